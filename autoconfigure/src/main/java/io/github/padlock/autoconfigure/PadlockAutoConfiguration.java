@@ -1,0 +1,42 @@
+package io.github.padlock.autoconfigure;
+
+import io.github.padlock.web.PadlockExceptionHandler;
+import io.github.padlock.web.PadlockWebMvcConfigurer;
+import io.github.padlock.web.SecurityPlans;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Auto-configuration for Padlock in a Spring MVC application: plans every handler's {@code @SecurityParam}
+ * parameters at start-up, resolves them before argument binding, and renders refusals as problem+json.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class })
+public final class PadlockAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityPlans padlockSecurityPlans(ConfigurableListableBeanFactory beanFactory) {
+        return new SecurityPlans(beanFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PadlockWebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans) {
+        return new PadlockWebMvcConfigurer(plans);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PadlockExceptionHandler padlockExceptionHandler() {
+        return new PadlockExceptionHandler();
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.padlock.autoconfigure;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.openapi.SecurityOperationCustomizer;
+import io.github.padlock.web.SecurityPlans;
+import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of Padlock's springdoc integration, active when springdoc is on the classpath: the OpenAPI
+ * document's security schemes and requirements come from the same plans as the runtime checks, and
+ * {@code @SecurityParam} parameters are hidden from the operation's parameters.
+ */
+@AutoConfiguration(after = PadlockAutoConfiguration.class)
+@ConditionalOnClass({ GlobalOperationComponentsCustomizer.class, SpringDocUtils.class })
+@ConditionalOnBean(SecurityPlans.class)
+public final class PadlockOpenApiAutoConfiguration {
+
+    static {
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(SecurityParam.class);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityOperationCustomizer padlockSecurityOperationCustomizer(SecurityPlans plans) {
+        return new SecurityOperationCustomizer(plans);
+    }
+}

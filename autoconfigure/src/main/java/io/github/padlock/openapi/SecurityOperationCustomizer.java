@@ -1,0 +1,81 @@
+package io.github.padlock.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.padlock.scheme.SecurityScheme;
+import io.github.padlock.scheme.SecuritySchemeModel;
+import io.github.padlock.web.SecurityPlan;
+import io.github.padlock.web.SecurityPlans;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
+
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Writes the schemes an operation's plan uses into {@code components.securitySchemes} (keyed by
+ * {@link SecurityScheme#schemeName()}) and one requirement object naming all of them into the operation's
+ * {@code security}, with the scopes of every path to each scheme merged, de-duplicated and outermost first
+ * (FastAPI §4.2). All schemes of a plan must pass at runtime, so they form one requirement (all-of) rather than
+ * FastAPI's list of alternatives. An operation whose only scheme has {@code autoError} off also gets the empty
+ * requirement {@code {}}, which marks its security as optional.
+ */
+public final class SecurityOperationCustomizer implements GlobalOperationComponentsCustomizer {
+
+    private final SecurityPlans plans;
+
+    /**
+     * @param plans the plans of the application's handler methods
+     */
+    public SecurityOperationCustomizer(SecurityPlans plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public Operation customize(Operation operation, Components components, HandlerMethod handlerMethod) {
+        SecurityPlan plan = this.plans.planFor(handlerMethod);
+        if (plan.schemes().isEmpty()) {
+            return operation;
+        }
+        Map<String, Set<String>> scopesByName = new LinkedHashMap<>();
+        Set<SecurityScheme<?>> schemes = new LinkedHashSet<>();
+        for (SecurityPlan.SchemeUse use : plan.schemes()) {
+            SecurityScheme<?> scheme = use.scheme();
+            schemes.add(scheme);
+            components.addSecuritySchemes(scheme.schemeName(), toOpenApi(scheme.model()));
+            scopesByName.computeIfAbsent(scheme.schemeName(), (name) -> new LinkedHashSet<>())
+                .addAll(use.scopes().scopes());
+        }
+        SecurityRequirement requirement = new SecurityRequirement();
+        scopesByName.forEach((name, scopes) -> requirement.addList(name, new ArrayList<>(scopes)));
+        operation.addSecurityItem(requirement);
+        if (schemes.size() == 1 && !schemes.iterator().next().autoError()) {
+            operation.addSecurityItem(new SecurityRequirement());
+        }
+        return operation;
+    }
+
+    /**
+     * springdoc calls the three-argument variant; without the components there is nothing to document.
+     */
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+        return operation;
+    }
+
+    static io.swagger.v3.oas.models.security.SecurityScheme toOpenApi(SecuritySchemeModel model) {
+        io.swagger.v3.oas.models.security.SecurityScheme openApi = new io.swagger.v3.oas.models.security.SecurityScheme()
+            .description(model.description());
+        if (model instanceof SecuritySchemeModel.Http http) {
+            openApi.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                .scheme(http.scheme())
+                .bearerFormat(http.bearerFormat());
+        }
+        return openApi;
+    }
+}

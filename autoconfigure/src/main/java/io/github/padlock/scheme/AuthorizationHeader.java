@@ -1,0 +1,62 @@
+package io.github.padlock.scheme;
+
+import java.util.Enumeration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and splits the {@code Authorization} header as FastAPI's {@code get_authorization_scheme_param} does: at the
+ * first space, the rest stripped of surrounding whitespace. Never throws.
+ */
+final class AuthorizationHeader {
+
+    static final String NAME = "Authorization";
+
+    /** What an absent or empty header splits into. */
+    static final Parts MISSING = new Parts("", "");
+
+    private AuthorizationHeader() {
+    }
+
+    /**
+     * @param request the request
+     * @return the split header ({@link #MISSING} when absent), or {@code null} when the request has several
+     * {@code Authorization} headers, which RFC 9110 §5.3 does not allow to be combined
+     */
+    static @Nullable Parts read(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(NAME);
+        if (values == null || !values.hasMoreElements()) {
+            return MISSING;
+        }
+        String value = values.nextElement();
+        return values.hasMoreElements() ? null : split(value);
+    }
+
+    /**
+     * @param value a header value
+     * @return its scheme (as sent) and parameter (stripped); {@code ("", "")} for {@code null} or empty, and
+     * {@code (value, "")} when there is no space
+     */
+    static Parts split(@Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            return MISSING;
+        }
+        int space = value.indexOf(' ');
+        if (space < 0) {
+            return new Parts(value, "");
+        }
+        return new Parts(value.substring(0, space), value.substring(space + 1).strip());
+    }
+
+    /**
+     * @param scheme the authentication scheme as sent
+     * @param param the rest of the header, stripped
+     */
+    record Parts(String scheme, String param) {
+
+        boolean hasScheme(String expected) {
+            return this.scheme.equalsIgnoreCase(expected);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.github.padlock.scheme;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.PadlockException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HTTP Basic authentication (RFC 7617): FastAPI's {@code HTTPBasic}. Produces the {@link HttpBasicCredentials} sent
+ * in {@code Authorization: Basic <base64(user-id:password)>}; it does not check them — a {@link io.github.padlock.Verifier}
+ * does.
+ * <ul>
+ * <li>No header, or another scheme: 401 {@code Not authenticated} with {@link #challenge()}, or {@code null} when
+ * {@code autoError} is off.</li>
+ * <li>A malformed payload — not canonical base64, not UTF-8, no colon, control characters — or several
+ * {@code Authorization} headers: the same 401 even when {@code autoError} is off, as in FastAPI.</li>
+ * </ul>
+ * Two deliberate differences from FastAPI: the payload is decoded as UTF-8 (RFC 7617 §2.1) rather than ASCII, and
+ * base64 is strict (RFC 4648 §3.3, §3.5) rather than skipping junk characters.
+ * <p>
+ * To answer differently (FastAPI's {@code make_not_authenticated_error()}), subclass it and override
+ * {@link #makeNotAuthenticatedError()}.
+ */
+public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
+
+    private static final String SCHEME = "Basic";
+
+    private final String schemeName;
+
+    private final @Nullable String realm;
+
+    private final @Nullable String description;
+
+    private final boolean autoError;
+
+    private final String challenge;
+
+    /**
+     * @param builder the settings
+     */
+    protected HttpBasic(Builder builder) {
+        this.schemeName = (builder.schemeName != null) ? builder.schemeName
+                : (getClass() == HttpBasic.class) ? "HTTPBasic" : getClass().getSimpleName();
+        this.realm = builder.realm;
+        this.description = builder.description;
+        this.autoError = builder.autoError;
+        this.challenge = (this.realm != null && !this.realm.isEmpty())
+                ? SCHEME + " realm=" + quoted(this.realm) : SCHEME;
+    }
+
+    /**
+     * @return a builder with FastAPI's defaults: no realm, no description, {@code autoError} on
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public @Nullable HttpBasicCredentials resolve(HttpServletRequest request) {
+        AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
+        if (header == null) {
+            throw makeNotAuthenticatedError();
+        }
+        if (!header.hasScheme(SCHEME)) {
+            if (this.autoError) {
+                throw makeNotAuthenticatedError();
+            }
+            return null;
+        }
+        HttpBasicCredentials credentials = decode(header.param());
+        if (credentials == null) {
+            throw makeNotAuthenticatedError();
+        }
+        return credentials;
+    }
+
+    /**
+     * The error for missing or malformed credentials: 401, {@code Not authenticated}, {@link #challenge()}.
+     * Override to answer otherwise.
+     * @return the exception to throw
+     */
+    protected PadlockException makeNotAuthenticatedError() {
+        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, this.challenge);
+    }
+
+    /**
+     * @return the {@code WWW-Authenticate} value: {@code Basic realm="<realm>"} when a realm is set, else
+     * {@code Basic}; verifiers use it when they refuse credentials
+     */
+    public String challenge() {
+        return this.challenge;
+    }
+
+    @Override
+    public String schemeName() {
+        return this.schemeName;
+    }
+
+    @Override
+    public boolean autoError() {
+        return this.autoError;
+    }
+
+    /**
+     * @return the realm sent in the challenge, or {@code null}; it is not part of the OpenAPI document
+     */
+    public @Nullable String realm() {
+        return this.realm;
+    }
+
+    /**
+     * @return the description shown in the documentation, or {@code null}
+     */
+    public @Nullable String description() {
+        return this.description;
+    }
+
+    @Override
+    public SecuritySchemeModel model() {
+        return new SecuritySchemeModel.Http("basic", null, this.description);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + this.schemeName + "]";
+    }
+
+    private static @Nullable HttpBasicCredentials decode(String token) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(token);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+        // Java's decoder accepts missing padding and non-zero pad bits; only the canonical form is allowed.
+        if (!Base64.getEncoder().encodeToString(bytes).equals(token)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        }
+        catch (CharacterCodingException ex) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || containsControlCharacter(decoded)) {
+            return null;
+        }
+        return new HttpBasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    /** RFC 7617 §2: the user-id and password MUST NOT contain control characters. */
+    private static boolean containsControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An RFC 9110 §5.6.4 quoted-string. */
+    static String quoted(String value) {
+        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
+     * Settings of an {@link HttpBasic}, named after FastAPI's parameters.
+     */
+    public static class Builder {
+
+        private @Nullable String schemeName;
+
+        private @Nullable String realm;
+
+        private @Nullable String description;
+
+        private boolean autoError = true;
+
+        protected Builder() {
+        }
+
+        /**
+         * @param realm the protection space announced in {@code WWW-Authenticate} (RFC 7617 §2); printable
+         * characters only
+         * @return this builder
+         */
+        public Builder realm(@Nullable String realm) {
+            if (realm != null && realm.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("realm must not contain control characters");
+            }
+            this.realm = realm;
+            return this;
+        }
+
+        /**
+         * @param description the description shown in the documentation
+         * @return this builder
+         */
+        public Builder description(@Nullable String description) {
+            this.description = description;
+            return this;
+        }
+
+        /**
+         * @param schemeName the OpenAPI component key, {@code HTTPBasic} by default
+         * @return this builder
+         */
+        public Builder schemeName(@Nullable String schemeName) {
+            if (schemeName != null && schemeName.isBlank()) {
+                throw new IllegalArgumentException("schemeName must not be blank");
+            }
+            this.schemeName = schemeName;
+            return this;
+        }
+
+        /**
+         * @param autoError whether missing credentials are refused with 401 (the default) rather than produced as
+         * {@code null}; malformed credentials are refused either way
+         * @return this builder
+         */
+        public Builder autoError(boolean autoError) {
+            this.autoError = autoError;
+            return this;
+        }
+
+        /**
+         * @return the scheme
+         */
+        public HttpBasic build() {
+            return new HttpBasic(this);
+        }
+    }
+}

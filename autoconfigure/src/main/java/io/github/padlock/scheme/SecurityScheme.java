@@ -1,0 +1,44 @@
+package io.github.padlock.scheme;
+
+import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityResolution;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A leaf of the security graph: reads credentials from the request, and describes itself as an OpenAPI Security
+ * Scheme Object so that the documentation is derived from the same object as the behaviour.
+ *
+ * @param <T> the type of credentials produced
+ */
+public interface SecurityScheme<T> extends SecurityDependency<T> {
+
+    /**
+     * Read the credentials from {@code request}.
+     * @param request the request
+     * @return the credentials, or {@code null} when they are missing and {@link #autoError()} is off
+     * @throws io.github.padlock.PadlockException when they are missing and {@link #autoError()} is on, or malformed
+     */
+    @Nullable T resolve(HttpServletRequest request);
+
+    @Override
+    default @Nullable T resolve(SecurityResolution resolution) {
+        return resolve(resolution.request());
+    }
+
+    /**
+     * @return the key of this scheme in the OpenAPI {@code components.securitySchemes} and in each operation's
+     * {@code security}; FastAPI's class name (such as {@code HTTPBasic}) unless set
+     */
+    String schemeName();
+
+    /**
+     * @return whether missing credentials are refused (401) rather than produced as {@code null}
+     */
+    boolean autoError();
+
+    /**
+     * @return the OpenAPI Security Scheme Object that documents this scheme
+     */
+    SecuritySchemeModel model();
+}

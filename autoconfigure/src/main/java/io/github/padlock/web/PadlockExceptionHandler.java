@@ -1,0 +1,28 @@
+package io.github.padlock.web;
+
+import io.github.padlock.PadlockException;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Renders every {@link PadlockException} as an RFC 9457 {@code application/problem+json} response with the
+ * exception's status, {@code WWW-Authenticate} challenges and {@code detail}. It has the lowest precedence, so an
+ * application's own {@code @ExceptionHandler} wins; declare a bean of this type (a subclass) to replace it.
+ */
+@RestControllerAdvice
+public class PadlockExceptionHandler {
+
+    /**
+     * @param exception the refusal
+     * @return the problem response
+     */
+    @ExceptionHandler(PadlockException.class)
+    public ResponseEntity<ProblemDetail> handlePadlockException(PadlockException exception) {
+        return ResponseEntity.status(exception.getStatusCode())
+            .headers(exception.getHeaders())
+            .body(exception.getBody());
+    }
+}
