@@ -1,0 +1,108 @@
+package io.github.padlock.autoconfigure;
+
+import io.github.padlock.openapi.SecurityOperationCustomizer;
+import io.github.padlock.web.PadlockExceptionHandler;
+import io.github.padlock.web.PadlockWebMvcConfigurer;
+import io.github.padlock.web.SecurityPlans;
+import org.junit.jupiter.api.Test;
+import org.springdoc.core.utils.SpringDocUtils;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When {@link PadlockAutoConfiguration} and {@link PadlockOpenApiAutoConfiguration} apply, and when they back off.
+ */
+class PadlockAutoConfigurationTests {
+
+    private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+        .withConfiguration(
+                AutoConfigurations.of(PadlockAutoConfiguration.class, PadlockOpenApiAutoConfiguration.class));
+
+    @Test
+    void autoConfigurationWhenServletWebApplicationThenRegistersPadlock() {
+        this.contextRunner.run((context) -> {
+            assertThat(context).hasSingleBean(SecurityPlans.class);
+            assertThat(context).hasSingleBean(PadlockWebMvcConfigurer.class);
+            assertThat(context).hasSingleBean(PadlockExceptionHandler.class);
+            assertThat(context).hasSingleBean(SecurityOperationCustomizer.class);
+        });
+    }
+
+    @Test
+    void autoConfigurationWhenSpringMvcMissingThenBacksOff() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class)).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(SecurityPlans.class);
+            assertThat(context).doesNotHaveBean(PadlockWebMvcConfigurer.class);
+            assertThat(context).doesNotHaveBean(SecurityOperationCustomizer.class);
+        });
+    }
+
+    @Test
+    void autoConfigurationWhenNotAWebApplicationThenBacksOff() {
+        new ApplicationContextRunner()
+            .withConfiguration(
+                    AutoConfigurations.of(PadlockAutoConfiguration.class, PadlockOpenApiAutoConfiguration.class))
+            .run((context) -> {
+                assertThat(context).doesNotHaveBean(SecurityPlans.class);
+                assertThat(context).doesNotHaveBean(SecurityOperationCustomizer.class);
+            });
+    }
+
+    @Test
+    void openApiWhenSpringdocMissingThenBacksOffAndRuntimeStays() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(SpringDocUtils.class)).run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(SecurityPlans.class);
+            assertThat(context).doesNotHaveBean(SecurityOperationCustomizer.class);
+        });
+    }
+
+    @Test
+    void exceptionHandlerWhenUserDeclaresOneThenPadlocksBacksOff() {
+        this.contextRunner.withUserConfiguration(CustomExceptionHandlerConfiguration.class).run((context) -> {
+            assertThat(context).hasSingleBean(PadlockExceptionHandler.class);
+            assertThat(context.getBean(PadlockExceptionHandler.class))
+                .isInstanceOf(CustomExceptionHandler.class);
+            assertThat(context).doesNotHaveBean("padlockExceptionHandler");
+        });
+    }
+
+    @Test
+    void operationCustomizerWhenUserDeclaresOneThenPadlocksBacksOff() {
+        this.contextRunner.withUserConfiguration(CustomOperationCustomizerConfiguration.class).run((context) -> {
+            assertThat(context).hasSingleBean(SecurityOperationCustomizer.class);
+            assertThat(context).hasBean("customOperationCustomizer");
+            assertThat(context).doesNotHaveBean("padlockSecurityOperationCustomizer");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomExceptionHandlerConfiguration {
+
+        @Bean
+        CustomExceptionHandler customExceptionHandler() {
+            return new CustomExceptionHandler();
+        }
+    }
+
+    static class CustomExceptionHandler extends PadlockExceptionHandler {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomOperationCustomizerConfiguration {
+
+        @Bean
+        SecurityOperationCustomizer customOperationCustomizer(SecurityPlans plans) {
+            return new SecurityOperationCustomizer(plans);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.padlock.web;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.Verifier;
+import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
+import io.github.padlock.scheme.HttpBasic;
+import io.github.padlock.scheme.HttpBasicCredentials;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A {@code @SecurityParam} that no bean satisfies fails the start-up, with a message naming the controller method,
+ * the parameter and the candidates.
+ */
+class SecurityPlanStartupFailureTests {
+
+    private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+                PadlockAutoConfiguration.class))
+        .withUserConfiguration(Schemes.class);
+
+    @Test
+    void startWhenParametersResolvableThenPlansEveryHandler() {
+        this.contextRunner.withUserConfiguration(GoodController.class).run((context) -> {
+            assertThat(context).hasNotFailed();
+        });
+    }
+
+    @Test
+    void startWhenBeanNameUnknownThenFailsNamingMethodParameterAndCandidates() {
+        this.contextRunner.withUserConfiguration(UnknownNameController.class).run((context) -> {
+            String message = failure(context.getStartupFailure()).getMessage();
+            assertThat(message).contains("'missingUser'")
+                .contains("parameter 'user'")
+                .contains(UnknownNameController.class.getName() + ".me(String)")
+                .contains("basicAuth (produces " + HttpBasicCredentials.class.getName() + ")")
+                .contains("currentUsername (produces java.lang.String)");
+        });
+    }
+
+    @Test
+    void startWhenTypeMatchesNoBeanThenFailsNamingCandidates() {
+        this.contextRunner.withUserConfiguration(NoTypeMatchController.class).run((context) -> {
+            InvalidSecurityParamException failure = failure(context.getStartupFailure());
+            assertThat(failure.getMessage()).contains("parameter 'count'")
+                .contains(NoTypeMatchController.class.getName() + ".count(Integer)")
+                .contains("no security dependency beans produce java.lang.Integer")
+                .contains("basicAuth (produces");
+            FailureAnalysis analysis = new InvalidSecurityParamFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
+            assertThat(analysis.getAction()).contains("Integer");
+        });
+    }
+
+    @Test
+    void startWhenTypeMatchesSeveralBeansThenFailsNamingThem() {
+        this.contextRunner.withUserConfiguration(SecondBasic.class, ByTypeCredentialsController.class)
+            .run((context) -> {
+                InvalidSecurityParamException failure = failure(context.getStartupFailure());
+                assertThat(failure.getMessage()).contains("parameter 'credentials'")
+                    .contains("2 security dependency beans produce " + HttpBasicCredentials.class.getName()
+                            + ": [basicAuth, otherBasic]");
+                assertThat(failure.action()).contains("@SecurityParam(\"beanName\")");
+            });
+    }
+
+    @Test
+    void startWhenTypeMatchesOneBeanThenStarts() {
+        this.contextRunner.withUserConfiguration(ByTypeCredentialsController.class).run((context) -> {
+            assertThat(context).hasNotFailed();
+        });
+    }
+
+    @Test
+    void startWhenBeanIsNotASecurityDependencyThenFails() {
+        this.contextRunner.withUserConfiguration(NotADependencyController.class).run((context) -> {
+            assertThat(failure(context.getStartupFailure()).getMessage()).contains("'plainString'")
+                .contains("not a SecurityDependency");
+        });
+    }
+
+    @Test
+    void startWhenBeanProducesAnotherTypeThenFails() {
+        this.contextRunner.withUserConfiguration(WrongTypeController.class).run((context) -> {
+            assertThat(failure(context.getStartupFailure()).getMessage()).contains("'basicAuth'")
+                .contains("produces " + HttpBasicCredentials.class.getName() + ", not java.lang.String");
+        });
+    }
+
+    private static InvalidSecurityParamException failure(Throwable startupFailure) {
+        Throwable cause = startupFailure;
+        while (cause != null && !(cause instanceof InvalidSecurityParamException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).as("an InvalidSecurityParamException in " + startupFailure).isNotNull();
+        return (InvalidSecurityParamException) cause;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Schemes {
+
+        @Bean
+        HttpBasic basicAuth() {
+            return HttpBasic.builder().build();
+        }
+
+        @Bean
+        Verifier<String> currentUsername(HttpBasic basicAuth) {
+            return Verifier.of(basicAuth, (credentials, scopes) -> "john");
+        }
+
+        @Bean
+        String plainString() {
+            return "not a dependency";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SecondBasic {
+
+        @Bean
+        HttpBasic otherBasic() {
+            return HttpBasic.builder().schemeName("Other").build();
+        }
+    }
+
+    @RestController
+    static class GoodController {
+
+        @GetMapping("/me")
+        Map<String, String> me(@SecurityParam String username,
+                @SecurityParam("basicAuth") HttpBasicCredentials credentials) {
+            return Map.of("username", username);
+        }
+    }
+
+    @RestController
+    static class UnknownNameController {
+
+        @GetMapping("/me")
+        String me(@SecurityParam("missingUser") String user) {
+            return user;
+        }
+    }
+
+    @RestController
+    static class NoTypeMatchController {
+
+        @GetMapping("/count")
+        Integer count(@SecurityParam Integer count) {
+            return count;
+        }
+    }
+
+    @RestController
+    static class ByTypeCredentialsController {
+
+        @GetMapping("/credentials")
+        String credentials(@SecurityParam HttpBasicCredentials credentials) {
+            return credentials.username();
+        }
+    }
+
+    @RestController
+    static class NotADependencyController {
+
+        @GetMapping("/plain")
+        String plain(@SecurityParam("plainString") String value) {
+            return value;
+        }
+    }
+
+    @RestController
+    static class WrongTypeController {
+
+        @GetMapping("/wrong")
+        String wrong(@SecurityParam("basicAuth") String value) {
+            return value;
+        }
+    }
+}
