@@ -1,0 +1,160 @@
+package io.github.padlock.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed's walkthrough against the demo on a real server: the three curl calls, the OpenAPI document behind the
+ * padlocks, and a protected POST that refuses before reading its body.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings("unchecked")
+class DemoApplicationTests {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void usersMeWhenNoCredentialsThenNotAuthenticated() throws Exception {
+        HttpResponse<String> response = send(get("/users/me"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Not authenticated");
+    }
+
+    @Test
+    void usersMeWhenWrongCredentialsThenIncorrectUsernameOrPassword() throws Exception {
+        for (String credentials : List.of("wronguser:wrongpass", "stanley:wrongpass", "wronguser:password123")) {
+            HttpResponse<String> response = send(get("/users/me").header("Authorization", basic(credentials)));
+            assertThat(response.statusCode()).as(credentials).isEqualTo(401);
+            assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic");
+            assertThat((String) JsonPath.read(response.body(), "$.detail"))
+                .isEqualTo("Incorrect username or password");
+            assertThat(response.body()).doesNotContain("wrongpass").doesNotContain("password123");
+        }
+    }
+
+    @Test
+    void usersMeWhenStanleyThenUsername() throws Exception {
+        HttpResponse<String> response = send(get("/users/me").header("Authorization", basic("stanley:password123")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JSONAssert.assertEquals("{\"username\":\"stanley\"}", response.body(), JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void usersMeWhenMalformedCredentialsThenUnauthorizedNeverServerError() throws Exception {
+        for (String header : List.of("Basic notabase64token", "Basic " + encode("stanleypassword123"),
+                "Basic " + encode("stanley:password123").replace("=", ""), "Basic", "basic ====",
+                "Basic " + "A".repeat(4000))) {
+            HttpResponse<String> response = send(get("/users/me").header("Authorization", header));
+            assertThat(response.statusCode()).as(header).isEqualTo(401);
+            assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic");
+        }
+    }
+
+    @Test
+    void itemsWhenNoCredentialsThenPublic() throws Exception {
+        HttpResponse<String> response = send(get("/items/"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat((List<String>) JsonPath.read(response.body(), "$[*].name")).contains("Padlock");
+    }
+
+    @Test
+    void createItemWhenNoCredentialsAndMalformedBodyThenUnauthorizedAndNothingCreated() throws Exception {
+        int before = itemCount();
+        HttpResponse<String> response = send(post("/items/", "{\"name\": oops"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic");
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Not authenticated");
+        assertThat(itemCount()).isEqualTo(before);
+    }
+
+    @Test
+    void createItemWhenStanleyThenCreated() throws Exception {
+        int before = itemCount();
+        HttpResponse<String> response = send(post("/items/", "{\"name\":\"Hasp\",\"price\":3.20}")
+            .header("Authorization", basic("stanley:password123")));
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(itemCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void openApiWhenRequestedThenDocumentsBasicOnProtectedOperationsOnly() throws Exception {
+        HttpResponse<String> response = send(get("/openapi.json"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        String document = response.body();
+        JSONAssert.assertEquals("{\"type\":\"http\",\"scheme\":\"basic\"}",
+                json(document, "$.components.securitySchemes.HTTPBasic"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("{\"HTTPBasic\":{\"type\":\"http\",\"scheme\":\"basic\"}}",
+                json(document, "$.components.securitySchemes"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[{\"HTTPBasic\":[]}]", json(document, "$.paths['/users/me'].get.security"),
+                JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[{\"HTTPBasic\":[]}]", json(document, "$.paths['/items/'].post.security"),
+                JSONCompareMode.STRICT);
+        assertThat((Map<String, Object>) JsonPath.read(document, "$.paths['/items/'].get")).doesNotContainKey("security");
+        assertThat((List<String>) JsonPath.read(document, "$..parameters[*].name")).doesNotContain("username");
+    }
+
+    @Test
+    void docsWhenOpenedThenSwaggerUi() throws Exception {
+        HttpResponse<String> redirect = send(get("/docs"));
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port)
+            .resolve(location)));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Swagger UI");
+        HttpResponse<String> config = send(get("/openapi.json/swagger-config"));
+        assertThat((String) JsonPath.read(config.body(), "$.url")).isEqualTo("/openapi.json");
+    }
+
+    private int itemCount() throws IOException, InterruptedException {
+        return JsonPath.<List<Object>>read(send(get("/items/")).body(), "$").size();
+    }
+
+    private static String json(String document, String path) {
+        return JsonPath.parse((Object) JsonPath.read(document, path)).jsonString();
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + encode(credentials);
+    }
+
+    private static String encode(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
