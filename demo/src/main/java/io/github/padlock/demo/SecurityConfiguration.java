@@ -7,7 +7,6 @@ import java.util.Objects;
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.Verifier;
 import io.github.padlock.scheme.HttpBasic;
-import io.github.padlock.scheme.HttpBasicCredentials;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +42,7 @@ class SecurityConfiguration {
      */
     @Bean
     Verifier<String> currentUsername(HttpBasic basicAuth, PasswordEncoder passwordEncoder) {
-        return Verifier.of(basicAuth, (HttpBasicCredentials credentials, io.github.padlock.SecurityScopes scopes) -> {
+        return Verifier.of(basicAuth, (credentials, scopes) -> {
             Objects.requireNonNull(credentials, "basicAuth has autoError on");
             boolean usernameMatches = MessageDigest.isEqual(credentials.username().getBytes(StandardCharsets.UTF_8),
                     USERNAME);
