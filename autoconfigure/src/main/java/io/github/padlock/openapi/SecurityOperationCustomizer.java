@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.padlock.scheme.SecurityScheme;
-import io.github.padlock.scheme.SecuritySchemeModel;
 import io.github.padlock.web.SecurityPlan;
 import io.github.padlock.web.SecurityPlans;
 import io.swagger.v3.oas.models.Components;
@@ -47,7 +46,7 @@ public final class SecurityOperationCustomizer implements GlobalOperationCompone
         for (SecurityPlan.SchemeUse use : plan.schemes()) {
             SecurityScheme<?> scheme = use.scheme();
             schemes.add(scheme);
-            components.addSecuritySchemes(scheme.schemeName(), toOpenApi(scheme.model()));
+            components.addSecuritySchemes(scheme.schemeName(), OpenApiSecuritySchemes.toOpenApi(scheme.model()));
             scopesByName.computeIfAbsent(scheme.schemeName(), (name) -> new LinkedHashSet<>())
                 .addAll(use.scopes().scopes());
         }
@@ -66,16 +65,5 @@ public final class SecurityOperationCustomizer implements GlobalOperationCompone
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         return operation;
-    }
-
-    static io.swagger.v3.oas.models.security.SecurityScheme toOpenApi(SecuritySchemeModel model) {
-        io.swagger.v3.oas.models.security.SecurityScheme openApi = new io.swagger.v3.oas.models.security.SecurityScheme()
-            .description(model.description());
-        if (model instanceof SecuritySchemeModel.Http http) {
-            openApi.type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
-                .scheme(http.scheme())
-                .bearerFormat(http.bearerFormat());
-        }
-        return openApi;
     }
 }

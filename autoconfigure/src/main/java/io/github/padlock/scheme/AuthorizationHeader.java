@@ -14,7 +14,7 @@ final class AuthorizationHeader {
     static final String NAME = "Authorization";
 
     /** What an absent or empty header splits into. */
-    static final Parts MISSING = new Parts("", "");
+    static final Parts MISSING = new Parts("", "", "");
 
     private AuthorizationHeader() {
     }
@@ -44,16 +44,17 @@ final class AuthorizationHeader {
         }
         int space = value.indexOf(' ');
         if (space < 0) {
-            return new Parts(value, "");
+            return new Parts(value, value, "");
         }
-        return new Parts(value.substring(0, space), value.substring(space + 1).strip());
+        return new Parts(value, value.substring(0, space), value.substring(space + 1).strip());
     }
 
     /**
+     * @param value the whole header value, as sent
      * @param scheme the authentication scheme as sent
      * @param param the rest of the header, stripped
      */
-    record Parts(String scheme, String param) {
+    record Parts(String value, String scheme, String param) {
 
         boolean hasScheme(String expected) {
             return this.scheme.equalsIgnoreCase(expected);

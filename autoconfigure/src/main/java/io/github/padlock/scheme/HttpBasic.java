@@ -27,17 +27,11 @@ import org.jspecify.annotations.Nullable;
  * To answer differently (FastAPI's {@code make_not_authenticated_error()}), subclass it and override
  * {@link #makeNotAuthenticatedError()}.
  */
-public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
+public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
 
     private static final String SCHEME = "Basic";
 
-    private final String schemeName;
-
     private final @Nullable String realm;
-
-    private final @Nullable String description;
-
-    private final boolean autoError;
 
     private final String challenge;
 
@@ -45,11 +39,8 @@ public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
      * @param builder the settings
      */
     protected HttpBasic(Builder builder) {
-        this.schemeName = (builder.schemeName != null) ? builder.schemeName
-                : (getClass() == HttpBasic.class) ? "HTTPBasic" : getClass().getSimpleName();
+        super(builder, HttpBasic.class, "HTTPBasic");
         this.realm = builder.realm;
-        this.description = builder.description;
-        this.autoError = builder.autoError;
         this.challenge = (this.realm != null && !this.realm.isEmpty())
                 ? SCHEME + " realm=" + quoted(this.realm) : SCHEME;
     }
@@ -63,15 +54,9 @@ public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
 
     @Override
     public @Nullable HttpBasicCredentials resolve(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
-        if (header == null) {
-            throw makeNotAuthenticatedError();
-        }
+        AuthorizationHeader.Parts header = authorization(request);
         if (!header.hasScheme(SCHEME)) {
-            if (this.autoError) {
-                throw makeNotAuthenticatedError();
-            }
-            return null;
+            return missing();
         }
         HttpBasicCredentials credentials = decode(header.param());
         if (credentials == null) {
@@ -80,11 +65,7 @@ public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
         return credentials;
     }
 
-    /**
-     * The error for missing or malformed credentials: 401, {@code Not authenticated}, {@link #challenge()}.
-     * Override to answer otherwise.
-     * @return the exception to throw
-     */
+    @Override
     protected PadlockException makeNotAuthenticatedError() {
         return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, this.challenge);
     }
@@ -97,16 +78,6 @@ public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
         return this.challenge;
     }
 
-    @Override
-    public String schemeName() {
-        return this.schemeName;
-    }
-
-    @Override
-    public boolean autoError() {
-        return this.autoError;
-    }
-
     /**
      * @return the realm sent in the challenge, or {@code null}; it is not part of the OpenAPI document
      */
@@ -114,21 +85,9 @@ public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
         return this.realm;
     }
 
-    /**
-     * @return the description shown in the documentation, or {@code null}
-     */
-    public @Nullable String description() {
-        return this.description;
-    }
-
     @Override
     public SecuritySchemeModel model() {
-        return new SecuritySchemeModel.Http("basic", null, this.description);
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + "[" + this.schemeName + "]";
+        return new SecuritySchemeModel.Http("basic", null, description());
     }
 
     private static @Nullable HttpBasicCredentials decode(String token) {
@@ -187,15 +146,9 @@ public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
     /**
      * Settings of an {@link HttpBasic}, named after FastAPI's parameters.
      */
-    public static class Builder {
-
-        private @Nullable String schemeName;
+    public static class Builder extends AbstractSecurityScheme.Builder<Builder> {
 
         private @Nullable String realm;
-
-        private @Nullable String description;
-
-        private boolean autoError = true;
 
         protected Builder() {
         }
@@ -210,37 +163,6 @@ public class HttpBasic implements SecurityScheme<HttpBasicCredentials> {
                 throw new IllegalArgumentException("realm must not contain control characters");
             }
             this.realm = realm;
-            return this;
-        }
-
-        /**
-         * @param description the description shown in the documentation
-         * @return this builder
-         */
-        public Builder description(@Nullable String description) {
-            this.description = description;
-            return this;
-        }
-
-        /**
-         * @param schemeName the OpenAPI component key, {@code HTTPBasic} by default
-         * @return this builder
-         */
-        public Builder schemeName(@Nullable String schemeName) {
-            if (schemeName != null && schemeName.isBlank()) {
-                throw new IllegalArgumentException("schemeName must not be blank");
-            }
-            this.schemeName = schemeName;
-            return this;
-        }
-
-        /**
-         * @param autoError whether missing credentials are refused with 401 (the default) rather than produced as
-         * {@code null}; malformed credentials are refused either way
-         * @return this builder
-         */
-        public Builder autoError(boolean autoError) {
-            this.autoError = autoError;
             return this;
         }
 

@@ -28,7 +28,7 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Computes a handler method's {@link SecurityPlan} from its {@link SecurityParam} parameters and the security
- * dependency beans they name, and fails with {@link InvalidSecurityParamException} when a parameter cannot be
+ * dependency beans they name, and fails with {@link SecurityConfigurationException} when a parameter cannot be
  * satisfied. Runs at start-up only.
  */
 final class SecurityPlanner {
@@ -71,7 +71,7 @@ final class SecurityPlanner {
                 }
             }
             if (matches.size() != 1) {
-                throw new InvalidSecurityParamException(describe(handlerMethod, parameter) + " selects its security "
+                throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " selects its security "
                         + "dependency by type, and " + (matches.isEmpty() ? "no" : matches.size())
                         + " security dependency beans produce " + wanted.getName()
                         + (matches.isEmpty() ? "" : ": " + matches) + ". Security dependency beans: "
@@ -83,20 +83,20 @@ final class SecurityPlanner {
             beanName = matches.get(0);
         }
         else if (!this.beanFactory.containsBean(beanName)) {
-            throw new InvalidSecurityParamException(describe(handlerMethod, parameter) + " names the bean '"
+            throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " names the bean '"
                     + beanName + "', which does not exist. Security dependency beans: " + candidates() + ".",
                     "Declare a scheme or Verifier bean named '" + beanName + "', or name one of the beans above.");
         }
         Object bean = this.beanFactory.getBean(beanName);
         if (!(bean instanceof SecurityDependency<?> dependency)) {
-            throw new InvalidSecurityParamException(describe(handlerMethod, parameter) + " names the bean '"
+            throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " names the bean '"
                     + beanName + "' of type " + bean.getClass().getName()
                     + ", which is not a SecurityDependency. Security dependency beans: " + candidates() + ".",
                     "Name a scheme or Verifier bean.");
         }
         Class<?> produced = producedType(beanName).resolve();
         if (produced != null && !wanted.isAssignableFrom(produced)) {
-            throw new InvalidSecurityParamException(describe(handlerMethod, parameter) + " names the bean '"
+            throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " names the bean '"
                     + beanName + "', which produces " + produced.getName() + ", not " + wanted.getName() + ".",
                     "Change the parameter's type to " + produced.getSimpleName() + ", or name another bean.");
         }

@@ -11,23 +11,23 @@ class AuthorizationHeaderTests {
 
     @Test
     void splitWhenNullOrEmptyThenEmptyParts() {
-        assertThat(AuthorizationHeader.split(null)).isEqualTo(new AuthorizationHeader.Parts("", ""));
-        assertThat(AuthorizationHeader.split("")).isEqualTo(new AuthorizationHeader.Parts("", ""));
+        assertThat(AuthorizationHeader.split(null)).isEqualTo(new AuthorizationHeader.Parts("", "", ""));
+        assertThat(AuthorizationHeader.split("")).isEqualTo(new AuthorizationHeader.Parts("", "", ""));
     }
 
     @Test
     void splitWhenNoSpaceThenSchemeOnly() {
-        assertThat(AuthorizationHeader.split("Bearer")).isEqualTo(new AuthorizationHeader.Parts("Bearer", ""));
+        assertThat(AuthorizationHeader.split("Bearer")).isEqualTo(new AuthorizationHeader.Parts("Bearer", "Bearer", ""));
     }
 
     @Test
     void splitWhenSeveralSpacesThenSplitAtFirstAndStripRest() {
-        assertThat(AuthorizationHeader.split("Other  foobar ")).isEqualTo(new AuthorizationHeader.Parts("Other", "foobar"));
+        assertThat(AuthorizationHeader.split("Other  foobar ")).isEqualTo(new AuthorizationHeader.Parts("Other  foobar ", "Other", "foobar"));
     }
 
     @Test
     void splitWhenTabThenNotASeparator() {
-        assertThat(AuthorizationHeader.split("Basic\tabc")).isEqualTo(new AuthorizationHeader.Parts("Basic\tabc", ""));
+        assertThat(AuthorizationHeader.split("Basic\tabc")).isEqualTo(new AuthorizationHeader.Parts("Basic\tabc", "Basic\tabc", ""));
     }
 
     @Test

@@ -56,12 +56,12 @@ class SecurityPlanStartupFailureTests {
     @Test
     void startWhenTypeMatchesNoBeanThenFailsNamingCandidates() {
         this.contextRunner.withUserConfiguration(NoTypeMatchController.class).run((context) -> {
-            InvalidSecurityParamException failure = failure(context.getStartupFailure());
+            SecurityConfigurationException failure = failure(context.getStartupFailure());
             assertThat(failure.getMessage()).contains("parameter 'count'")
                 .contains(NoTypeMatchController.class.getName() + ".count(Integer)")
                 .contains("no security dependency beans produce java.lang.Integer")
                 .contains("basicAuth (produces");
-            FailureAnalysis analysis = new InvalidSecurityParamFailureAnalyzer().analyze(context.getStartupFailure());
+            FailureAnalysis analysis = new SecurityConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
             assertThat(analysis.getAction()).contains("Integer");
         });
@@ -71,7 +71,7 @@ class SecurityPlanStartupFailureTests {
     void startWhenTypeMatchesSeveralBeansThenFailsNamingThem() {
         this.contextRunner.withUserConfiguration(SecondBasic.class, ByTypeCredentialsController.class)
             .run((context) -> {
-                InvalidSecurityParamException failure = failure(context.getStartupFailure());
+                SecurityConfigurationException failure = failure(context.getStartupFailure());
                 assertThat(failure.getMessage()).contains("parameter 'credentials'")
                     .contains("2 security dependency beans produce " + HttpBasicCredentials.class.getName()
                             + ": [basicAuth, otherBasic]");
@@ -102,13 +102,24 @@ class SecurityPlanStartupFailureTests {
         });
     }
 
-    private static InvalidSecurityParamException failure(Throwable startupFailure) {
+    @Test
+    void startWhenTwoSchemesShareASchemeNameThenFailsNamingBoth() {
+        this.contextRunner.withUserConfiguration(CollidingBasic.class, GoodController.class).run((context) -> {
+            SecurityConfigurationException failure = failure(context.getStartupFailure());
+            assertThat(failure.getMessage()).contains("'basicAuth' (HttpBasic)")
+                .contains("'sameNameBasic' (HttpBasic)")
+                .contains("share the OpenAPI component key 'HTTPBasic'");
+            assertThat(failure.action()).contains("schemeName");
+        });
+    }
+
+    private static SecurityConfigurationException failure(Throwable startupFailure) {
         Throwable cause = startupFailure;
-        while (cause != null && !(cause instanceof InvalidSecurityParamException)) {
+        while (cause != null && !(cause instanceof SecurityConfigurationException)) {
             cause = cause.getCause();
         }
-        assertThat(cause).as("an InvalidSecurityParamException in " + startupFailure).isNotNull();
-        return (InvalidSecurityParamException) cause;
+        assertThat(cause).as("an SecurityConfigurationException in " + startupFailure).isNotNull();
+        return (SecurityConfigurationException) cause;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -136,6 +147,15 @@ class SecurityPlanStartupFailureTests {
         @Bean
         HttpBasic otherBasic() {
             return HttpBasic.builder().schemeName("Other").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CollidingBasic {
+
+        @Bean
+        HttpBasic sameNameBasic() {
+            return HttpBasic.builder().realm("elsewhere").build();
         }
     }
 

@@ -1,0 +1,140 @@
+package io.github.padlock.scheme;
+
+import io.github.padlock.PadlockException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every scheme shares: its OpenAPI component key, its description, its {@code autoError} switch, and the one
+ * place that builds its refusal, FastAPI's {@code make_not_authenticated_error()}. Subclass a concrete scheme and
+ * override {@link #makeNotAuthenticatedError()} to answer differently (FastAPI's {@code HTTPBearer403} example).
+ *
+ * @param <T> the type of credentials produced
+ */
+public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
+
+    private final String schemeName;
+
+    private final @Nullable String description;
+
+    private final boolean autoError;
+
+    /**
+     * @param builder the common settings
+     * @param schemeClass the concrete scheme class whose instances default to {@code defaultSchemeName}
+     * @param defaultSchemeName FastAPI's class name, such as {@code HTTPBearer}; a subclass defaults to its own
+     * simple name, as in FastAPI
+     */
+    protected AbstractSecurityScheme(Builder<?> builder, Class<?> schemeClass, String defaultSchemeName) {
+        this.schemeName = (builder.schemeName != null) ? builder.schemeName
+                : (getClass() == schemeClass) ? defaultSchemeName : getClass().getSimpleName();
+        this.description = builder.description;
+        this.autoError = builder.autoError;
+    }
+
+    @Override
+    public String schemeName() {
+        return this.schemeName;
+    }
+
+    @Override
+    public boolean autoError() {
+        return this.autoError;
+    }
+
+    /**
+     * @return the description shown in the documentation, or {@code null}
+     */
+    public @Nullable String description() {
+        return this.description;
+    }
+
+    /**
+     * The refusal for missing (or, where the scheme says so, malformed) credentials: 401 {@code Not authenticated}
+     * with this scheme's {@code WWW-Authenticate} challenge. Override to answer otherwise.
+     * @return the exception to throw
+     */
+    protected abstract PadlockException makeNotAuthenticatedError();
+
+    /**
+     * What to produce when the credentials are missing: nothing when {@code autoError} is off.
+     * @return {@code null}
+     * @throws PadlockException {@link #makeNotAuthenticatedError()} when {@code autoError} is on
+     */
+    protected final @Nullable T missing() {
+        if (this.autoError) {
+            throw makeNotAuthenticatedError();
+        }
+        return null;
+    }
+
+    /**
+     * The request's {@code Authorization} header, split; several such headers are refused whatever
+     * {@code autoError}, since RFC 9110 §5.3 does not allow them to be combined.
+     */
+    final AuthorizationHeader.Parts authorization(HttpServletRequest request) {
+        AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
+        if (header == null) {
+            throw makeNotAuthenticatedError();
+        }
+        return header;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + this.schemeName + "]";
+    }
+
+    /**
+     * The settings every scheme has, named after FastAPI's parameters.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+
+        private @Nullable String schemeName;
+
+        private @Nullable String description;
+
+        private boolean autoError = true;
+
+        protected Builder() {
+        }
+
+        /**
+         * @param description the description shown in the documentation
+         * @return this builder
+         */
+        public B description(@Nullable String description) {
+            this.description = description;
+            return self();
+        }
+
+        /**
+         * @param schemeName the OpenAPI component key; FastAPI's class name by default
+         * @return this builder
+         */
+        public B schemeName(@Nullable String schemeName) {
+            if (schemeName != null && schemeName.isBlank()) {
+                throw new IllegalArgumentException("schemeName must not be blank");
+            }
+            this.schemeName = schemeName;
+            return self();
+        }
+
+        /**
+         * @param autoError whether missing credentials are refused with 401 (the default) rather than produced as
+         * {@code null}
+         * @return this builder
+         */
+        public B autoError(boolean autoError) {
+            this.autoError = autoError;
+            return self();
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+    }
+}

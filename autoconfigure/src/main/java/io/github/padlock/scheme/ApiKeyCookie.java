@@ -1,0 +1,60 @@
+package io.github.padlock.scheme;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An API key in a cookie (its name compared exactly): FastAPI's {@code APIKeyCookie}. See {@link ApiKeyScheme} for
+ * its answers.
+ */
+public class ApiKeyCookie extends ApiKeyScheme {
+
+    /**
+     * @param builder the settings
+     */
+    protected ApiKeyCookie(Builder builder) {
+        super(builder, ApiKeyCookie.class, "APIKeyCookie", SecuritySchemeModel.Location.COOKIE);
+    }
+
+    /**
+     * @return a builder; {@code name} is required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    @Nullable String read(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        String value = null;
+        for (Cookie cookie : cookies) {
+            if (cookie.getName().equals(name())) {
+                if (value != null) {
+                    throw makeNotAuthenticatedError();
+                }
+                value = cookie.getValue();
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Settings of an {@link ApiKeyCookie}.
+     */
+    public static class Builder extends ApiKeyScheme.Builder<Builder> {
+
+        protected Builder() {
+        }
+
+        /**
+         * @return the scheme
+         */
+        public ApiKeyCookie build() {
+            return new ApiKeyCookie(this);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.padlock.scheme;
+
+import java.util.Enumeration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An API key in a request header (its name compared case-insensitively): FastAPI's {@code APIKeyHeader}, such as
+ * {@code ApiKeyHeader.builder().name("X-API-KEY").build()}. See {@link ApiKeyScheme} for its answers.
+ */
+public class ApiKeyHeader extends ApiKeyScheme {
+
+    /**
+     * @param builder the settings
+     */
+    protected ApiKeyHeader(Builder builder) {
+        super(builder, ApiKeyHeader.class, "APIKeyHeader", SecuritySchemeModel.Location.HEADER);
+    }
+
+    /**
+     * @return a builder; {@code name} is required
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    @Nullable String read(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(name());
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        String value = values.nextElement();
+        if (values.hasMoreElements()) {
+            throw makeNotAuthenticatedError();
+        }
+        return value;
+    }
+
+    /**
+     * Settings of an {@link ApiKeyHeader}.
+     */
+    public static class Builder extends ApiKeyScheme.Builder<Builder> {
+
+        protected Builder() {
+        }
+
+        /**
+         * @return the scheme
+         */
+        public ApiKeyHeader build() {
+            return new ApiKeyHeader(this);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.padlock.scheme;
+
+import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.PadlockException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HTTP Digest credentials (RFC 7616), read but not verified: FastAPI's {@code HTTPDigest}, which is a stub. Produces
+ * {@code Authorization: Digest <params>} as {@link HttpAuthorizationCredentials}; checking the response against a
+ * nonce is a verifier's job.
+ * <p>
+ * No header, empty credentials or another scheme: 401 {@code Not authenticated} with {@code WWW-Authenticate: Digest},
+ * or {@code null} when {@code autoError} is off. Several {@code Authorization} headers: the same 401 whatever
+ * {@code autoError}.
+ */
+public class HttpDigest extends AbstractSecurityScheme<HttpAuthorizationCredentials> {
+
+    private static final String SCHEME = "Digest";
+
+    /**
+     * @param builder the settings
+     */
+    protected HttpDigest(Builder builder) {
+        super(builder, HttpDigest.class, "HTTPDigest");
+    }
+
+    /**
+     * @return a builder with FastAPI's defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public @Nullable HttpAuthorizationCredentials resolve(HttpServletRequest request) {
+        AuthorizationHeader.Parts header = authorization(request);
+        if (header.param().isEmpty() || !header.hasScheme(SCHEME)) {
+            return missing();
+        }
+        return new HttpAuthorizationCredentials(header.scheme(), header.param());
+    }
+
+    @Override
+    protected PadlockException makeNotAuthenticatedError() {
+        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, SCHEME);
+    }
+
+    @Override
+    public SecuritySchemeModel model() {
+        return new SecuritySchemeModel.Http("digest", null, description());
+    }
+
+    /**
+     * Settings of an {@link HttpDigest}, named after FastAPI's parameters.
+     */
+    public static class Builder extends AbstractSecurityScheme.Builder<Builder> {
+
+        protected Builder() {
+        }
+
+        /**
+         * @return the scheme
+         */
+        public HttpDigest build() {
+            return new HttpDigest(this);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.padlock.scheme;
+
+import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.PadlockException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * OpenID Connect, documented by its discovery URL: FastAPI's {@code OpenIdConnect}, which is a stub — the URL is
+ * never fetched. Produces the whole {@code Authorization} value, any scheme accepted; a verifier makes sense of it.
+ * <p>
+ * No header or an empty one: 401 {@code Not authenticated} with {@code WWW-Authenticate: Bearer}, or {@code null}
+ * when {@code autoError} is off. Several {@code Authorization} headers: the same 401 whatever {@code autoError}.
+ */
+public class OpenIdConnect extends AbstractSecurityScheme<String> {
+
+    private final String openIdConnectUrl;
+
+    /**
+     * @param builder the settings
+     */
+    protected OpenIdConnect(Builder builder) {
+        super(builder, OpenIdConnect.class, "OpenIdConnect");
+        this.openIdConnectUrl = OAuth2.required(builder.openIdConnectUrl, "openIdConnectUrl");
+    }
+
+    /**
+     * @param openIdConnectUrl the OpenID Connect discovery URL, emitted verbatim
+     * @return a builder
+     */
+    public static Builder builder(String openIdConnectUrl) {
+        return new Builder().openIdConnectUrl(openIdConnectUrl);
+    }
+
+    @Override
+    public @Nullable String resolve(HttpServletRequest request) {
+        AuthorizationHeader.Parts header = authorization(request);
+        return header.value().isEmpty() ? missing() : header.value();
+    }
+
+    @Override
+    protected PadlockException makeNotAuthenticatedError() {
+        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, HttpBearer.SCHEME);
+    }
+
+    /**
+     * @return the discovery URL
+     */
+    public String openIdConnectUrl() {
+        return this.openIdConnectUrl;
+    }
+
+    @Override
+    public SecuritySchemeModel model() {
+        return new SecuritySchemeModel.OpenIdConnect(this.openIdConnectUrl, description());
+    }
+
+    /**
+     * Settings of an {@link OpenIdConnect}, named after FastAPI's parameters.
+     */
+    public static class Builder extends AbstractSecurityScheme.Builder<Builder> {
+
+        private @Nullable String openIdConnectUrl;
+
+        protected Builder() {
+        }
+
+        /**
+         * @param openIdConnectUrl the OpenID Connect discovery URL
+         * @return this builder
+         */
+        public Builder openIdConnectUrl(String openIdConnectUrl) {
+            this.openIdConnectUrl = OAuth2.required(openIdConnectUrl, "openIdConnectUrl");
+            return this;
+        }
+
+        /**
+         * @return the scheme
+         */
+        public OpenIdConnect build() {
+            return new OpenIdConnect(this);
+        }
+    }
+}
