@@ -1,5 +1,6 @@
 package io.github.padlock.autoconfigure;
 
+import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWebMvcConfigurer;
 import io.github.padlock.web.SecurityPlans;
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration for Padlock in a Spring MVC application: plans every handler's {@code @SecurityParam}
- * parameters at start-up, resolves them before argument binding, and renders refusals as problem+json.
+ * parameters at start-up, resolves them before argument binding, binds the OAuth2 password request form, and
+ * renders refusals as problem+json.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -32,6 +34,12 @@ public final class PadlockAutoConfiguration {
     @ConditionalOnMissingBean
     PadlockWebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans) {
         return new PadlockWebMvcConfigurer(plans);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OAuth2WebMvcConfigurer padlockOAuth2WebMvcConfigurer() {
+        return new OAuth2WebMvcConfigurer();
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package io.github.padlock.autoconfigure;
 
 import io.github.padlock.SecurityParam;
+import io.github.padlock.oauth2.OAuth2PasswordRequestForm;
+import io.github.padlock.oauth2.OAuth2PasswordRequestFormStrict;
+import io.github.padlock.openapi.PasswordRequestFormOperationCustomizer;
 import io.github.padlock.openapi.SecurityOperationCustomizer;
 import io.github.padlock.web.SecurityPlans;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
@@ -15,7 +18,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of Padlock's springdoc integration, active when springdoc is on the classpath: the OpenAPI
  * document's security schemes and requirements come from the same plans as the runtime checks, and
- * {@code @SecurityParam} parameters are hidden from the operation's parameters.
+ * {@code @SecurityParam} parameters are hidden from the operation's parameters, and the OAuth2 password request form
+ * is documented as the form body it is bound from.
  */
 @AutoConfiguration(after = PadlockAutoConfiguration.class)
 @ConditionalOnClass({ GlobalOperationComponentsCustomizer.class, SpringDocUtils.class })
@@ -23,12 +27,20 @@ import org.springframework.context.annotation.Bean;
 public final class PadlockOpenApiAutoConfiguration {
 
     static {
-        SpringDocUtils.getConfig().addAnnotationsToIgnore(SecurityParam.class);
+        SpringDocUtils.getConfig()
+            .addAnnotationsToIgnore(SecurityParam.class)
+            .addRequestWrapperToIgnore(OAuth2PasswordRequestForm.class, OAuth2PasswordRequestFormStrict.class);
     }
 
     @Bean
     @ConditionalOnMissingBean
     SecurityOperationCustomizer padlockSecurityOperationCustomizer(SecurityPlans plans) {
         return new SecurityOperationCustomizer(plans);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordRequestFormOperationCustomizer padlockPasswordRequestFormOperationCustomizer() {
+        return new PasswordRequestFormOperationCustomizer();
     }
 }

@@ -1,0 +1,149 @@
+package io.github.padlock.oauth2;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.padlock.PadlockException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Reads and validates the password request form fields (FastAPI §2.11) from a form body.
+ */
+final class PasswordRequestFormReader {
+
+    static final String REQUIRED = "Field required";
+
+    static final String NOT_PASSWORD = "String should match pattern '^password$'";
+
+    static final String REPEATED = "Field must not be sent more than once";
+
+    private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
+            MediaType.MULTIPART_FORM_DATA);
+
+    private final HttpServletRequest request;
+
+    private final Map<String, Integer> queryCounts;
+
+    private final List<InvalidPasswordRequestFormException.FieldError> errors = new ArrayList<>();
+
+    private PasswordRequestFormReader(HttpServletRequest request) {
+        this.request = request;
+        this.queryCounts = queryCounts(request.getQueryString());
+    }
+
+    static OAuth2PasswordRequestForm read(HttpServletRequest request) {
+        Fields fields = new PasswordRequestFormReader(checkMediaType(request)).fields(false);
+        return new OAuth2PasswordRequestForm(fields.grantType(), fields.username(), fields.password(),
+                fields.scopes(), fields.clientId(), fields.clientSecret());
+    }
+
+    static OAuth2PasswordRequestFormStrict readStrict(HttpServletRequest request) {
+        Fields fields = new PasswordRequestFormReader(checkMediaType(request)).fields(true);
+        return new OAuth2PasswordRequestFormStrict(orEmpty(fields.grantType()), fields.username(), fields.password(),
+                fields.scopes(), fields.clientId(), fields.clientSecret());
+    }
+
+    /** Every field, in form order, each problem recorded; throws when there is any. */
+    private Fields fields(boolean strict) {
+        String grantType = grantType(strict);
+        String username = required("username");
+        String password = required("password");
+        List<String> scopes = scopes();
+        String clientId = optional("client_id");
+        String clientSecret = optional("client_secret");
+        if (!this.errors.isEmpty()) {
+            throw new InvalidPasswordRequestFormException(this.errors);
+        }
+        return new Fields(grantType, orEmpty(username), orEmpty(password), scopes, clientId, clientSecret);
+    }
+
+    private static HttpServletRequest checkMediaType(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        try {
+            if (contentType != null) {
+                MediaType mediaType = MediaType.parseMediaType(contentType);
+                if (FORM_TYPES.stream().anyMatch((formType) -> formType.includes(mediaType))) {
+                    return request;
+                }
+            }
+        }
+        catch (InvalidMediaTypeException ex) {
+            // answered below
+        }
+        throw new PadlockException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "The password request form must be sent as application/x-www-form-urlencoded or multipart/form-data",
+                List.of());
+    }
+
+    private @Nullable String grantType(boolean required) {
+        String grantType = required ? required("grant_type") : optional("grant_type");
+        if (grantType != null && !grantType.equals("password")) {
+            this.errors.add(new InvalidPasswordRequestFormException.FieldError("grant_type", NOT_PASSWORD));
+        }
+        return grantType;
+    }
+
+    private @Nullable String required(String field) {
+        String value = optional(field);
+        if (value == null && !hasError(field)) {
+            this.errors.add(new InvalidPasswordRequestFormException.FieldError(field, REQUIRED));
+        }
+        return value;
+    }
+
+    private List<String> scopes() {
+        String scope = optional("scope");
+        return (scope == null || scope.isBlank()) ? List.of() : Arrays.asList(scope.strip().split("\\s+"));
+    }
+
+    /** The field's single body value; empty counts as absent, as in FastAPI. */
+    private @Nullable String optional(String field) {
+        String[] values = this.request.getParameterValues(field);
+        int inQuery = this.queryCounts.getOrDefault(field, 0);
+        int inBody = (values != null) ? values.length - inQuery : 0;
+        if (inBody > 1) {
+            this.errors.add(new InvalidPasswordRequestFormException.FieldError(field, REPEATED));
+            return null;
+        }
+        // The Servlet specification presents query string values before body values.
+        String value = (inBody == 1) ? values[inQuery] : null;
+        return (value == null || value.isEmpty()) ? null : value;
+    }
+
+    private boolean hasError(String field) {
+        return this.errors.stream().anyMatch((error) -> error.field().equals(field));
+    }
+
+    private static Map<String, Integer> queryCounts(@Nullable String query) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (query != null && !query.isEmpty()) {
+            UriComponentsBuilder.newInstance().query(query).build().getQueryParams().forEach((name, values) -> {
+                try {
+                    counts.merge(UriUtils.decode(name, "UTF-8"), values.size(), Integer::sum);
+                }
+                catch (IllegalArgumentException ex) {
+                    // a name that does not decode is none of the form's fields
+                }
+            });
+        }
+        return counts;
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return (value != null) ? value : "";
+    }
+
+    private record Fields(@Nullable String grantType, String username, String password, List<String> scopes,
+            @Nullable String clientId, @Nullable String clientSecret) {
+    }
+}
