@@ -21,7 +21,8 @@ import org.springframework.web.method.HandlerMethod;
  * {@link SecurityScheme#schemeName()}) and one requirement object naming all of them into the operation's
  * {@code security}, with the scopes of every path to each scheme merged, de-duplicated and outermost first
  * (FastAPI §4.2). All schemes of a plan must pass at runtime, so they form one requirement (all-of) rather than
- * FastAPI's list of alternatives. An operation whose only scheme has {@code autoError} off also gets the empty
+ * FastAPI's list of alternatives. An operation that a request without credentials reaches
+ * ({@link SecurityPlan#isOptional()}: only schemes with {@code autoError} off, injected directly) also gets the empty
  * requirement {@code {}}, which marks its security as optional.
  */
 public final class SecurityOperationCustomizer implements GlobalOperationComponentsCustomizer {
@@ -42,10 +43,8 @@ public final class SecurityOperationCustomizer implements GlobalOperationCompone
             return operation;
         }
         Map<String, Set<String>> scopesByName = new LinkedHashMap<>();
-        Set<SecurityScheme<?>> schemes = new LinkedHashSet<>();
         for (SecurityPlan.SchemeUse use : plan.schemes()) {
             SecurityScheme<?> scheme = use.scheme();
-            schemes.add(scheme);
             components.addSecuritySchemes(scheme.schemeName(), OpenApiSecuritySchemes.toOpenApi(scheme.model()));
             scopesByName.computeIfAbsent(scheme.schemeName(), (name) -> new LinkedHashSet<>())
                 .addAll(use.scopes().scopes());
@@ -53,7 +52,7 @@ public final class SecurityOperationCustomizer implements GlobalOperationCompone
         SecurityRequirement requirement = new SecurityRequirement();
         scopesByName.forEach((name, scopes) -> requirement.addList(name, new ArrayList<>(scopes)));
         operation.addSecurityItem(requirement);
-        if (schemes.size() == 1 && !schemes.iterator().next().autoError()) {
+        if (plan.isOptional()) {
             operation.addSecurityItem(new SecurityRequirement());
         }
         return operation;

@@ -15,7 +15,7 @@ import io.github.padlock.scheme.SecurityScheme;
  */
 public final class SecurityPlan {
 
-    static final SecurityPlan NONE = new SecurityPlan(new Node[0], new int[0], new int[0], List.of());
+    static final SecurityPlan NONE = new SecurityPlan(new Node[0], new int[0], new int[0], List.of(), false);
 
     private final Node[] nodes;
 
@@ -25,11 +25,14 @@ public final class SecurityPlan {
 
     private final List<SchemeUse> schemes;
 
-    SecurityPlan(Node[] nodes, int[] roots, int[] parameterNodes, List<SchemeUse> schemes) {
+    private final boolean optional;
+
+    SecurityPlan(Node[] nodes, int[] roots, int[] parameterNodes, List<SchemeUse> schemes, boolean optional) {
         this.nodes = nodes;
         this.roots = roots;
         this.parameterNodes = parameterNodes;
         this.schemes = List.copyOf(schemes);
+        this.optional = optional;
     }
 
     /**
@@ -37,6 +40,15 @@ public final class SecurityPlan {
      */
     public boolean isEmpty() {
         return this.roots.length == 0;
+    }
+
+    /**
+     * @return whether a request without any credentials reaches the handler: every node the handler needs is a scheme
+     * with {@code autoError} off, injected directly (a verifier above such a scheme may still refuse, so it makes the
+     * security required)
+     */
+    public boolean isOptional() {
+        return this.optional;
     }
 
     /**

@@ -217,8 +217,12 @@ final class SecurityPlanner {
         }
 
         SecurityPlan build() {
+            boolean optional = this.roots.stream()
+                .allMatch((root) -> this.nodes.get(root).dependency() instanceof SecurityScheme<?> scheme
+                        && !scheme.autoError());
             return new SecurityPlan(this.nodes.toArray(SecurityPlan.Node[]::new),
-                    this.roots.stream().mapToInt(Integer::intValue).toArray(), this.parameterNodes, this.schemes);
+                    this.roots.stream().mapToInt(Integer::intValue).toArray(), this.parameterNodes, this.schemes,
+                    optional);
         }
     }
 

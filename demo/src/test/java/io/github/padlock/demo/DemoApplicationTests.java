@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed's walkthrough against the demo on a real server: the three curl calls, the OpenAPI document behind the
- * padlocks, and a protected POST that refuses before reading its body.
+ * The seed's walkthrough against the demo on a real server: the three curl calls, the API key and OAuth2 password
+ * flow examples, the OpenAPI document behind the padlocks, and a protected POST that refuses before reading its body.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @SuppressWarnings("unchecked")
@@ -99,20 +99,83 @@ class DemoApplicationTests {
     }
 
     @Test
-    void openApiWhenRequestedThenDocumentsBasicOnProtectedOperationsOnly() throws Exception {
+    void secureDataWhenApiKeyMissingOrWrongThenSeedsForbiddenAnswers() throws Exception {
+        HttpResponse<String> missing = send(get("/secure-data"));
+        assertThat(missing.statusCode()).isEqualTo(403);
+        assertThat((String) JsonPath.read(missing.body(), "$.detail")).isEqualTo("X-API-KEY header missing");
+        HttpResponse<String> wrong = send(get("/secure-data").header("X-API-KEY", "NOT_THE_KEY"));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat((String) JsonPath.read(wrong.body(), "$.detail")).isEqualTo("Invalid API Key");
+        assertThat(wrong.body()).doesNotContain("NOT_THE_KEY");
+    }
+
+    @Test
+    void secureDataWhenApiKeyThenData() throws Exception {
+        HttpResponse<String> response = send(get("/secure-data").header("X-API-KEY", "SECRET_API_KEY"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JSONAssert.assertEquals("{\"data\":\"sensitive data\",\"key_id\":\"demo-key\"}", response.body(),
+                JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void oauthWhenPasswordFlowThenTokenOpensUsersMeOauth() throws Exception {
+        HttpResponse<String> token = send(form("/token", "grant_type=password&username=stanley&password=password123"));
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(token.body(), "$.token_type")).isEqualTo("bearer");
+        String accessToken = JsonPath.read(token.body(), "$.access_token");
+        HttpResponse<String> me = send(get("/users/me/oauth").header("Authorization", "Bearer " + accessToken));
+        assertThat(me.statusCode()).isEqualTo(200);
+        JSONAssert.assertEquals("{\"username\":\"stanley\",\"email\":\"stanley@example.com\"}", me.body(),
+                JSONCompareMode.STRICT);
+    }
+
+    @Test
+    void tokenWhenWrongPasswordThenBadRequest() throws Exception {
+        HttpResponse<String> response = send(form("/token", "username=stanley&password=wrongpass"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Incorrect username or password");
+        assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo("invalid_grant");
+        assertThat(response.body()).doesNotContain("wrongpass");
+    }
+
+    @Test
+    void usersMeOauthWhenNoOrWrongTokenThenUnauthorizedWithBearerChallenge() throws Exception {
+        HttpResponse<String> missing = send(get("/users/me/oauth"));
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(missing.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+        assertThat((String) JsonPath.read(missing.body(), "$.detail")).isEqualTo("Not authenticated");
+        HttpResponse<String> wrong = send(get("/users/me/oauth").header("Authorization", "Bearer forged"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+        assertThat((String) JsonPath.read(wrong.body(), "$.detail")).isEqualTo("Invalid authentication credentials");
+        assertThat(wrong.body()).doesNotContain("forged");
+    }
+
+    @Test
+    void openApiWhenRequestedThenDocumentsSchemesOnProtectedOperationsOnly() throws Exception {
         HttpResponse<String> response = send(get("/openapi.json"));
         assertThat(response.statusCode()).isEqualTo(200);
         String document = response.body();
         JSONAssert.assertEquals("{\"type\":\"http\",\"scheme\":\"basic\"}",
                 json(document, "$.components.securitySchemes.HTTPBasic"), JSONCompareMode.STRICT);
-        JSONAssert.assertEquals("{\"HTTPBasic\":{\"type\":\"http\",\"scheme\":\"basic\"}}",
-                json(document, "$.components.securitySchemes"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("""
+                {"HTTPBasic": {"type": "http", "scheme": "basic"},
+                 "APIKeyHeader": {"type": "apiKey", "name": "X-API-KEY", "in": "header"},
+                 "OAuth2PasswordBearer": {"type": "oauth2", "flows": {"password": {"tokenUrl": "token", "scopes": {}}}}}
+                """, json(document, "$.components.securitySchemes"), JSONCompareMode.STRICT);
         JSONAssert.assertEquals("[{\"HTTPBasic\":[]}]", json(document, "$.paths['/users/me'].get.security"),
                 JSONCompareMode.STRICT);
         JSONAssert.assertEquals("[{\"HTTPBasic\":[]}]", json(document, "$.paths['/items/'].post.security"),
                 JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[{\"APIKeyHeader\":[]}]", json(document, "$.paths['/secure-data'].get.security"),
+                JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[{\"OAuth2PasswordBearer\":[]}]",
+                json(document, "$.paths['/users/me/oauth'].get.security"), JSONCompareMode.STRICT);
         assertThat((Map<String, Object>) JsonPath.read(document, "$.paths['/items/'].get")).doesNotContainKey("security");
-        assertThat((List<String>) JsonPath.read(document, "$..parameters[*].name")).doesNotContain("username");
+        assertThat((Map<String, Object>) JsonPath.read(document, "$.paths['/token'].post")).doesNotContainKey("security")
+            .containsKey("requestBody");
+        assertThat((List<String>) JsonPath.read(document, "$..parameters[*].name")).doesNotContain("username",
+                "keyId", "currentUser", "form");
     }
 
     @Test
@@ -144,6 +207,12 @@ class DemoApplicationTests {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpRequest.Builder form(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
