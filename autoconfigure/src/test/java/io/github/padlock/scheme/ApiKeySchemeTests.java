@@ -1,0 +1,136 @@
+package io.github.padlock.scheme;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * {@link ApiKeyHeader}, {@link ApiKeyQuery} and {@link ApiKeyCookie} against FastAPI §2.6: the raw value, empty is
+ * missing, {@code WWW-Authenticate: APIKey}; and Padlock's refusal of a key sent twice.
+ */
+class ApiKeySchemeTests {
+
+    private final ApiKeyHeader header = ApiKeyHeader.builder().name("key").build();
+
+    private final ApiKeyQuery query = ApiKeyQuery.builder().name("key").build();
+
+    private final ApiKeyCookie cookie = ApiKeyCookie.builder().name("key").build();
+
+    @Test
+    void resolveWhenHeaderThenRawValue() {
+        assertThat(this.header.resolve(request().header("key", "secret").build())).isEqualTo("secret");
+        assertThat(this.header.resolve(request().header("KEY", "Bearer x").build())).isEqualTo("Bearer x");
+    }
+
+    @Test
+    void resolveWhenHeaderMissingOrEmptyThenUnauthorizedApiKey() {
+        assertNotAuthenticated(this.header, request().build(), "APIKey");
+        assertNotAuthenticated(this.header, request().header("key", "").build(), "APIKey");
+        ApiKeyHeader optional = ApiKeyHeader.builder().name("key").autoError(false).build();
+        assertThat(optional.resolve(request().build())).isNull();
+        assertThat(optional.resolve(request().header("key", "").build())).isNull();
+    }
+
+    @Test
+    void resolveWhenHeaderTwiceThenUnauthorizedEvenWithAutoErrorOff() {
+        ApiKeyHeader optional = ApiKeyHeader.builder().name("key").autoError(false).build();
+        assertNotAuthenticated(optional, request().header("key", "a").header("key", "b").build(), "APIKey");
+    }
+
+    @Test
+    void resolveWhenQueryThenDecodedValue() {
+        assertThat(this.query.resolve(request().query("key=secret").build())).isEqualTo("secret");
+        assertThat(this.query.resolve(request().query("other=1&key=s%20e+c%C3%A9&x").build())).isEqualTo("s e cé");
+        assertThat(this.query.resolve(request().query("%zz=1&key=secret").build())).isEqualTo("secret");
+    }
+
+    @Test
+    void resolveWhenQueryMissingOrEmptyThenUnauthorizedApiKey() {
+        assertNotAuthenticated(this.query, request().build(), "APIKey");
+        assertNotAuthenticated(this.query, request().query("key=").build(), "APIKey");
+        assertNotAuthenticated(this.query, request().query("key").build(), "APIKey");
+        assertNotAuthenticated(this.query, request().query("keys=secret&akey=secret").build(), "APIKey");
+        ApiKeyQuery optional = ApiKeyQuery.builder().name("key").autoError(false).build();
+        assertThat(optional.resolve(request().query("key=").build())).isNull();
+    }
+
+    @Test
+    void resolveWhenQueryRepeatedOrBrokenThenUnauthorizedEvenWithAutoErrorOff() {
+        ApiKeyQuery optional = ApiKeyQuery.builder().name("key").autoError(false).build();
+        assertNotAuthenticated(optional, request().query("key=a&key=b").build(), "APIKey");
+        assertNotAuthenticated(optional, request().query("key=%zz").build(), "APIKey");
+    }
+
+    @Test
+    void resolveWhenQueryThenFormBodyNotRead() {
+        MockHttpServletRequest request = request().query("").build();
+        request.setMethod("POST");
+        request.setContentType("application/x-www-form-urlencoded");
+        request.addParameter("key", "from-body");
+        assertNotAuthenticated(this.query, request, "APIKey");
+    }
+
+    @Test
+    void resolveWhenCookieThenValue() {
+        assertThat(this.cookie.resolve(request().cookie("key", "secret").build())).isEqualTo("secret");
+        assertNotAuthenticated(this.cookie, request().cookie("KEY", "secret").build(), "APIKey");
+        assertNotAuthenticated(this.cookie, request().cookie("key", "").build(), "APIKey");
+        ApiKeyCookie optional = ApiKeyCookie.builder().name("key").autoError(false).build();
+        assertThat(optional.resolve(request().build())).isNull();
+        assertNotAuthenticated(optional, request().cookie("key", "a").cookie("key", "b").build(), "APIKey");
+    }
+
+    @Test
+    void modelWhenBuiltThenApiKeyObject() {
+        assertThat(this.header.schemeName()).isEqualTo("APIKeyHeader");
+        assertThat(this.query.schemeName()).isEqualTo("APIKeyQuery");
+        assertThat(this.cookie.schemeName()).isEqualTo("APIKeyCookie");
+        assertThat(ApiKeyCookie.builder().name("key").description("An API Cookie Key").build().model())
+            .isEqualTo(new SecuritySchemeModel.ApiKey("key", SecuritySchemeModel.Location.COOKIE, "An API Cookie Key"));
+        assertThat(this.query.model())
+            .isEqualTo(new SecuritySchemeModel.ApiKey("key", SecuritySchemeModel.Location.QUERY, null));
+    }
+
+    @Test
+    void buildWhenNameMissingOrBlankThenRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ApiKeyHeader.builder().name(" "));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ApiKeyHeader.builder().build()))
+            .hasMessageContaining("name");
+    }
+
+    private static RequestBuilder request() {
+        return new RequestBuilder();
+    }
+
+    private static final class RequestBuilder {
+
+        private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users/me");
+
+        RequestBuilder header(String name, String value) {
+            this.request.addHeader(name, value);
+            return this;
+        }
+
+        RequestBuilder query(String query) {
+            this.request.setQueryString(query);
+            return this;
+        }
+
+        RequestBuilder cookie(String name, String value) {
+            Cookie[] cookies = this.request.getCookies();
+            Cookie[] more = (cookies != null) ? java.util.Arrays.copyOf(cookies, cookies.length + 1) : new Cookie[1];
+            more[more.length - 1] = new Cookie(name, value);
+            this.request.setCookies(more);
+            return this;
+        }
+
+        MockHttpServletRequest build() {
+            return this.request;
+        }
+    }
+}
