@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -223,24 +224,8 @@ class HttpBasicTests {
             .doesNotContain("hunter2");
     }
 
-    private static void assertNotAuthenticated(HttpBasic scheme, MockHttpServletRequest request, String challenge) {
-        PadlockException ex = catchThrowableOfType(PadlockException.class, () -> scheme.resolve(request));
-        assertThat(ex).as("a PadlockException").isNotNull();
-        assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(ex.getBody().getDetail()).isEqualTo("Not authenticated");
-        assertThat(ex.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(challenge);
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.length() > 6) {
-            assertThat(ex.getMessage()).doesNotContain(authorization.substring(6).strip());
-        }
-    }
-
     private static MockHttpServletRequest request(String... authorization) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users/me");
-        for (String value : authorization) {
-            request.addHeader(HttpHeaders.AUTHORIZATION, value);
-        }
-        return request;
+        return SchemeAssertions.authorization(authorization);
     }
 
     private static String encode(String credentials) {

@@ -23,6 +23,13 @@ final class SchemeAssertions {
         assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(ex.getBody().getDetail()).isEqualTo("Not authenticated");
         assertThat(ex.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(challenge);
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        int space = (authorization != null) ? authorization.indexOf(' ') : -1;
+        // Short values ("a") occur in any message; longer ones must not.
+        if (space >= 0 && authorization.substring(space).strip().length() >= 4) {
+            assertThat(ex.getMessage()).as("the refusal never echoes the credentials")
+                .doesNotContain(authorization.substring(space + 1).strip());
+        }
     }
 
     static MockHttpServletRequest authorization(String... values) {
