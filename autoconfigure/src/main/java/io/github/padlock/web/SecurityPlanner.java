@@ -175,8 +175,9 @@ final class SecurityPlanner {
                 List<SecurityDependency<?>> path) {
             for (SecurityDependency<?> ancestor : path) {
                 if (ancestor == dependency) {
-                    throw new IllegalStateException("Security dependencies form a cycle: " + path + " -> "
-                            + dependency);
+                    throw new SecurityConfigurationException("Security dependencies form a cycle: " + path
+                            + " -> " + dependency + ".", "Make the dependencies() of each SecurityDependency point "
+                                    + "only to dependencies below it.");
                 }
             }
             List<String> effective = new ArrayList<>(parent);

@@ -1,8 +1,12 @@
 package io.github.padlock.web;
 
+import java.util.List;
 import java.util.Map;
 
+import io.github.padlock.ScopedDependency;
+import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityParam;
+import io.github.padlock.SecurityResolution;
 import io.github.padlock.Verifier;
 import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
 import io.github.padlock.scheme.HttpBasic;
@@ -113,6 +117,13 @@ class SecurityPlanStartupFailureTests {
         });
     }
 
+    @Test
+    void startWhenDependenciesFormACycleThenFails() {
+        this.contextRunner.withUserConfiguration(CyclicDependency.class, CycleController.class).run((context) -> {
+            assertThat(failure(context.getStartupFailure()).getMessage()).contains("form a cycle");
+        });
+    }
+
     private static SecurityConfigurationException failure(Throwable startupFailure) {
         Throwable cause = startupFailure;
         while (cause != null && !(cause instanceof SecurityConfigurationException)) {
@@ -156,6 +167,35 @@ class SecurityPlanStartupFailureTests {
         @Bean
         HttpBasic sameNameBasic() {
             return HttpBasic.builder().realm("elsewhere").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CyclicDependency {
+
+        @Bean
+        SecurityDependency<Long> cyclic() {
+            return new SecurityDependency<>() {
+
+                @Override
+                public Long resolve(SecurityResolution resolution) {
+                    return 1L;
+                }
+
+                @Override
+                public List<ScopedDependency> dependencies() {
+                    return List.of(ScopedDependency.of(this));
+                }
+            };
+        }
+    }
+
+    @RestController
+    static class CycleController {
+
+        @GetMapping("/cycle")
+        Long cycle(@SecurityParam("cyclic") Long value) {
+            return value;
         }
     }
 
