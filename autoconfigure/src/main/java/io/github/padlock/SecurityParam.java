@@ -27,11 +27,22 @@ import java.lang.annotation.Target;
 public @interface SecurityParam {
 
     /**
-     * Name of the {@link SecurityDependency} bean to inject. When empty, the single bean whose produced type is the
-     * parameter's type is used; none or several such beans fail the application's start-up.
+     * Name of the {@link SecurityDependency} bean to inject. When empty (and {@link #anyOf()} too), the single bean
+     * whose produced type is the parameter's type is used; none or several such beans fail the application's
+     * start-up.
      * @return the bean name, or empty to select by type
      */
     String value() default "";
+
+    /**
+     * Names of alternative {@link SecurityDependency} beans, tried in order: the parameter receives the value of the
+     * first that produces one (later ones are not tried). When every alternative fails, the answer is 401 with the
+     * {@code WWW-Authenticate} challenges of all of them (or the first refusal that is not a 401, such as a 403).
+     * When none fails but none produces a value (optional schemes without credentials), the parameter receives
+     * nothing. Documented as one OpenAPI requirement object per alternative. Goes beyond FastAPI.
+     * @return the bean names, in the order to try them
+     */
+    String[] anyOf() default {};
 
     /**
      * Scopes this use of the dependency requires, passed down to it and every dependency below it

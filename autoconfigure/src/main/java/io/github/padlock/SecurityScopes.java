@@ -1,5 +1,6 @@
 package io.github.padlock;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -46,6 +47,18 @@ public final class SecurityScopes {
      */
     public String scopeStr() {
         return this.scopeStr;
+    }
+
+    /**
+     * Check that {@code granted} includes every scope required here; scopes are compared exactly (RFC 6749 §3.3).
+     * @param granted the scopes the credentials grant, such as a token's {@code scope} claim
+     * @throws InsufficientScopeException 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope",
+     * scope="<required>"} (RFC 6750 §3.1) when one is missing
+     */
+    public void require(Collection<String> granted) {
+        if (!granted.containsAll(this.scopes)) {
+            throw new InsufficientScopeException(this.scopes);
+        }
     }
 
     @Override

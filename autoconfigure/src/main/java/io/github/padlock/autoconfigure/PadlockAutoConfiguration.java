@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class })
+@EnableConfigurationProperties(PadlockProperties.class)
 public final class PadlockAutoConfiguration {
 
     @Bean
@@ -44,7 +46,7 @@ public final class PadlockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PadlockExceptionHandler padlockExceptionHandler() {
-        return new PadlockExceptionHandler();
+    PadlockExceptionHandler padlockExceptionHandler(PadlockProperties properties) {
+        return new PadlockExceptionHandler(properties.getError().isIncludeScope());
     }
 }

@@ -3,6 +3,7 @@ package io.github.padlock.openapi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,10 +19,11 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Writes the schemes an operation's plan uses into {@code components.securitySchemes} (keyed by
- * {@link SecurityScheme#schemeName()}) and one requirement object naming all of them into the operation's
- * {@code security}, with the scopes of every path to each scheme merged, de-duplicated and outermost first
- * (FastAPI §4.2). All schemes of a plan must pass at runtime, so they form one requirement (all-of) rather than
- * FastAPI's list of alternatives. An operation that a request without credentials reaches
+ * {@link SecurityScheme#schemeName()}) and its {@link SecurityPlan#requirements()} into the operation's
+ * {@code security}: one requirement object per way to satisfy the handler, naming every scheme that must pass, with
+ * the scopes of every path to each scheme merged, de-duplicated and outermost first (FastAPI §4.2). All schemes of a
+ * requirement must pass at runtime, so they form one object (all-of) rather than FastAPI's list, which reads as
+ * alternatives; {@code anyOf} alternatives are the separate objects. An operation that a request without credentials reaches
  * ({@link SecurityPlan#isOptional()}: only schemes with {@code autoError} off, injected directly) also gets the empty
  * requirement {@code {}}, which marks its security as optional.
  */
@@ -39,22 +41,25 @@ public final class SecurityOperationCustomizer implements GlobalOperationCompone
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handlerMethod) {
         SecurityPlan plan = this.plans.planFor(handlerMethod);
-        if (plan.schemes().isEmpty()) {
-            return operation;
+        Set<SecurityRequirement> requirements = new LinkedHashSet<>();
+        for (List<SecurityPlan.SchemeUse> uses : plan.requirements()) {
+            Map<String, Set<String>> scopesByName = new LinkedHashMap<>();
+            for (SecurityPlan.SchemeUse use : uses) {
+                SecurityScheme<?> scheme = use.scheme();
+                components.addSecuritySchemes(scheme.schemeName(), OpenApiSecuritySchemes.toOpenApi(scheme.model()));
+                scopesByName.computeIfAbsent(scheme.schemeName(), (name) -> new LinkedHashSet<>())
+                    .addAll(use.scopes().scopes());
+            }
+            if (!scopesByName.isEmpty()) {
+                SecurityRequirement requirement = new SecurityRequirement();
+                scopesByName.forEach((name, scopes) -> requirement.addList(name, new ArrayList<>(scopes)));
+                requirements.add(requirement);
+            }
         }
-        Map<String, Set<String>> scopesByName = new LinkedHashMap<>();
-        for (SecurityPlan.SchemeUse use : plan.schemes()) {
-            SecurityScheme<?> scheme = use.scheme();
-            components.addSecuritySchemes(scheme.schemeName(), OpenApiSecuritySchemes.toOpenApi(scheme.model()));
-            scopesByName.computeIfAbsent(scheme.schemeName(), (name) -> new LinkedHashSet<>())
-                .addAll(use.scopes().scopes());
+        if (!requirements.isEmpty() && plan.isOptional()) {
+            requirements.add(new SecurityRequirement());
         }
-        SecurityRequirement requirement = new SecurityRequirement();
-        scopesByName.forEach((name, scopes) -> requirement.addList(name, new ArrayList<>(scopes)));
-        operation.addSecurityItem(requirement);
-        if (plan.isOptional()) {
-            operation.addSecurityItem(new SecurityRequirement());
-        }
+        requirements.forEach(operation::addSecurityItem);
         return operation;
     }
 

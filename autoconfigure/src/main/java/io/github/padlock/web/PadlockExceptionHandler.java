@@ -1,5 +1,6 @@
 package io.github.padlock.web;
 
+import io.github.padlock.InsufficientScopeException;
 import io.github.padlock.PadlockException;
 
 import org.springframework.http.ProblemDetail;
@@ -15,12 +16,32 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 public class PadlockExceptionHandler {
 
+    private final boolean includeScope;
+
+    /**
+     * A handler that names the required scopes in {@code insufficient_scope} challenges.
+     */
+    public PadlockExceptionHandler() {
+        this(true);
+    }
+
+    /**
+     * @param includeScope whether {@code insufficient_scope} challenges name the required scopes (RFC 6750 §3.1
+     * makes it optional)
+     */
+    public PadlockExceptionHandler(boolean includeScope) {
+        this.includeScope = includeScope;
+    }
+
     /**
      * @param exception the refusal
      * @return the problem response
      */
     @ExceptionHandler(PadlockException.class)
     public ResponseEntity<ProblemDetail> handlePadlockException(PadlockException exception) {
+        if (!this.includeScope && exception instanceof InsufficientScopeException insufficientScope) {
+            insufficientScope.hideRequiredScopes();
+        }
         return ResponseEntity.status(exception.getStatusCode())
             .headers(exception.getHeaders())
             .body(exception.getBody());

@@ -23,15 +23,16 @@ public final class SecurityPlan {
 
     private final int[] parameterNodes;
 
-    private final List<SchemeUse> schemes;
+    private final List<List<SchemeUse>> requirements;
 
     private final boolean optional;
 
-    SecurityPlan(Node[] nodes, int[] roots, int[] parameterNodes, List<SchemeUse> schemes, boolean optional) {
+    SecurityPlan(Node[] nodes, int[] roots, int[] parameterNodes, List<List<SchemeUse>> requirements,
+            boolean optional) {
         this.nodes = nodes;
         this.roots = roots;
         this.parameterNodes = parameterNodes;
-        this.schemes = List.copyOf(schemes);
+        this.requirements = List.copyOf(requirements);
         this.optional = optional;
     }
 
@@ -52,13 +53,21 @@ public final class SecurityPlan {
     }
 
     /**
-     * The schemes beneath the handler's security, in the order a depth-first walk of its dependencies meets them
-     * (FastAPI §4.2), each with the effective scopes on the path that met it. A scheme met on several paths appears
-     * once per distinct scope set.
-     * @return the scheme uses
+     * The ways a request can satisfy the handler, each a list of the schemes that must all pass: one list unless the
+     * handler uses {@code anyOf} alternatives, then one per combination. Each list holds the schemes in the order a
+     * depth-first walk of the dependencies meets them (FastAPI §4.2), each with the effective scopes on the path that
+     * met it; a scheme met on several paths appears once per distinct scope set.
+     * @return the requirements; empty when the handler uses no security
+     */
+    public List<List<SchemeUse>> requirements() {
+        return this.requirements;
+    }
+
+    /**
+     * @return every scheme use of every requirement, each once
      */
     public List<SchemeUse> schemes() {
-        return this.schemes;
+        return this.requirements.stream().flatMap(List::stream).distinct().toList();
     }
 
     Node node(int index) {

@@ -5,6 +5,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.github.padlock.RequiresSecurity;
 import io.github.padlock.ScopedDependency;
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityParam;
@@ -23,17 +25,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Computes a handler method's {@link SecurityPlan} from its {@link SecurityParam} parameters and the security
- * dependency beans they name, and fails with {@link SecurityConfigurationException} when a parameter cannot be
- * satisfied. Runs at start-up only.
+ * Computes a handler method's {@link SecurityPlan} from its {@link RequiresSecurity} annotations (class-level, then
+ * method-level) and its {@link SecurityParam} parameters, in declaration order, and fails with
+ * {@link SecurityConfigurationException} when one cannot be satisfied. Runs at start-up only.
  */
 final class SecurityPlanner {
 
     private final ConfigurableListableBeanFactory beanFactory;
+
+    private @Nullable Map<SecurityDependency<?>, String> beanNames;
 
     SecurityPlanner(ConfigurableListableBeanFactory beanFactory) {
         this.beanFactory = beanFactory;
@@ -41,63 +46,95 @@ final class SecurityPlanner {
 
     SecurityPlan plan(HandlerMethod handlerMethod) {
         MethodParameter[] parameters = handlerMethod.getMethodParameters();
-        Builder builder = null;
+        Builder builder = new Builder(parameters.length);
+        for (RequiresSecurity requirement : AnnotatedElementUtils
+            .findMergedRepeatableAnnotations(handlerMethod.getBeanType(), RequiresSecurity.class)) {
+            String site = "@RequiresSecurity on " + handlerMethod.getBeanType().getName();
+            builder.addRoot(builder.visit(reference(site, requirement.value(), requirement.anyOf(), null),
+                    List.of(requirement.scopes()), List.of(), new ArrayList<>()));
+        }
+        for (RequiresSecurity requirement : AnnotatedElementUtils
+            .findMergedRepeatableAnnotations(handlerMethod.getMethod(), RequiresSecurity.class)) {
+            String site = "@RequiresSecurity on " + describe(handlerMethod);
+            builder.addRoot(builder.visit(reference(site, requirement.value(), requirement.anyOf(), null),
+                    List.of(requirement.scopes()), List.of(), new ArrayList<>()));
+        }
         for (MethodParameter parameter : parameters) {
             SecurityParam annotation = parameter.getParameterAnnotation(SecurityParam.class);
-            if (annotation == null) {
-                continue;
+            if (annotation != null) {
+                String site = describe(handlerMethod, parameter);
+                SecurityDependency<?> dependency = reference(site, annotation.value(), annotation.anyOf(),
+                        ClassUtils.resolvePrimitiveIfNecessary(injectedType(parameter)));
+                int node = builder.visit(dependency, List.of(annotation.scopes()), List.of(), new ArrayList<>());
+                builder.addRoot(node);
+                builder.parameterNodes[parameter.getParameterIndex()] = node;
             }
-            if (builder == null) {
-                builder = new Builder(parameters.length);
-            }
-            SecurityDependency<?> dependency = dependencyFor(handlerMethod, parameter, annotation);
-            int node = builder.visit(dependency, List.of(annotation.scopes()), List.of(), new ArrayList<>());
-            builder.addRoot(node);
-            builder.parameterNodes[parameter.getParameterIndex()] = node;
         }
-        return (builder != null) ? builder.build() : SecurityPlan.NONE;
+        return builder.isEmpty() ? SecurityPlan.NONE : builder.build();
     }
 
-    private SecurityDependency<?> dependencyFor(HandlerMethod handlerMethod, MethodParameter parameter,
-            SecurityParam annotation) {
-        Class<?> wanted = ClassUtils.resolvePrimitiveIfNecessary(injectedType(parameter));
-        String beanName = annotation.value();
-        if (beanName.isEmpty()) {
-            List<String> matches = new ArrayList<>();
-            for (String candidate : dependencyBeanNames()) {
-                Class<?> produced = producedType(candidate).resolve();
-                if (produced != null && wanted.isAssignableFrom(produced)) {
-                    matches.add(candidate);
-                }
-            }
-            if (matches.size() != 1) {
-                throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " selects its security "
-                        + "dependency by type, and " + (matches.isEmpty() ? "no" : matches.size())
-                        + " security dependency beans produce " + wanted.getName()
-                        + (matches.isEmpty() ? "" : ": " + matches) + ". Security dependency beans: "
-                        + candidates() + ".",
-                        matches.isEmpty() ? "Declare a scheme or Verifier bean producing " + wanted.getSimpleName()
-                                + ", or name one with @SecurityParam(\"beanName\")."
-                                : "Name one of them with @SecurityParam(\"beanName\").");
-            }
-            beanName = matches.get(0);
+    /**
+     * The dependency an annotation refers to: a bean by name, alternatives by name, or (for a parameter) the single
+     * bean producing {@code wanted}.
+     */
+    private SecurityDependency<?> reference(String site, String name, String[] anyOf, @Nullable Class<?> wanted) {
+        if (!name.isEmpty() && anyOf.length > 0) {
+            throw new SecurityConfigurationException(site + " names both a bean ('" + name + "') and alternatives "
+                    + Arrays.toString(anyOf) + ".", "Give either the bean name or anyOf, not both.");
         }
-        else if (!this.beanFactory.containsBean(beanName)) {
-            throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " names the bean '"
-                    + beanName + "', which does not exist. Security dependency beans: " + candidates() + ".",
+        if (anyOf.length > 0) {
+            List<ScopedDependency> alternatives = new ArrayList<>();
+            for (String alternative : anyOf) {
+                alternatives.add(ScopedDependency.of(bean(site, alternative, wanted)));
+            }
+            return new AnyOf(alternatives, List.of(anyOf));
+        }
+        if (!name.isEmpty()) {
+            return bean(site, name, wanted);
+        }
+        if (wanted == null) {
+            throw new SecurityConfigurationException(site + " names no security dependency.",
+                    "Name a scheme or Verifier bean, as in @RequiresSecurity(\"beanName\"), or give anyOf.");
+        }
+        return bean(site, byType(site, wanted), wanted);
+    }
+
+    private String byType(String site, Class<?> wanted) {
+        List<String> matches = new ArrayList<>();
+        for (String candidate : dependencyBeanNames()) {
+            Class<?> produced = producedType(candidate).resolve();
+            if (produced != null && wanted.isAssignableFrom(produced)) {
+                matches.add(candidate);
+            }
+        }
+        if (matches.size() != 1) {
+            throw new SecurityConfigurationException(site + " selects its security dependency by type, and "
+                    + (matches.isEmpty() ? "no" : matches.size()) + " security dependency beans produce "
+                    + wanted.getName() + (matches.isEmpty() ? "" : ": " + matches) + ". Security dependency beans: "
+                    + candidates() + ".",
+                    matches.isEmpty() ? "Declare a scheme or Verifier bean producing " + wanted.getSimpleName()
+                            + ", or name one with @SecurityParam(\"beanName\")."
+                            : "Name one of them with @SecurityParam(\"beanName\").");
+        }
+        return matches.get(0);
+    }
+
+    private SecurityDependency<?> bean(String site, String beanName, @Nullable Class<?> wanted) {
+        if (!this.beanFactory.containsBean(beanName)) {
+            throw new SecurityConfigurationException(site + " names the bean '" + beanName
+                    + "', which does not exist. Security dependency beans: " + candidates() + ".",
                     "Declare a scheme or Verifier bean named '" + beanName + "', or name one of the beans above.");
         }
         Object bean = this.beanFactory.getBean(beanName);
         if (!(bean instanceof SecurityDependency<?> dependency)) {
-            throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " names the bean '"
-                    + beanName + "' of type " + bean.getClass().getName()
-                    + ", which is not a SecurityDependency. Security dependency beans: " + candidates() + ".",
-                    "Name a scheme or Verifier bean.");
+            throw new SecurityConfigurationException(site + " names the bean '" + beanName + "' of type "
+                    + bean.getClass().getName() + ", which is not a SecurityDependency. Security dependency beans: "
+                    + candidates() + ".", "Name a scheme or Verifier bean.");
         }
         Class<?> produced = producedType(beanName).resolve();
-        if (produced != null && !wanted.isAssignableFrom(produced)) {
-            throw new SecurityConfigurationException(describe(handlerMethod, parameter) + " names the bean '"
-                    + beanName + "', which produces " + produced.getName() + ", not " + wanted.getName() + ".",
+        if (wanted != null && produced != null && !wanted.isAssignableFrom(produced)) {
+            throw new SecurityConfigurationException(site + " names the bean '" + beanName + "', which produces "
+                    + produced.getName() + ", not " + wanted.getName() + ".",
                     "Change the parameter's type to " + produced.getSimpleName() + ", or name another bean.");
         }
         return dependency;
@@ -138,26 +175,39 @@ final class SecurityPlanner {
         return beanType.as(SecurityDependency.class).getGeneric(0);
     }
 
-    private static String describe(HandlerMethod handlerMethod, MethodParameter parameter) {
+    /** A dependency by its bean name where it is a bean, for messages. */
+    private String describe(SecurityDependency<?> dependency) {
+        if (this.beanNames == null) {
+            Map<SecurityDependency<?>, String> names = new IdentityHashMap<>();
+            this.beanFactory.getBeansOfType(SecurityDependency.class).forEach((name, bean) -> names.put(bean, name));
+            this.beanNames = names;
+        }
+        String name = this.beanNames.get(dependency);
+        return (name != null) ? "'" + name + "'" : dependency.toString();
+    }
+
+    private static String describe(HandlerMethod handlerMethod) {
         Method method = handlerMethod.getMethod();
-        Parameter reflected = method.getParameters()[parameter.getParameterIndex()];
         String signature = Arrays.stream(method.getParameterTypes())
             .map(Class::getSimpleName)
             .collect(Collectors.joining(", "));
+        return handlerMethod.getBeanType().getName() + "." + method.getName() + "(" + signature + ")";
+    }
+
+    private static String describe(HandlerMethod handlerMethod, MethodParameter parameter) {
+        Parameter reflected = handlerMethod.getMethod().getParameters()[parameter.getParameterIndex()];
         return "@SecurityParam on parameter '" + reflected.getName() + "' (" + reflected.getType().getSimpleName()
-                + ") of " + handlerMethod.getBeanType().getName() + "." + method.getName() + "(" + signature + ")";
+                + ") of " + describe(handlerMethod);
     }
 
     /** Collects the nodes of one handler method, each (dependency, effective scope set) once. */
-    private static final class Builder {
+    private final class Builder {
 
         private final List<SecurityPlan.Node> nodes = new ArrayList<>();
 
         private final Map<Key, Integer> index = new HashMap<>();
 
         private final Set<Integer> roots = new LinkedHashSet<>();
-
-        private final List<SecurityPlan.SchemeUse> schemes = new ArrayList<>();
 
         private final int[] parameterNodes;
 
@@ -173,12 +223,11 @@ final class SecurityPlanner {
          */
         int visit(SecurityDependency<?> dependency, List<String> own, List<String> parent,
                 List<SecurityDependency<?>> path) {
-            for (SecurityDependency<?> ancestor : path) {
-                if (ancestor == dependency) {
-                    throw new SecurityConfigurationException("Security dependencies form a cycle: " + path
-                            + " -> " + dependency + ".", "Make the dependencies() of each SecurityDependency point "
-                                    + "only to dependencies below it.");
-                }
+            if (path.stream().anyMatch((ancestor) -> ancestor == dependency)) {
+                throw new SecurityConfigurationException("Security dependencies form a cycle: "
+                        + path.stream().map(SecurityPlanner.this::describe).collect(Collectors.joining(" -> "))
+                        + " -> " + describe(dependency) + ".",
+                        "Make the dependencies() of each SecurityDependency point only to dependencies below it.");
             }
             List<String> effective = new ArrayList<>(parent);
             for (String scope : own) {
@@ -190,10 +239,6 @@ final class SecurityPlanner {
             Integer existing = this.index.get(key);
             if (existing != null) {
                 return existing;
-            }
-            SecurityScopes scopes = SecurityScopes.of(effective);
-            if (dependency instanceof SecurityScheme<?> scheme) {
-                this.schemes.add(new SecurityPlan.SchemeUse(scheme, scopes));
             }
             List<String> childParent = new ArrayList<>(parent);
             childParent.addAll(own);
@@ -207,7 +252,8 @@ final class SecurityPlanner {
                 children[i] = visit(edge.dependency(), edge.scopes(), childParent, path);
             }
             path.remove(path.size() - 1);
-            this.nodes.add(new SecurityPlan.Node(dependency, scopes, childDependencies, children));
+            this.nodes.add(new SecurityPlan.Node(dependency, SecurityScopes.of(effective), childDependencies,
+                    children));
             int node = this.nodes.size() - 1;
             this.index.put(key, node);
             return node;
@@ -217,13 +263,73 @@ final class SecurityPlanner {
             this.roots.add(node);
         }
 
+        boolean isEmpty() {
+            return this.roots.isEmpty();
+        }
+
         SecurityPlan build() {
-            boolean optional = this.roots.stream()
-                .allMatch((root) -> this.nodes.get(root).dependency() instanceof SecurityScheme<?> scheme
-                        && !scheme.autoError());
+            List<List<SecurityPlan.SchemeUse>> requirements = List.of(List.of());
+            for (int root : this.roots) {
+                SecurityPlan.Node node = this.nodes.get(root);
+                List<List<SecurityPlan.SchemeUse>> choices = new ArrayList<>();
+                if (node.dependency() instanceof AnyOf) {
+                    for (int alternative : node.children()) {
+                        choices.add(schemeUses(alternative));
+                    }
+                }
+                else {
+                    choices.add(schemeUses(root));
+                }
+                requirements = combine(requirements, choices);
+            }
+            boolean optional = this.roots.stream().allMatch(this::isOptional);
             return new SecurityPlan(this.nodes.toArray(SecurityPlan.Node[]::new),
-                    this.roots.stream().mapToInt(Integer::intValue).toArray(), this.parameterNodes, this.schemes,
+                    this.roots.stream().mapToInt(Integer::intValue).toArray(), this.parameterNodes, requirements,
                     optional);
+        }
+
+        /** Every requirement so far, each extended with each choice: all-of across roots, any-of within. */
+        private static List<List<SecurityPlan.SchemeUse>> combine(List<List<SecurityPlan.SchemeUse>> requirements,
+                List<List<SecurityPlan.SchemeUse>> choices) {
+            Set<List<SecurityPlan.SchemeUse>> combined = new LinkedHashSet<>();
+            for (List<SecurityPlan.SchemeUse> requirement : requirements) {
+                for (List<SecurityPlan.SchemeUse> choice : choices) {
+                    Set<SecurityPlan.SchemeUse> uses = new LinkedHashSet<>(requirement);
+                    uses.addAll(choice);
+                    combined.add(List.copyOf(uses));
+                }
+            }
+            return List.copyOf(combined);
+        }
+
+        /** The schemes beneath a node, depth-first, pre-order, children in declaration order (FastAPI §4.2). */
+        private List<SecurityPlan.SchemeUse> schemeUses(int root) {
+            List<SecurityPlan.SchemeUse> uses = new ArrayList<>();
+            collect(root, new boolean[this.nodes.size()], uses);
+            return uses;
+        }
+
+        private void collect(int index, boolean[] seen, List<SecurityPlan.SchemeUse> uses) {
+            if (seen[index]) {
+                return;
+            }
+            seen[index] = true;
+            SecurityPlan.Node node = this.nodes.get(index);
+            if (node.dependency() instanceof SecurityScheme<?> scheme) {
+                uses.add(new SecurityPlan.SchemeUse(scheme, node.scopes()));
+            }
+            for (int child : node.children()) {
+                collect(child, seen, uses);
+            }
+        }
+
+        /** Whether a request without credentials passes this root: an optional scheme injected directly. */
+        private boolean isOptional(int index) {
+            SecurityPlan.Node node = this.nodes.get(index);
+            if (node.dependency() instanceof AnyOf) {
+                return Arrays.stream(node.children()).allMatch(this::isOptional);
+            }
+            return node.dependency() instanceof SecurityScheme<?> scheme && !scheme.autoError();
         }
     }
 
