@@ -1,7 +1,6 @@
 package io.github.padlock.fastapi;
 
 import java.io.UnsupportedEncodingException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -53,9 +52,12 @@ abstract class FastApiSecurityTest {
         return this.mvc.get().uri(PATH).header(name, (Object[]) values).exchange();
     }
 
-    /** The query string sent exactly as given (already percent-encoded). */
+    /** The query string sent exactly as given, even with broken percent-encoding. */
     MvcTestResult getWithQuery(String rawQuery) {
-        return this.mvc.get().uri(URI.create(PATH + "?" + rawQuery)).exchange();
+        return this.mvc.get().uri(PATH).with((request) -> {
+            request.setQueryString(rawQuery);
+            return request;
+        }).exchange();
     }
 
     MvcTestResult getWithCookies(Cookie... cookies) {
