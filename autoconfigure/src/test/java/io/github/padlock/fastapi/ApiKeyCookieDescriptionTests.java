@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * FastAPI's {@code tests/test_security_api_key_cookie_description.py}: {@code APIKeyCookie(name="key", description="An API Cookie Key")}.
+ * FastAPI's {@code tests/test_security_api_key_cookie_description.py}:
+ * {@code APIKeyCookie(name="key", description="An API Cookie Key")}.
  */
 @SpringBootTest(classes = ApiKeyCookieDescriptionTests.App.class)
 @AutoConfigureMockMvc

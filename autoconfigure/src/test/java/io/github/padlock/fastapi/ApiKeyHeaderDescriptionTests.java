@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * FastAPI's {@code tests/test_security_api_key_header_description.py}: {@code APIKeyHeader(name="key", description="An API Key Header")}.
+ * FastAPI's {@code tests/test_security_api_key_header_description.py}:
+ * {@code APIKeyHeader(name="key", description="An API Key Header")}.
  */
 @SpringBootTest(classes = ApiKeyHeaderDescriptionTests.App.class)
 @AutoConfigureMockMvc

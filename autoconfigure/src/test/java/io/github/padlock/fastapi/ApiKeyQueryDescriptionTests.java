@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * FastAPI's {@code tests/test_security_api_key_query_description.py}: {@code APIKeyQuery(name="key", description="API Key Query")}.
+ * FastAPI's {@code tests/test_security_api_key_query_description.py}:
+ * {@code APIKeyQuery(name="key", description="API Key Query")}.
  */
 @SpringBootTest(classes = ApiKeyQueryDescriptionTests.App.class)
 @AutoConfigureMockMvc

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * FastAPI's {@code tests/test_security_http_bearer.py}: {@code HTTPBearer()}. Missing credentials, another scheme and an
- * empty bearer value are all refused with {@code WWW-Authenticate: Bearer}.
+ * FastAPI's {@code tests/test_security_http_bearer.py}: {@code HTTPBearer()}. Missing credentials, another
+ * scheme and empty credentials are all refused with {@code WWW-Authenticate: Bearer}.
  */
 @SpringBootTest(classes = HttpBearerTests.App.class)
 @AutoConfigureMockMvc

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * FastAPI's {@code tests/test_security_http_digest_description.py}: {@code HTTPDigest(description="HTTPDigest scheme")}.
+ * FastAPI's {@code tests/test_security_http_digest_description.py}:
+ * {@code HTTPDigest(description="HTTPDigest scheme")}.
  */
 @SpringBootTest(classes = HttpDigestDescriptionTests.App.class)
 @AutoConfigureMockMvc

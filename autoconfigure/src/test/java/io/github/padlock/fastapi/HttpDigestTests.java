@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * FastAPI's {@code tests/test_security_http_digest.py}: {@code HTTPDigest()}. Missing credentials, another scheme and an
- * empty digest value are all refused with {@code WWW-Authenticate: Digest}.
+ * FastAPI's {@code tests/test_security_http_digest.py}: {@code HTTPDigest()}. Missing credentials, another
+ * scheme and empty credentials are all refused with {@code WWW-Authenticate: Digest}.
  */
 @SpringBootTest(classes = HttpDigestTests.App.class)
 @AutoConfigureMockMvc
