@@ -1,5 +1,7 @@
 package io.github.padlock.fastapi;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import io.github.padlock.SecurityParam;
@@ -87,6 +89,19 @@ class HttpBasicRealmTests extends FastApiSecurityTest {
     @ValueSource(strings = { "am9objpzZWNyZXQ", "am9o*bjpzZWNyZXQ=", "am9objpzZWNyZXQ=====", "!!!!" })
     void badBase64IsRefused(String payload) {
         assertNotAuthenticated(getWithAuthorization("Basic " + payload), CHALLENGE, payload, "john:secret");
+    }
+
+    @Test
+    void utf8CredentialsAreDecoded() {
+        // Padlock goes further than FastAPI (ASCII only): RFC 7617 §2.1 UTF-8.
+        assertOk(getWithAuthorization(basic("j\u00f6hn:s\u00e9cret")),
+                "{\"username\":\"j\u00f6hn\",\"password\":\"s\u00e9cret\"}");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefused() {
+        String latin1 = Base64.getEncoder().encodeToString("j\u00f6hn:secret".getBytes(StandardCharsets.ISO_8859_1));
+        assertNotAuthenticated(getWithAuthorization("Basic " + latin1), CHALLENGE, latin1, "secret");
     }
 
     @Test
