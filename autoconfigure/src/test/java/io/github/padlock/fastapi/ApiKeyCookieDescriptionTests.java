@@ -1,0 +1,61 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.ApiKeyCookie;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_api_key_cookie_description.py}:
+ * {@code APIKeyCookie(name="key", description="An API Cookie Key")}.
+ */
+@SpringBootTest(classes = ApiKeyCookieDescriptionTests.App.class)
+@AutoConfigureMockMvc
+class ApiKeyCookieDescriptionTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("api-key-cookie-description");
+    }
+
+    @Test
+    void securityApiKey() {
+        assertOk(getWithCookies(new Cookie("key", "secret")), "{\"username\":\"secret\"}");
+    }
+
+    @Test
+    void securityApiKeyNoKey() {
+        assertNotAuthenticated(get(), "APIKey");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        ApiKeyCookie security() {
+            return ApiKeyCookie.builder().name("key").description("An API Cookie Key").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") String key) {
+            return Map.of("username", key);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.ApiKeyHeader;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_api_key_header_optional.py}: {@code APIKeyHeader(name="key", auto_error=False)}.
+ */
+@SpringBootTest(classes = ApiKeyHeaderOptionalTests.App.class)
+@AutoConfigureMockMvc
+class ApiKeyHeaderOptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("api-key-header-optional");
+    }
+
+    @Test
+    void securityApiKey() {
+        assertOk(getWithHeader("key", "secret"), "{\"username\":\"secret\"}");
+    }
+
+    @Test
+    void securityApiKeyNoKey() {
+        assertCreateAccountFirst(get());
+    }
+
+    @Test
+    void headerNameIsCaseInsensitive() {
+        assertOk(getWithHeader("KEY", "secret"), "{\"username\":\"secret\"}");
+    }
+
+    @Test
+    void emptyKeyProducesNothing() {
+        assertCreateAccountFirst(getWithHeader("key", ""));
+    }
+
+    @Test
+    void anotherHeaderIsNotTheKey() {
+        assertCreateAccountFirst(getWithHeader("Authorization", "Bearer secret"));
+    }
+
+    @Test
+    void duplicatedKeyHeaderIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithHeader("key", "secret", "hunter2"), "APIKey", "secret", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        ApiKeyHeader security() {
+            return ApiKeyHeader.builder().name("key").autoError(false).build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String key) {
+            if (key == null) {
+                return Map.of("msg", "Create an account first");
+            }
+            return Map.of("username", key);
+        }
+    }
+}

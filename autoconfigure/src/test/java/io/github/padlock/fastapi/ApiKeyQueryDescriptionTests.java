@@ -1,0 +1,60 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.ApiKeyQuery;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_api_key_query_description.py}:
+ * {@code APIKeyQuery(name="key", description="API Key Query")}.
+ */
+@SpringBootTest(classes = ApiKeyQueryDescriptionTests.App.class)
+@AutoConfigureMockMvc
+class ApiKeyQueryDescriptionTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("api-key-query-description");
+    }
+
+    @Test
+    void securityApiKey() {
+        assertOk(getWithQuery("key=secret"), "{\"username\":\"secret\"}");
+    }
+
+    @Test
+    void securityApiKeyNoKey() {
+        assertNotAuthenticated(get(), "APIKey");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        ApiKeyQuery security() {
+            return ApiKeyQuery.builder().name("key").description("API Key Query").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") String key) {
+            return Map.of("username", key);
+        }
+    }
+}

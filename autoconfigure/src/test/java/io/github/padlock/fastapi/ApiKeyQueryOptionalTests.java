@@ -1,0 +1,76 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.ApiKeyQuery;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_api_key_query_optional.py}: {@code APIKeyQuery(name="key", auto_error=False)}.
+ */
+@SpringBootTest(classes = ApiKeyQueryOptionalTests.App.class)
+@AutoConfigureMockMvc
+class ApiKeyQueryOptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("api-key-query-optional");
+    }
+
+    @Test
+    void securityApiKey() {
+        assertOk(getWithQuery("key=secret"), "{\"username\":\"secret\"}");
+    }
+
+    @Test
+    void securityApiKeyNoKey() {
+        assertCreateAccountFirst(get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "key=", "key", "other=secret", "KEY=secret" })
+    void emptyOrOtherParameterProducesNothing(String query) {
+        assertCreateAccountFirst(getWithQuery(query));
+    }
+
+    @Test
+    void duplicatedKeyIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithQuery("key=secret&key=hunter2"), "APIKey", "secret", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        ApiKeyQuery security() {
+            return ApiKeyQuery.builder().name("key").autoError(false).build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String key) {
+            if (key == null) {
+                return Map.of("msg", "Create an account first");
+            }
+            return Map.of("username", key);
+        }
+    }
+}

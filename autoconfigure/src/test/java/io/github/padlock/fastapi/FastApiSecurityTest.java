@@ -1,0 +1,128 @@
+package io.github.padlock.fastapi;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every port of a FastAPI {@code tests/test_security_*.py} file shares: requests to {@code GET /users/me}, the
+ * assertions on a refusal (401, problem+json whose {@code detail} is FastAPI's text, the exact
+ * {@code WWW-Authenticate} values, no echo of the submitted secret), on a success (200, no challenge, the exact
+ * body), and the comparison of the operation's {@code security} and the whole {@code components.securitySchemes}
+ * with a hand-written golden file {@code fastapi/<name>.json}.
+ */
+abstract class FastApiSecurityTest {
+
+    static final String PATH = "/users/me";
+
+    static final String NOT_AUTHENTICATED = "Not authenticated";
+
+    static final String CREATE_AN_ACCOUNT_FIRST = "{\"msg\":\"Create an account first\"}";
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    MvcTestResult get() {
+        return this.mvc.get().uri(PATH).exchange();
+    }
+
+    /** One {@code Authorization} header line per value (several values: a duplicated header). */
+    MvcTestResult getWithAuthorization(String... values) {
+        return getWithHeader(HttpHeaders.AUTHORIZATION, values);
+    }
+
+    /** One header line per value. */
+    MvcTestResult getWithHeader(String name, String... values) {
+        return this.mvc.get().uri(PATH).header(name, (Object[]) values).exchange();
+    }
+
+    /** The query string sent exactly as given, even with broken percent-encoding. */
+    MvcTestResult getWithQuery(String rawQuery) {
+        return this.mvc.get().uri(PATH).with((request) -> {
+            request.setQueryString(rawQuery);
+            return request;
+        }).exchange();
+    }
+
+    MvcTestResult getWithCookies(Cookie... cookies) {
+        return this.mvc.get().uri(PATH).cookie(cookies).exchange();
+    }
+
+    /** {@code Basic <base64(UTF-8 credentials)>}, as {@code requests.auth.HTTPBasicAuth} sends ASCII ones. */
+    static String basic(String credentials) {
+        return "Basic " + base64(credentials);
+    }
+
+    static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 200, no challenge, exactly {@code expectedJson}. */
+    static void assertOk(MvcTestResult result, String expectedJson) {
+        assertThat(result).hasStatusOk().doesNotContainHeader(HttpHeaders.WWW_AUTHENTICATE);
+        assertThat(result).bodyJson().isStrictlyEqualTo(expectedJson);
+    }
+
+    /** What FastAPI's optional endpoints answer when the scheme produced nothing. */
+    static void assertCreateAccountFirst(MvcTestResult result) {
+        assertOk(result, CREATE_AN_ACCOUNT_FIRST);
+    }
+
+    /**
+     * 401 problem+json, {@code detail} {@value #NOT_AUTHENTICATED}, exactly one {@code WWW-Authenticate} equal to
+     * {@code challenge}, and none of {@code secrets} anywhere in the body.
+     */
+    static void assertNotAuthenticated(MvcTestResult result, String challenge, String... secrets) {
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED)
+            .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(challenge);
+        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(NOT_AUTHENTICATED);
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(401);
+        String body = body(result);
+        for (String secret : secrets) {
+            assertThat(body).as("body of the refusal").doesNotContain(secret);
+        }
+    }
+
+    static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        }
+        catch (UnsupportedEncodingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * {@code security} of {@code GET /users/me} and the whole {@code components.securitySchemes} of
+     * {@code /v3/api-docs}, strictly equal to {@code fastapi/<golden>.json}.
+     */
+    void assertOpenApi(String golden) throws Exception {
+        MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
+        assertThat(result).hasStatusOk();
+        DocumentContext document = JsonPath.parse(body(result));
+        Object security = document.read("$.paths['" + PATH + "'].get.security");
+        Object securitySchemes = document.read("$.components.securitySchemes");
+        String actual = "{\"security\":" + JsonPath.parse(security).jsonString() + ",\"securitySchemes\":"
+                + JsonPath.parse(securitySchemes).jsonString() + "}";
+        String expected = new ClassPathResource("fastapi/" + golden + ".json")
+            .getContentAsString(StandardCharsets.UTF_8);
+        JSONAssert.assertEquals(expected, actual, JSONCompareMode.STRICT);
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.HttpBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_http_base_optional.py}: {@code HTTPBase(scheme="Other", auto_error=False)}.
+ */
+@SpringBootTest(classes = HttpBaseOptionalTests.App.class)
+@AutoConfigureMockMvc
+class HttpBaseOptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("http-base-optional");
+    }
+
+    @Test
+    void securityHttpBase() {
+        assertOk(getWithAuthorization("Other foobar"), "{\"scheme\":\"Other\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void securityHttpBaseNoCredentials() {
+        assertCreateAccountFirst(get());
+    }
+
+    @Test
+    void anotherSchemeIsAcceptedAndReturnedAsSent() {
+        assertOk(getWithAuthorization("bearer foobar"), "{\"scheme\":\"bearer\",\"credentials\":\"foobar\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "   ", "Other", "Other ", "Other    ", " foobar", "Other\tfoobar" })
+    void emptySchemeOrEmptyCredentialsProduceNothing(String authorization) {
+        assertCreateAccountFirst(getWithAuthorization(authorization));
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithAuthorization("Other foobar", "Other hunter2"), "Other", "foobar", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        HttpBase security() {
+            return HttpBase.builder("Other").autoError(false).build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(
+                @SecurityParam("security") Optional<HttpAuthorizationCredentials> credentials) {
+            return credentials
+                .map((found) -> Map.of("scheme", found.scheme(), "credentials", found.credentials()))
+                .orElse(Map.of("msg", "Create an account first"));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.HttpBase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_http_base.py}: {@code HTTPBase(scheme="Other")}. The sent scheme is not
+ * compared with the configured one (FASTAPI.md §2.1); empty credentials count as missing.
+ */
+@SpringBootTest(classes = HttpBaseTests.App.class)
+@AutoConfigureMockMvc
+class HttpBaseTests extends FastApiSecurityTest {
+
+    private static final String CHALLENGE = "Other";
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("http-base");
+    }
+
+    @Test
+    void securityHttpBase() {
+        assertOk(getWithAuthorization("Other foobar"), "{\"scheme\":\"Other\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void securityHttpBaseNoCredentials() {
+        assertNotAuthenticated(get(), CHALLENGE);
+    }
+
+    @Test
+    void anotherSchemeIsAcceptedAndReturnedAsSent() {
+        assertOk(getWithAuthorization("Bearer foobar"), "{\"scheme\":\"Bearer\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void schemeCasingIsKept() {
+        assertOk(getWithAuthorization("oTHER foobar"), "{\"scheme\":\"oTHER\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void credentialsAfterTheFirstSpaceAreStripped() {
+        assertOk(getWithAuthorization("Other  foobar "), "{\"scheme\":\"Other\",\"credentials\":\"foobar\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "   ", "Other", "Other ", "Other    ", " foobar", "Other\tfoobar" })
+    void emptySchemeOrEmptyCredentialsAreRefusedLikeMissing(String authorization) {
+        assertNotAuthenticated(getWithAuthorization(authorization), CHALLENGE, "foobar");
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefused() {
+        assertNotAuthenticated(getWithAuthorization("Other foobar", "Other hunter2"), CHALLENGE, "foobar",
+                "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        HttpBase security() {
+            return HttpBase.builder("Other").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+            return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
+        }
+    }
+}

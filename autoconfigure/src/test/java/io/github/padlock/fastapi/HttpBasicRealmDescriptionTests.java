@@ -1,0 +1,80 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.HttpBasic;
+import io.github.padlock.scheme.HttpBasicCredentials;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_http_basic_realm_description.py}:
+ * {@code HTTPBasic(realm="simple", description="HTTPBasic scheme")}. The realm is in the challenge, never in OpenAPI.
+ */
+@SpringBootTest(classes = HttpBasicRealmDescriptionTests.App.class)
+@AutoConfigureMockMvc
+class HttpBasicRealmDescriptionTests extends FastApiSecurityTest {
+
+    private static final String CHALLENGE = "Basic realm=\"simple\"";
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("http-basic-realm-description");
+    }
+
+    @Test
+    void securityHttpBasic() {
+        assertOk(getWithAuthorization(basic("john:secret")), "{\"username\":\"john\",\"password\":\"secret\"}");
+    }
+
+    @Test
+    void securityHttpBasicNoCredentials() {
+        assertNotAuthenticated(get(), CHALLENGE);
+    }
+
+    @Test
+    void securityHttpBasicInvalidCredentials() {
+        assertNotAuthenticated(getWithAuthorization("Basic notabase64token"), CHALLENGE, "notabase64token");
+    }
+
+    @Test
+    void securityHttpBasicNonBasicCredentials() {
+        assertNotAuthenticated(getWithAuthorization("Basic " + base64("johnsecret")), CHALLENGE, "johnsecret",
+                base64("johnsecret"));
+    }
+
+    @Test
+    void wrongSchemeIsRefusedLikeMissingCredentials() {
+        assertNotAuthenticated(getWithAuthorization("Other " + base64("john:secret")), CHALLENGE,
+                base64("john:secret"));
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        HttpBasic security() {
+            return HttpBasic.builder().realm("simple").description("HTTPBasic scheme").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") HttpBasicCredentials credentials) {
+            return Map.of("username", credentials.username(), "password", credentials.password());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.HttpBearer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_http_bearer_description.py}:
+ * {@code HTTPBearer(description="HTTP Bearer token scheme")}, plus {@code bearerFormat="JWT"}, which FASTAPI.md §4.3
+ * says appears in the model when set.
+ */
+@SpringBootTest(classes = HttpBearerDescriptionTests.App.class)
+@AutoConfigureMockMvc
+class HttpBearerDescriptionTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("http-bearer-description");
+    }
+
+    @Test
+    void securityHttpBearer() {
+        assertOk(getWithAuthorization("Bearer foobar"), "{\"scheme\":\"Bearer\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void securityHttpBearerNoCredentials() {
+        assertNotAuthenticated(get(), "Bearer");
+    }
+
+    @Test
+    void securityHttpBearerIncorrectSchemeCredentials() {
+        assertNotAuthenticated(getWithAuthorization("Basic notreally"), "Bearer", "notreally");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        HttpBearer security() {
+            return HttpBearer.builder().description("HTTP Bearer token scheme").bearerFormat("JWT").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+            return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
+        }
+    }
+}

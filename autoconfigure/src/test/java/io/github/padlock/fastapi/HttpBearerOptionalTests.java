@@ -1,0 +1,89 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.HttpBearer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_http_bearer_optional.py}: {@code HTTPBearer(auto_error=False)}. Missing
+ * credentials, another scheme and an empty value all produce nothing.
+ */
+@SpringBootTest(classes = HttpBearerOptionalTests.App.class)
+@AutoConfigureMockMvc
+class HttpBearerOptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("http-bearer-optional");
+    }
+
+    @Test
+    void securityHttpBearer() {
+        assertOk(getWithAuthorization("Bearer foobar"), "{\"scheme\":\"Bearer\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void securityHttpBearerNoCredentials() {
+        assertCreateAccountFirst(get());
+    }
+
+    @Test
+    void securityHttpBearerIncorrectSchemeCredentials() {
+        assertCreateAccountFirst(getWithAuthorization("Basic notreally"));
+    }
+
+    @Test
+    void schemeIsComparedCaseInsensitivelyAndReturnedAsSent() {
+        assertOk(getWithAuthorization("BEARER foobar"), "{\"scheme\":\"BEARER\",\"credentials\":\"foobar\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "   ", "Bearer", "Bearer ", "Bearer    ", " foobar", "Bearer\tfoobar" })
+    void emptyOrWhitespaceOnlyValuesProduceNothing(String authorization) {
+        assertCreateAccountFirst(getWithAuthorization(authorization));
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithAuthorization("Bearer foobar", "Bearer hunter2"), "Bearer", "foobar", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        HttpBearer security() {
+            return HttpBearer.builder().autoError(false).build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(
+                @SecurityParam("security") @Nullable HttpAuthorizationCredentials credentials) {
+            if (credentials == null) {
+                return Map.of("msg", "Create an account first");
+            }
+            return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
+        }
+    }
+}

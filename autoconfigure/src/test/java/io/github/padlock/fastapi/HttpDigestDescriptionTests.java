@@ -1,0 +1,66 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.HttpDigest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_http_digest_description.py}:
+ * {@code HTTPDigest(description="HTTPDigest scheme")}.
+ */
+@SpringBootTest(classes = HttpDigestDescriptionTests.App.class)
+@AutoConfigureMockMvc
+class HttpDigestDescriptionTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("http-digest-description");
+    }
+
+    @Test
+    void securityHttpDigest() {
+        assertOk(getWithAuthorization("Digest foobar"), "{\"scheme\":\"Digest\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void securityHttpDigestNoCredentials() {
+        assertNotAuthenticated(get(), "Digest");
+    }
+
+    @Test
+    void securityHttpDigestIncorrectSchemeCredentials() {
+        assertNotAuthenticated(getWithAuthorization("Other invalidauthorization"), "Digest", "invalidauthorization");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        HttpDigest security() {
+            return HttpDigest.builder().description("HTTPDigest scheme").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+            return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.HttpDigest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_http_digest_optional.py}: {@code HTTPDigest(auto_error=False)}. Missing
+ * credentials, another scheme and an empty value all produce nothing.
+ */
+@SpringBootTest(classes = HttpDigestOptionalTests.App.class)
+@AutoConfigureMockMvc
+class HttpDigestOptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("http-digest-optional");
+    }
+
+    @Test
+    void securityHttpDigest() {
+        assertOk(getWithAuthorization("Digest foobar"), "{\"scheme\":\"Digest\",\"credentials\":\"foobar\"}");
+    }
+
+    @Test
+    void securityHttpDigestNoCredentials() {
+        assertCreateAccountFirst(get());
+    }
+
+    @Test
+    void securityHttpDigestIncorrectSchemeCredentials() {
+        assertCreateAccountFirst(getWithAuthorization("Other invalidauthorization"));
+    }
+
+    @Test
+    void schemeIsComparedCaseInsensitivelyAndReturnedAsSent() {
+        assertOk(getWithAuthorization("DIGEST foobar"), "{\"scheme\":\"DIGEST\",\"credentials\":\"foobar\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "   ", "Digest", "Digest ", "Digest    ", " foobar", "Digest\tfoobar" })
+    void emptyOrWhitespaceOnlyValuesProduceNothing(String authorization) {
+        assertCreateAccountFirst(getWithAuthorization(authorization));
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithAuthorization("Digest foobar", "Digest hunter2"), "Digest", "foobar", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        HttpDigest security() {
+            return HttpDigest.builder().autoError(false).build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(
+                @SecurityParam("security") @Nullable HttpAuthorizationCredentials credentials) {
+            if (credentials == null) {
+                return Map.of("msg", "Create an account first");
+            }
+            return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
+        }
+    }
+}

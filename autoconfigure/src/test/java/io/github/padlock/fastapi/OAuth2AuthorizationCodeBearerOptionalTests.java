@@ -1,0 +1,95 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.OAuth2AuthorizationCodeBearer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * No FastAPI file: {@code OAuth2AuthorizationCodeBearer(authorizationUrl="authorize", tokenUrl="token",
+ * auto_error=False)}, the other half of FASTAPI.md §3's row.
+ * Returns only the token; {@code Bearer} alone gives {@code ""} (FASTAPI.md §2.8).
+ */
+@SpringBootTest(classes = OAuth2AuthorizationCodeBearerOptionalTests.App.class)
+@AutoConfigureMockMvc
+class OAuth2AuthorizationCodeBearerOptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("oauth2-authorization-code-bearer-optional");
+    }
+
+    @Test
+    void noToken() {
+        assertCreateAccountFirst(get());
+    }
+
+    @Test
+    void token() {
+        assertOk(getWithAuthorization("Bearer testtoken"), "{\"token\":\"testtoken\"}");
+    }
+
+    @Test
+    void incorrectToken() {
+        assertCreateAccountFirst(getWithAuthorization("Non-existent testtoken"));
+    }
+
+    @Test
+    void schemeIsComparedCaseInsensitively() {
+        assertOk(getWithAuthorization("bEaReR testtoken"), "{\"token\":\"testtoken\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Bearer", "Bearer ", "Bearer    " })
+    void emptyTokenIsReturnedAsEmptyString(String authorization) {
+        assertOk(getWithAuthorization(authorization), "{\"token\":\"\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "   ", " testtoken", "Bearer\ttesttoken", "Basic testtoken", "Bearertesttoken" })
+    void emptyWhitespaceOrOtherSchemeProducesNothing(String authorization) {
+        assertCreateAccountFirst(getWithAuthorization(authorization));
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithAuthorization("Bearer testtoken", "Bearer hunter2"), "Bearer", "testtoken",
+                "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        OAuth2AuthorizationCodeBearer security() {
+            return OAuth2AuthorizationCodeBearer.builder("authorize", "token").autoError(false).build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String token) {
+            if (token == null) {
+                return Map.of("msg", "Create an account first");
+            }
+            return Map.of("token", token);
+        }
+    }
+}

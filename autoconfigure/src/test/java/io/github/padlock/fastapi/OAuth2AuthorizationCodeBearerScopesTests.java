@@ -1,0 +1,72 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.OAuth2AuthorizationCodeBearer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_oauth2_authorization_code_bearer_scopes_openapi.py}:
+ * {@code OAuth2AuthorizationCodeBearer(authorizationUrl="authorize", tokenUrl="token", scopes={...})}, with
+ * {@code refreshUrl="refresh"} added to the flow. The endpoint asks for
+ * {@code Security(..., scopes=["read", "write"])}, so the requirement lists both; the scheme never checks them.
+ */
+@SpringBootTest(classes = OAuth2AuthorizationCodeBearerScopesTests.App.class)
+@AutoConfigureMockMvc
+class OAuth2AuthorizationCodeBearerScopesTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("oauth2-authorization-code-bearer-scopes");
+    }
+
+    @Test
+    void token() {
+        assertOk(getWithAuthorization("Bearer testtoken"), "{\"token\":\"testtoken\"}");
+    }
+
+    @Test
+    void noTokenIsRefusedWithThePlainBearerChallenge() {
+        // The scheme itself never checks scopes (FASTAPI.md §4.2, §5.1); only verifiers answer insufficient_scope.
+        assertNotAuthenticated(get(), "Bearer");
+    }
+
+    @Test
+    void incorrectToken() {
+        assertNotAuthenticated(getWithAuthorization("Non-existent testtoken"), "Bearer", "testtoken");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        OAuth2AuthorizationCodeBearer security() {
+            return OAuth2AuthorizationCodeBearer.builder("authorize", "token")
+                .refreshUrl("refresh")
+                .scopes(Map.of("read", "Read access", "write", "Write access"))
+                .build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(
+                @SecurityParam(value = "security", scopes = { "read", "write" }) String token) {
+            return Map.of("token", token);
+        }
+    }
+}

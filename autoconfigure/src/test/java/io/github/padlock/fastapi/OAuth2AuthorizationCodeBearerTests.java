@@ -1,0 +1,97 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.OAuth2AuthorizationCodeBearer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_oauth2_authorization_code_bearer.py}:
+ * {@code OAuth2AuthorizationCodeBearer(authorizationUrl="authorize", tokenUrl="token", auto_error=True)}.
+ * Returns only the token; {@code Bearer} alone gives {@code ""} (FASTAPI.md §2.8).
+ */
+@SpringBootTest(classes = OAuth2AuthorizationCodeBearerTests.App.class)
+@AutoConfigureMockMvc
+class OAuth2AuthorizationCodeBearerTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("oauth2-authorization-code-bearer");
+    }
+
+    @Test
+    void noToken() {
+        assertNotAuthenticated(get(), "Bearer");
+    }
+
+    @Test
+    void incorrectToken() {
+        assertNotAuthenticated(getWithAuthorization("Non-existent testtoken"), "Bearer", "testtoken");
+    }
+
+    @Test
+    void token() {
+        assertOk(getWithAuthorization("Bearer testtoken"), "{\"token\":\"testtoken\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "bearer", "BEARER", "bEaReR" })
+    void schemeIsComparedCaseInsensitively(String scheme) {
+        assertOk(getWithAuthorization(scheme + " testtoken"), "{\"token\":\"testtoken\"}");
+    }
+
+    @Test
+    void tokenIsStripped() {
+        assertOk(getWithAuthorization("Bearer   testtoken  "), "{\"token\":\"testtoken\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Bearer", "Bearer ", "Bearer    " })
+    void emptyTokenIsReturnedAsEmptyString(String authorization) {
+        assertOk(getWithAuthorization(authorization), "{\"token\":\"\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "   ", " testtoken", "Bearer\ttesttoken", "Basic testtoken", "Bearertesttoken" })
+    void emptyWhitespaceOrOtherSchemeIsRefusedLikeMissing(String authorization) {
+        assertNotAuthenticated(getWithAuthorization(authorization), "Bearer", "testtoken");
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefused() {
+        assertNotAuthenticated(getWithAuthorization("Bearer testtoken", "Bearer hunter2"), "Bearer", "testtoken",
+                "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        OAuth2AuthorizationCodeBearer security() {
+            return OAuth2AuthorizationCodeBearer.builder("authorize", "token").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") String token) {
+            return Map.of("token", token);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.OAuth2;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_oauth2_optional.py}:
+ * {@code OAuth2(flows={"password": {"tokenUrl": "token", "scopes": {...}}}, auto_error=False)}.
+ * Returns the whole {@code Authorization} value, any scheme accepted (FASTAPI.md §2.7).
+ * The {@code /login} cases have no Padlock counterpart.
+ */
+@SpringBootTest(classes = OAuth2OptionalTests.App.class)
+@AutoConfigureMockMvc
+class OAuth2OptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("oauth2-optional");
+    }
+
+    @Test
+    void securityOauth2() {
+        assertOk(getWithAuthorization("Bearer footokenbar"), "{\"username\":\"Bearer footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordOtherHeader() {
+        assertOk(getWithAuthorization("Other footokenbar"), "{\"username\":\"Other footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordBearerNoHeader() {
+        assertCreateAccountFirst(get());
+    }
+
+    @Test
+    void emptyHeaderProducesNothing() {
+        assertCreateAccountFirst(getWithAuthorization(""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Bearer", "bEaReR footokenbar", "   " })
+    void anyNonEmptyValueIsReturnedWhole(String authorization) {
+        assertOk(getWithAuthorization(authorization), "{\"username\":\"" + authorization + "\"}");
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"), "Bearer",
+                "footokenbar", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        OAuth2 security() {
+            return OAuth2.builder()
+                .passwordFlow("token", Map.of("read:users", "Read the users", "write:users", "Create users"))
+                .autoError(false)
+                .build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String header) {
+            if (header == null) {
+                return Map.of("msg", "Create an account first");
+            }
+            return Map.of("username", header);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.OAuth2;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_oauth2.py}:
+ * {@code OAuth2(flows={"password": {"tokenUrl": "token", "scopes": {...}}})}.
+ * Returns the whole {@code Authorization} value, any scheme accepted (FASTAPI.md §2.7).
+ * The {@code /login} cases ({@code OAuth2PasswordRequestFormStrict}) have no Padlock counterpart.
+ */
+@SpringBootTest(classes = OAuth2Tests.App.class)
+@AutoConfigureMockMvc
+class OAuth2Tests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("oauth2");
+    }
+
+    @Test
+    void securityOauth2() {
+        assertOk(getWithAuthorization("Bearer footokenbar"), "{\"username\":\"Bearer footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordOtherHeader() {
+        assertOk(getWithAuthorization("Other footokenbar"), "{\"username\":\"Other footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordBearerNoHeader() {
+        assertNotAuthenticated(get(), "Bearer");
+    }
+
+    @Test
+    void emptyHeaderIsRefusedLikeMissing() {
+        assertNotAuthenticated(getWithAuthorization(""), "Bearer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Bearer", "bEaReR footokenbar", "Bearer  footokenbar ", "Bearer\tfootokenbar", "   ",
+            "footokenbar" })
+    void anyNonEmptyValueIsReturnedWhole(String authorization) {
+        assertOk(getWithAuthorization(authorization),
+                "{\"username\":\"" + authorization.replace("\t", "\\t") + "\"}");
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefused() {
+        assertNotAuthenticated(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"), "Bearer",
+                "footokenbar", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        OAuth2 security() {
+            return OAuth2.builder()
+                .passwordFlow("token", Map.of("read:users", "Read the users", "write:users", "Create users"))
+                .build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") String header) {
+            return Map.of("username", header);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.OpenIdConnect;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_openid_connect_optional.py}:
+ * {@code OpenIdConnect(openIdConnectUrl="/openid", auto_error=False)}.
+ */
+@SpringBootTest(classes = OpenIdConnectOptionalTests.App.class)
+@AutoConfigureMockMvc
+class OpenIdConnectOptionalTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("open-id-connect-optional");
+    }
+
+    @Test
+    void securityOauth2() {
+        assertOk(getWithAuthorization("Bearer footokenbar"), "{\"username\":\"Bearer footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordOtherHeader() {
+        assertOk(getWithAuthorization("Other footokenbar"), "{\"username\":\"Other footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordBearerNoHeader() {
+        assertCreateAccountFirst(get());
+    }
+
+    @Test
+    void emptyHeaderProducesNothing() {
+        assertCreateAccountFirst(getWithAuthorization(""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Bearer", "bEaReR footokenbar", "   " })
+    void anyNonEmptyValueIsReturnedWhole(String authorization) {
+        assertOk(getWithAuthorization(authorization), "{\"username\":\"" + authorization + "\"}");
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
+        assertNotAuthenticated(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"), "Bearer",
+                "footokenbar", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        OpenIdConnect security() {
+            return OpenIdConnect.builder("/openid").autoError(false).build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String header) {
+            if (header == null) {
+                return Map.of("msg", "Create an account first");
+            }
+            return Map.of("username", header);
+        }
+    }
+}

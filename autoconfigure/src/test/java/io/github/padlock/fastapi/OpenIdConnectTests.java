@@ -1,0 +1,86 @@
+package io.github.padlock.fastapi;
+
+import java.util.Map;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.scheme.OpenIdConnect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FastAPI's {@code tests/test_security_openid_connect.py}: {@code OpenIdConnect(openIdConnectUrl="/openid")}.
+ * A stub, like FastAPI's: returns the whole {@code Authorization} value, any scheme accepted (FASTAPI.md §2.10).
+ */
+@SpringBootTest(classes = OpenIdConnectTests.App.class)
+@AutoConfigureMockMvc
+class OpenIdConnectTests extends FastApiSecurityTest {
+
+    @Test
+    void openApiSchema() throws Exception {
+        assertOpenApi("open-id-connect");
+    }
+
+    @Test
+    void securityOauth2() {
+        assertOk(getWithAuthorization("Bearer footokenbar"), "{\"username\":\"Bearer footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordOtherHeader() {
+        assertOk(getWithAuthorization("Other footokenbar"), "{\"username\":\"Other footokenbar\"}");
+    }
+
+    @Test
+    void securityOauth2PasswordBearerNoHeader() {
+        assertNotAuthenticated(get(), "Bearer");
+    }
+
+    @Test
+    void emptyHeaderIsRefusedLikeMissing() {
+        assertNotAuthenticated(getWithAuthorization(""), "Bearer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Bearer", "bEaReR footokenbar", "Bearer  footokenbar ", "Bearer\tfootokenbar", "   ",
+            "footokenbar" })
+    void anyNonEmptyValueIsReturnedWhole(String authorization) {
+        assertOk(getWithAuthorization(authorization),
+                "{\"username\":\"" + authorization.replace("\t", "\\t") + "\"}");
+    }
+
+    @Test
+    void duplicatedAuthorizationHeaderIsRefused() {
+        assertNotAuthenticated(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"), "Bearer",
+                "footokenbar", "hunter2");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Controller.class)
+    static class App {
+
+        @Bean
+        OpenIdConnect security() {
+            return OpenIdConnect.builder("/openid").build();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping(PATH)
+        Map<String, String> readCurrentUser(@SecurityParam("security") String header) {
+            return Map.of("username", header);
+        }
+    }
+}
