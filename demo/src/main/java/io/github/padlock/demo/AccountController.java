@@ -1,6 +1,5 @@
 package io.github.padlock.demo;
 
-import java.util.List;
 import java.util.Map;
 
 import io.github.padlock.PadlockException;
@@ -20,8 +19,11 @@ class AccountController {
 
     private final DemoUsers users;
 
-    AccountController(DemoUsers users) {
+    private final DemoTokens tokens;
+
+    AccountController(DemoUsers users, DemoTokens tokens) {
         this.users = users;
+        this.tokens = tokens;
     }
 
     @GetMapping("/secure-data")
@@ -29,20 +31,24 @@ class AccountController {
         return Map.of("data", "sensitive data", "key_id", keyId);
     }
 
-    /** The token endpoint Swagger UI's Authorize dialog posts to; 400 {@code invalid_grant} for wrong credentials. */
+    /**
+     * The token endpoint Swagger UI's Authorize dialog posts to: a token granting the requested scopes the user may
+     * have; 400 {@code invalid_grant} for wrong credentials (RFC 6749 §5.2).
+     */
     @PostMapping("/token")
-    Map<String, String> login(OAuth2PasswordRequestForm form) {
-        if (!this.users.check(form.username(), form.password())) {
+    Map<String, Object> login(OAuth2PasswordRequestForm form) {
+        DemoUser user = this.users.authenticate(form.username(), form.password()).orElseThrow(() -> {
             PadlockException refused = new PadlockException(HttpStatus.BAD_REQUEST, "Incorrect username or password",
-                    List.of());
+                    java.util.List.of());
             refused.getBody().setProperty("error", "invalid_grant");
-            throw refused;
-        }
-        return Map.of("access_token", SecurityConfiguration.DEMO_TOKEN, "token_type", "bearer");
+            return refused;
+        });
+        return Map.of("access_token", this.tokens.issue(user, form.scopes()), "token_type", "bearer", "expires_in",
+                DemoTokens.TIME_TO_LIVE.toSeconds());
     }
 
     @GetMapping("/users/me/oauth")
-    Map<String, String> readUsersMeOAuth(@SecurityParam("currentOAuthUser") Map<String, String> currentUser) {
-        return currentUser;
+    Map<String, String> readUsersMeOAuth(@SecurityParam("currentActiveUser") DemoUser user) {
+        return Map.of("username", user.username(), "email", user.email());
     }
 }

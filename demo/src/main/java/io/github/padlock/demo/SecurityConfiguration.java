@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,14 +21,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
 /**
- * The seed's three examples: HTTP Basic with {@code get_current_username}, an API key in {@code X-API-KEY} with
- * {@code verify_api_key}, and the OAuth2 password flow with {@code get_current_user}.
+ * The seed's three examples — HTTP Basic with {@code get_current_username}, an API key in {@code X-API-KEY} with
+ * {@code verify_api_key}, the OAuth2 password flow with {@code get_current_user} — and FastAPI's tutorial chain
+ * {@code get_current_user} → {@code get_current_active_user}, with scopes checked by every user verifier.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /** The token {@code POST /token} hands out: a fixed demo value, as in the seed; JWTs come later. */
-    static final String DEMO_TOKEN = "token_for_stanley";
 
     /** SHA-256 of the seed's API key, {@code SECRET_API_KEY}. */
     private static final byte[] API_KEY_SHA256 = HexFormat.of()
@@ -38,15 +37,28 @@ class SecurityConfiguration {
         return HttpBasic.builder().build();
     }
 
-    /** The seed's {@code get_current_username}: 401 {@code Incorrect username or password} unless stanley's. */
+    /** The seed's {@code get_current_username}: 401 {@code Incorrect username or password} unless valid. */
     @Bean
     Verifier<String> currentUsername(HttpBasic basicAuth, DemoUsers users) {
         return Verifier.of(basicAuth, (credentials, scopes) -> {
             Objects.requireNonNull(credentials, "basicAuth has autoError on");
-            if (!users.check(credentials.username(), credentials.password())) {
-                throw new NotAuthenticatedException("Incorrect username or password", basicAuth.challenge());
-            }
-            return credentials.username();
+            return users.authenticate(credentials.username(), credentials.password())
+                .orElseThrow(() -> new NotAuthenticatedException("Incorrect username or password",
+                        basicAuth.challenge()))
+                .username();
+        });
+    }
+
+    /** The same user check, producing the user and checking the scopes required on the path against theirs. */
+    @Bean
+    Verifier<DemoUser> basicUser(HttpBasic basicAuth, DemoUsers users) {
+        return Verifier.of(basicAuth, (credentials, scopes) -> {
+            Objects.requireNonNull(credentials, "basicAuth has autoError on");
+            DemoUser user = users.authenticate(credentials.username(), credentials.password())
+                .orElseThrow(() -> new NotAuthenticatedException("Incorrect username or password",
+                        basicAuth.challenge()));
+            scopes.require(user.scopes());
+            return user;
         });
     }
 
@@ -71,18 +83,32 @@ class SecurityConfiguration {
 
     @Bean
     OAuth2PasswordBearer oauth2Scheme() {
-        return OAuth2PasswordBearer.builder("token").build();
+        Map<String, String> scopes = new LinkedHashMap<>();
+        scopes.put("items:read", "Read items.");
+        scopes.put("items:write", "Create and delete items.");
+        return OAuth2PasswordBearer.builder("token").scopes(scopes).build();
     }
 
-    /** The seed's {@code get_current_user}: the user behind the demo token, else 401 with the Bearer challenge. */
+    /** FastAPI's {@code get_current_user}: the token's user, with the scopes required on the path granted. */
     @Bean
-    Verifier<Map<String, String>> currentOAuthUser(OAuth2PasswordBearer oauth2Scheme) {
+    Verifier<DemoUser> currentUser(OAuth2PasswordBearer oauth2Scheme, DemoTokens tokens, DemoUsers users) {
         return Verifier.of(oauth2Scheme, (token, scopes) -> {
-            if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                    DEMO_TOKEN.getBytes(StandardCharsets.UTF_8))) {
-                throw new NotAuthenticatedException("Invalid authentication credentials", "Bearer");
+            DemoTokens.Grant grant = tokens.find(Objects.requireNonNull(token, "oauth2Scheme has autoError on"))
+                .orElseThrow(() -> new NotAuthenticatedException("Could not validate credentials", "Bearer"));
+            scopes.require(grant.scopes());
+            return users.find(grant.username())
+                .orElseThrow(() -> new NotAuthenticatedException("Could not validate credentials", "Bearer"));
+        });
+    }
+
+    /** FastAPI's {@code get_current_active_user}: 400 {@code Inactive user} for a disabled account. */
+    @Bean
+    Verifier<DemoUser> currentActiveUser(Verifier<DemoUser> currentUser) {
+        return Verifier.of(currentUser, (user, scopes) -> {
+            if (Objects.requireNonNull(user).disabled()) {
+                throw new PadlockException(HttpStatus.BAD_REQUEST, "Inactive user", List.of());
             }
-            return Map.of("username", "stanley", "email", "stanley@example.com");
+            return user;
         });
     }
 

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The seed's store: anyone may browse items; creating one or reading your profile needs a user.
+ * The seed's store: anyone may browse items; reading your profile needs a user, and creating an item a user with the
+ * scope {@code items:write}, by HTTP Basic or by an OAuth2 token.
  */
 @RestController
 class StoreController {
@@ -34,9 +35,11 @@ class StoreController {
         return this.items;
     }
 
+    /** Needs the scope {@code items:write}, granted to a Basic user or an OAuth2 token. */
     @PostMapping("/items/")
     @ResponseStatus(HttpStatus.CREATED)
-    Item createItem(@RequestBody Item item, @SecurityParam("currentUsername") String username) {
+    Item createItem(@RequestBody Item item,
+            @SecurityParam(anyOf = { "basicUser", "currentActiveUser" }, scopes = "items:write") DemoUser user) {
         this.items.add(item);
         return item;
     }

@@ -84,7 +84,7 @@ class DemoApplicationTests {
         int before = itemCount();
         HttpResponse<String> response = send(post("/items/", "{\"name\": oops"));
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic");
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Basic", "Bearer");
         assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Not authenticated");
         assertThat(itemCount()).isEqualTo(before);
     }
@@ -130,6 +130,49 @@ class DemoApplicationTests {
     }
 
     @Test
+    void usersMeOauthWhenDisabledUserThenInactiveUser() throws Exception {
+        String token = token("username=alice&password=secret2");
+        HttpResponse<String> response = send(get("/users/me/oauth").header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Inactive user");
+    }
+
+    @Test
+    void createItemWhenTokenLacksItemsWriteThenForbiddenWithInsufficientScope() throws Exception {
+        int before = itemCount();
+        String token = token("username=stanley&password=password123&scope=items:read");
+        HttpResponse<String> response = send(post("/items/", "{\"name\":\"Hasp\",\"price\":3.20}")
+            .header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+            .containsExactly("Bearer error=\"insufficient_scope\", scope=\"items:write\"");
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Not enough permissions");
+        assertThat(itemCount()).isEqualTo(before);
+    }
+
+    @Test
+    void createItemWhenTokenGrantsItemsWriteThenCreated() throws Exception {
+        String token = token("username=stanley&password=password123&scope=items:read%20items:write");
+        HttpResponse<String> response = send(post("/items/", "{\"name\":\"Hasp\",\"price\":3.20}")
+            .header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void tokenWhenScopeTheUserMayNotHaveThenNotGranted() throws Exception {
+        String token = token("username=alice&password=secret2&scope=items:write");
+        HttpResponse<String> response = send(post("/items/", "{\"name\":\"Hasp\",\"price\":3.20}")
+            .header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    private String token(String form) throws Exception {
+        HttpResponse<String> response = send(form("/token", form));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JsonPath.read(response.body(), "$.access_token");
+    }
+
+    @Test
     void tokenWhenWrongPasswordThenBadRequest() throws Exception {
         HttpResponse<String> response = send(form("/token", "username=stanley&password=wrongpass"));
         assertThat(response.statusCode()).isEqualTo(400);
@@ -147,7 +190,7 @@ class DemoApplicationTests {
         HttpResponse<String> wrong = send(get("/users/me/oauth").header("Authorization", "Bearer forged"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
-        assertThat((String) JsonPath.read(wrong.body(), "$.detail")).isEqualTo("Invalid authentication credentials");
+        assertThat((String) JsonPath.read(wrong.body(), "$.detail")).isEqualTo("Could not validate credentials");
         assertThat(wrong.body()).doesNotContain("forged");
     }
 
@@ -161,12 +204,13 @@ class DemoApplicationTests {
         JSONAssert.assertEquals("""
                 {"HTTPBasic": {"type": "http", "scheme": "basic"},
                  "APIKeyHeader": {"type": "apiKey", "name": "X-API-KEY", "in": "header"},
-                 "OAuth2PasswordBearer": {"type": "oauth2", "flows": {"password": {"tokenUrl": "token", "scopes": {}}}}}
+                 "OAuth2PasswordBearer": {"type": "oauth2", "flows": {"password": {"tokenUrl": "token",
+                   "scopes": {"items:read": "Read items.", "items:write": "Create and delete items."}}}}}
                 """, json(document, "$.components.securitySchemes"), JSONCompareMode.STRICT);
         JSONAssert.assertEquals("[{\"HTTPBasic\":[]}]", json(document, "$.paths['/users/me'].get.security"),
                 JSONCompareMode.STRICT);
-        JSONAssert.assertEquals("[{\"HTTPBasic\":[]}]", json(document, "$.paths['/items/'].post.security"),
-                JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[{\"HTTPBasic\":[\"items:write\"]},{\"OAuth2PasswordBearer\":[\"items:write\"]}]",
+                json(document, "$.paths['/items/'].post.security"), JSONCompareMode.STRICT);
         JSONAssert.assertEquals("[{\"APIKeyHeader\":[]}]", json(document, "$.paths['/secure-data'].get.security"),
                 JSONCompareMode.STRICT);
         JSONAssert.assertEquals("[{\"OAuth2PasswordBearer\":[]}]",
