@@ -1,0 +1,259 @@
+package io.github.padlock.oauth2;
+
+import java.security.Key;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimNames;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.github.padlock.NotAuthenticatedException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a bearer token (RFC 6750) that is a signed JSON Web Token (RFC 7519, RFC 7515) with nimbus-jose-jwt, as
+ * {@link JwtSettings} say, and returns its {@link JwtPrincipal}. It follows RFC 8725's advice: only the configured
+ * algorithms and keys are used ({@code alg: none}, {@code jku}, {@code x5u}, {@code x5c} and {@code jwk} headers are
+ * never trusted, and {@code kid} only chooses among configured keys), {@code exp} and {@code sub} are required,
+ * {@code nbf} and {@code exp} are checked with the clock skew, {@code iss} and {@code aud} when configured, and an
+ * unknown {@code crit} header is refused.
+ * <p>
+ * Every refusal is the same 401 with detail {@value #INVALID_TOKEN} and
+ * {@code WWW-Authenticate: Bearer error="invalid_token", error_description="Invalid token"} (RFC 6750 §3.1): the
+ * client learns nothing about which check failed, and the token is never echoed nor logged. A JWK Set URL is fetched
+ * on the first token, not at construction; when it cannot be fetched the token is refused the same way and one
+ * WARN line is logged.
+ */
+public final class JwtVerifier {
+
+    /** The detail of every refusal. */
+    static final String INVALID_TOKEN = "Invalid token";
+
+    /** The challenge of every refusal (RFC 6750 §3.1). */
+    static final String CHALLENGE = "Bearer error=\"invalid_token\", error_description=\"Invalid token\"";
+
+    /** Longer tokens are refused before they are parsed. */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    static final Duration JWK_SET_TIMEOUT = Duration.ofSeconds(2);
+
+    static final Duration JWK_SET_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
+
+    static final Duration JWK_SET_REFRESH_TIMEOUT = Duration.ofSeconds(15);
+
+    static final Duration JWK_SET_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
+
+    private static final Set<JOSEObjectType> TYPES = new HashSet<>(List.of(JOSEObjectType.JWT,
+            new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt")));
+
+    private static final Log logger = LogFactory.getLog(JwtVerifier.class);
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    private final String scopeClaim;
+
+    private final @Nullable String jwkSetUri;
+
+    /**
+     * @param settings the keys, algorithms and claims to check
+     */
+    public JwtVerifier(JwtSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    JwtVerifier(JwtSettings settings, Clock clock) {
+        this.scopeClaim = settings.scopeClaim();
+        this.jwkSetUri = (settings.jwkSetUrl() != null) ? settings.jwkSetUriForLogs() : null;
+        Set<JOSEObjectType> types = new HashSet<>(TYPES);
+        types.add(null);
+        this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(types));
+        this.processor.setJWSKeySelector(keySelector(settings));
+        this.processor.setJWTClaimsSetVerifier(claimsVerifier(settings, clock));
+    }
+
+    /**
+     * Verify {@code token} and read its principal.
+     * @param token the compact JWS, as sent after {@code Bearer}
+     * @return the token's subject, scopes and claims
+     * @throws NotAuthenticatedException 401 {@code invalid_token} when the token is not acceptable, for whatever
+     * reason
+     */
+    public JwtPrincipal verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw invalidToken();
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = this.processor.process(SignedJWT.parse(token), null);
+        }
+        catch (KeySourceException ex) {
+            keySourceFailed(ex);
+            throw invalidToken();
+        }
+        catch (ParseException | BadJOSEException | JOSEException | RuntimeException | StackOverflowError ex) {
+            if (logger.isDebugEnabled()) {
+                logger.debug("Refused a bearer token (" + ex.getClass().getSimpleName() + ")");
+            }
+            throw invalidToken();
+        }
+        return principal(claims);
+    }
+
+    private JwtPrincipal principal(JWTClaimsSet claims) {
+        String subject = claims.getSubject();
+        List<String> scopes = scopes(claims.getClaim(this.scopeClaim));
+        if (subject == null || subject.isBlank() || scopes == null) {
+            throw invalidToken();
+        }
+        return new JwtPrincipal(subject, scopes, claims.toJSONObject());
+    }
+
+    /**
+     * @return the scopes of a {@code scope} string or an {@code scp} array, whichever shape the claim has; empty
+     * when it is absent; {@code null} when it is neither
+     */
+    private static @Nullable List<String> scopes(@Nullable Object claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        if (claim instanceof String string) {
+            return Arrays.stream(string.split(" ")).filter((scope) -> !scope.isEmpty()).toList();
+        }
+        if (claim instanceof List<?> list) {
+            List<String> scopes = new ArrayList<>();
+            for (Object scope : list) {
+                if (!(scope instanceof String string)) {
+                    return null;
+                }
+                scopes.add(string);
+            }
+            return scopes;
+        }
+        return null;
+    }
+
+    private void keySourceFailed(KeySourceException ex) {
+        if (ex instanceof RateLimitReachedException) {
+            logger.debug("Refused a bearer token: the JWK Set was fetched too recently to fetch it again");
+            return;
+        }
+        Throwable cause = ex;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        logger.warn("Could not fetch the JWK Set from " + this.jwkSetUri + ", so a bearer token was refused: "
+                + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    static NotAuthenticatedException invalidToken() {
+        return new NotAuthenticatedException(INVALID_TOKEN, CHALLENGE);
+    }
+
+    private static ConfiguredKeySelector keySelector(JwtSettings settings) {
+        Set<JWSAlgorithm> algorithms = new HashSet<>(settings.jwsAlgorithms());
+        byte[] secret = settings.secret();
+        if (secret != null) {
+            return new ConfiguredKeySelector(algorithms, new ImmutableSecret<>(secret), true);
+        }
+        JWKSet publicKeys = settings.publicKeys();
+        if (publicKeys != null) {
+            JWKSource<SecurityContext> source = new ImmutableJWKSet<>(publicKeys);
+            boolean keyIds = publicKeys.getKeys().stream().map(JWK::getKeyID).anyMatch(Objects::nonNull);
+            return new ConfiguredKeySelector(algorithms, source, !keyIds);
+        }
+        JWKSource<SecurityContext> remote = JWKSourceBuilder
+            .create(Objects.requireNonNull(settings.jwkSetUrl()),
+                    new DefaultResourceRetriever((int) JWK_SET_TIMEOUT.toMillis(), (int) JWK_SET_TIMEOUT.toMillis(),
+                            JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+            .cache(JWK_SET_CACHE_TIME_TO_LIVE.toMillis(), JWK_SET_REFRESH_TIMEOUT.toMillis())
+            .refreshAheadCache(false)
+            .rateLimited(JWK_SET_MIN_REFETCH_INTERVAL.toMillis())
+            .retrying(false)
+            .outageTolerant(false)
+            .build();
+        return new ConfiguredKeySelector(algorithms, remote, false);
+    }
+
+    private static DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier(JwtSettings settings, Clock clock) {
+        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+        Set<String> required = new HashSet<>(List.of(JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME));
+        if (settings.issuer() != null) {
+            exact.issuer(settings.issuer());
+            required.add(JWTClaimNames.ISSUER);
+        }
+        Set<String> audience = settings.audience().isEmpty() ? null : new HashSet<>(settings.audience());
+        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(audience, exact.build(),
+                required, null) {
+
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+        return verifier;
+    }
+
+    /**
+     * nimbus's selector for the configured algorithms and keys, with two changes. Among configured keys without ids
+     * (a secret, PEM keys), a token's {@code kid} cannot choose, so it is left out of the match rather than refusing
+     * every token that carries one. And an EC key on another curve than the algorithm's is left out, since nimbus
+     * stops at the first key whose verifier refuses the algorithm instead of trying the next.
+     */
+    private static final class ConfiguredKeySelector extends JWSVerificationKeySelector<SecurityContext> {
+
+        private final boolean ignoreKeyId;
+
+        ConfiguredKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source, boolean ignoreKeyId) {
+            super(algorithms, source);
+            this.ignoreKeyId = ignoreKeyId;
+        }
+
+        @Override
+        protected JWKMatcher createJWKMatcher(JWSHeader header) {
+            return super.createJWKMatcher(this.ignoreKeyId
+                    ? new JWSHeader.Builder(header).keyID(null).x509CertSHA256Thumbprint(null).build() : header);
+        }
+
+        @Override
+        public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
+            Set<Curve> curves = Curve.forJWSAlgorithm(header.getAlgorithm());
+            return super.selectJWSKeys(header, context).stream()
+                .filter((key) -> !(key instanceof ECPublicKey ec) || curves.contains(Curve.forECParameterSpec(
+                        ec.getParams())))
+                .toList();
+        }
+    }
+}

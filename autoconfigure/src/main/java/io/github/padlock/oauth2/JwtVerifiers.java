@@ -1,0 +1,65 @@
+package io.github.padlock.oauth2;
+
+import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityScopes;
+import io.github.padlock.Verifier;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link Verifier}s that accept a JSON Web Token from any scheme that reads one and check the scopes required on the
+ * path against those it grants: FastAPI's {@code get_current_user} of the OAuth2 scopes tutorial, ready-made.
+ *
+ * <pre>{@code
+ * @Bean
+ * Verifier<JwtPrincipal> currentUser(OAuth2PasswordBearer oauth2, JwtVerifier jwt) {
+ *     return JwtVerifiers.over(oauth2, jwt);
+ * }
+ * }</pre>
+ *
+ * An invalid token is a 401 {@code invalid_token}, a missing scope a 403 {@code insufficient_scope} (RFC 6750 §3.1).
+ * When the scheme has {@code autoError} off and the request carries no token, the verifier produces {@code null}.
+ */
+public final class JwtVerifiers {
+
+    private JwtVerifiers() {
+    }
+
+    /**
+     * A verifier over a scheme that produces the token itself, such as {@code OAuth2PasswordBearer},
+     * {@code OAuth2AuthorizationCodeBearer} or an API key scheme.
+     * @param scheme the scheme (or verifier) producing the token
+     * @param jwt the token check
+     * @return the verifier
+     */
+    public static Verifier<JwtPrincipal> over(SecurityDependency<String> scheme, JwtVerifier jwt) {
+        return Verifier.of(scheme, (token, scopes) -> (token != null) ? verify(jwt, token, scopes) : null);
+    }
+
+    /**
+     * A verifier over a scheme that produces {@code Authorization} credentials, such as {@code HttpBearer}; any
+     * scheme other than {@code Bearer} is refused as an invalid token. (Java erasure keeps this from being another
+     * {@code over}.)
+     * @param scheme the scheme (or verifier) producing the credentials
+     * @param jwt the token check
+     * @return the verifier
+     */
+    public static Verifier<JwtPrincipal> overBearer(SecurityDependency<HttpAuthorizationCredentials> scheme,
+            JwtVerifier jwt) {
+        return Verifier.of(scheme, (credentials, scopes) -> (credentials != null)
+                ? verify(jwt, bearerToken(credentials), scopes) : null);
+    }
+
+    private static String bearerToken(HttpAuthorizationCredentials credentials) {
+        if (!"Bearer".equalsIgnoreCase(credentials.scheme())) {
+            throw JwtVerifier.invalidToken();
+        }
+        return credentials.credentials();
+    }
+
+    private static @Nullable JwtPrincipal verify(JwtVerifier jwt, String token, SecurityScopes scopes) {
+        JwtPrincipal principal = jwt.verify(token);
+        scopes.require(principal.scopes());
+        return principal;
+    }
+}

@@ -1,0 +1,459 @@
+package io.github.padlock.oauth2;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.padlock.InsufficientScopeException;
+import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityResolution;
+import io.github.padlock.SecurityScopes;
+import io.github.padlock.Verifier;
+import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.HttpBearer;
+import io.github.padlock.scheme.OAuth2PasswordBearer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static io.github.padlock.oauth2.JwtTestSupport.EC;
+import static io.github.padlock.oauth2.JwtTestSupport.OTHER_RSA;
+import static io.github.padlock.oauth2.JwtTestSupport.RSA;
+import static io.github.padlock.oauth2.JwtTestSupport.SECRET;
+import static io.github.padlock.oauth2.JwtTestSupport.assertInvalidToken;
+import static io.github.padlock.oauth2.JwtTestSupport.base64Url;
+import static io.github.padlock.oauth2.JwtTestSupport.claims;
+import static io.github.padlock.oauth2.JwtTestSupport.es;
+import static io.github.padlock.oauth2.JwtTestSupport.hs256;
+import static io.github.padlock.oauth2.JwtTestSupport.macSigner;
+import static io.github.padlock.oauth2.JwtTestSupport.publicPem;
+import static io.github.padlock.oauth2.JwtTestSupport.rs256;
+import static io.github.padlock.oauth2.JwtTestSupport.rsaSigner;
+import static io.github.padlock.oauth2.JwtTestSupport.sign;
+import static io.github.padlock.oauth2.JwtTestSupport.signPayload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link JwtVerifier} and {@link JwtVerifiers} against real tokens signed by nimbus, and against hand-crafted
+ * attacks (RFC 8725).
+ */
+class JwtVerifierTests {
+
+    private final JwtVerifier hs = new JwtVerifier(JwtSettings.builder().secret(SECRET).build());
+
+    private final JwtVerifier rs = new JwtVerifier(JwtSettings.builder().publicKey(publicPem(RSA)).build());
+
+    private final JwtVerifier es = new JwtVerifier(
+            JwtSettings.builder().publicKey(EC.toPublicJWK().toJSONString()).build());
+
+    @Test
+    void verifyWhenHs256ThenPrincipal() {
+        String token = hs256(claims().claim("scope", "items:read me").claim("name", "John").build());
+        JwtPrincipal principal = this.hs.verify(token);
+        assertThat(principal.subject()).isEqualTo("johndoe");
+        assertThat(principal.scopes()).containsExactly("items:read", "me");
+        assertThat(principal.claims()).containsEntry("sub", "johndoe").containsEntry("name", "John");
+        assertThat(principal.claims().get("exp")).isInstanceOf(Long.class);
+    }
+
+    @Test
+    void verifyWhenRs256WithPemPublicKeyThenPrincipal() {
+        assertThat(this.rs.verify(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void verifyWhenEs256WithJwkThenPrincipal() {
+        assertThat(this.es.verify(es(EC, JWSAlgorithm.ES256, claims().build())).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void verifyWhenP384OrP521KeyThenEs384OrEs512() {
+        ECKey p384 = JwtTestSupport.ec(Curve.P_384, null);
+        ECKey p521 = JwtTestSupport.ec(Curve.P_521, null);
+        JwtVerifier verifier = new JwtVerifier(JwtSettings.builder()
+            .publicKey(new JWKSet(List.of(p384.toPublicJWK(), p521.toPublicJWK())).toString())
+            .build());
+        assertThat(verifier.verify(es(p384, JWSAlgorithm.ES384, claims().build())).subject()).isEqualTo("johndoe");
+        assertThat(verifier.verify(es(p521, JWSAlgorithm.ES512, claims().build())).subject()).isEqualTo("johndoe");
+        assertInvalidToken(() -> verifier.verify(es(EC, JWSAlgorithm.ES256, claims().build())), "");
+    }
+
+    @Test
+    void verifyWhenPs256AllowedThenAccepted() {
+        JwtVerifier verifier = new JwtVerifier(
+                JwtSettings.builder().publicKey(publicPem(RSA)).algorithms(List.of("PS256")).build());
+        String ps256 = sign(rsaSigner(RSA), new JWSHeader(JWSAlgorithm.PS256), claims().build());
+        assertThat(verifier.verify(ps256).subject()).isEqualTo("johndoe");
+        String rs256 = rs256(RSA, claims().build());
+        assertInvalidToken(() -> verifier.verify(rs256), rs256);
+    }
+
+    @Test
+    void verifyWhenAlgNoneInAnyCasingThenInvalidToken() {
+        String payload = base64Url(claims().build().toString());
+        for (String none : List.of("none", "None", "NONE", "nOnE")) {
+            String header = base64Url("{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}");
+            for (String token : List.of(header + "." + payload + ".", header + "." + payload,
+                    header + "." + payload + "." + base64Url("signature"))) {
+                assertInvalidToken(() -> this.hs.verify(token), token);
+                assertInvalidToken(() -> this.rs.verify(token), token);
+            }
+        }
+    }
+
+    @Test
+    void verifyWhenHs256SignedWithRsaPublicKeyBytesThenInvalidToken() throws Exception {
+        String pem = publicPem(RSA);
+        for (byte[] keyBytes : List.of(pem.getBytes(StandardCharsets.US_ASCII), RSA.toPublicKey().getEncoded(),
+                RSA.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8))) {
+            String token = sign(macSigner(keyBytes), new JWSHeader(JWSAlgorithm.HS256), claims().build());
+            assertInvalidToken(() -> this.rs.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenSignedWithAnotherKeyThenInvalidToken() {
+        String otherSecret = sign(macSigner((SECRET + "!").getBytes(StandardCharsets.UTF_8)),
+                new JWSHeader(JWSAlgorithm.HS256), claims().build());
+        assertInvalidToken(() -> this.hs.verify(otherSecret), otherSecret);
+        String otherRsa = rs256(OTHER_RSA, claims().build());
+        assertInvalidToken(() -> this.rs.verify(otherRsa), otherRsa);
+        ECKey otherEc = JwtTestSupport.ec(Curve.P_256, null);
+        String otherEcToken = es(otherEc, JWSAlgorithm.ES256, claims().build());
+        assertInvalidToken(() -> this.es.verify(otherEcToken), otherEcToken);
+    }
+
+    @Test
+    void verifyWhenSignatureStrippedThenInvalidToken() {
+        String token = hs256(claims().build());
+        String unsigned = token.substring(0, token.lastIndexOf('.') + 1);
+        assertInvalidToken(() -> this.hs.verify(unsigned), unsigned);
+        String twoParts = token.substring(0, token.lastIndexOf('.'));
+        assertInvalidToken(() -> this.hs.verify(twoParts), twoParts);
+    }
+
+    @Test
+    void verifyWhenPayloadTamperedThenInvalidToken() {
+        for (String token : List.of(hs256(claims().build()), rs256(RSA, claims().build()))) {
+            String[] parts = token.split("\\.");
+            String tampered = parts[0] + "." + base64Url(claims().subject("admin").build().toString()) + "."
+                    + parts[2];
+            assertInvalidToken(() -> this.hs.verify(tampered), tampered);
+            assertInvalidToken(() -> this.rs.verify(tampered), tampered);
+        }
+    }
+
+    @Test
+    void verifyWhenExpiredThenInvalidToken() {
+        String token = hs256(claims().expirationTime(Date.from(Instant.now().minusSeconds(300))).build());
+        assertInvalidToken(() -> this.hs.verify(token), token);
+    }
+
+    @Test
+    void verifyWhenNotBeforeInTheFutureThenInvalidToken() {
+        String token = hs256(claims().notBeforeTime(Date.from(Instant.now().plusSeconds(300))).build());
+        assertInvalidToken(() -> this.hs.verify(token), token);
+    }
+
+    @Test
+    void verifyWhenNoExpThenInvalidToken() {
+        String token = hs256(claims().expirationTime(null).build());
+        assertInvalidToken(() -> this.hs.verify(token), token);
+    }
+
+    @Test
+    void verifyWhenNoOrBlankSubThenInvalidToken() {
+        for (String subject : new String[] { null, "", "  " }) {
+            String token = hs256(claims().subject(subject).build());
+            assertInvalidToken(() -> this.hs.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenIssuerWrongOrMissingThenInvalidToken() {
+        JwtVerifier verifier = new JwtVerifier(
+                JwtSettings.builder().secret(SECRET).issuer("https://issuer.example").build());
+        assertThat(verifier.verify(hs256(claims().issuer("https://issuer.example").build())).subject())
+            .isEqualTo("johndoe");
+        for (String issuer : new String[] { "https://evil.example", "https://issuer.example/", null }) {
+            String token = hs256(claims().issuer(issuer).build());
+            assertInvalidToken(() -> verifier.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenAudienceWrongOrMissingThenInvalidToken() {
+        JwtVerifier verifier = new JwtVerifier(
+                JwtSettings.builder().secret(SECRET).audience(List.of("store-api", "admin-api")).build());
+        assertThat(verifier.verify(hs256(claims().audience(List.of("other", "admin-api")).build())).subject())
+            .isEqualTo("johndoe");
+        assertThat(verifier.verify(hs256(claims().audience("store-api").build())).subject()).isEqualTo("johndoe");
+        for (List<String> audience : List.of(List.of("evil"), List.of("store-api-2", "other"), List.<String>of())) {
+            String token = hs256(claims().audience(audience.isEmpty() ? null : audience).build());
+            assertInvalidToken(() -> verifier.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenUnknownCritHeaderThenInvalidToken() {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
+            .criticalParams(Set.of("https://example.com/must-understand"))
+            .customParam("https://example.com/must-understand", true)
+            .build();
+        String token = sign(macSigner(SECRET.getBytes(StandardCharsets.UTF_8)), header, claims().build());
+        assertInvalidToken(() -> this.hs.verify(token), token);
+    }
+
+    @Test
+    void verifyWhenKidIsPathTraversalOrSqlThenInvalidToken() {
+        RSAKey configured = JwtTestSupport.rsa("key-1");
+        JwtVerifier verifier = new JwtVerifier(
+                JwtSettings.builder().publicKey(new JWKSet(configured.toPublicJWK()).toString()).build());
+        assertThat(verifier.verify(rs256(configured, claims().build())).subject()).isEqualTo("johndoe");
+        for (String kid : List.of("../../../../../../etc/passwd", "/dev/null", "key-1/../key-1", "key-1' OR '1'='1",
+                "'; DROP TABLE keys; --", "key-1\u0000", "*")) {
+            for (RSAKey signer : List.of(configured, OTHER_RSA)) {
+                String token = sign(rsaSigner(signer), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
+                        claims().build());
+                assertInvalidToken(() -> verifier.verify(token), token);
+            }
+            String attacker = sign(rsaSigner(OTHER_RSA), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
+                    claims().build());
+            assertInvalidToken(() -> this.rs.verify(attacker), attacker);
+        }
+    }
+
+    @Test
+    void verifyWhenPemKeyAndTokenNamesAKidThenTheConfiguredKeyStillDecides() {
+        String token = sign(rsaSigner(RSA), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("whatever").build(),
+                claims().build());
+        assertThat(this.rs.verify(token).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void verifyWhenJkuX5uX5cOrJwkHeaderThenNoConnectionAndInvalidToken() throws Exception {
+        try (JwtTestSupport.CountingServer server = new JwtTestSupport.CountingServer()) {
+            server.serve(new JWKSet(OTHER_RSA.toPublicJWK()).toString());
+            List<JWSHeader> headers = List.of(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).jwkURL(java.net.URI.create(server.url("/jwks"))).build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).x509CertURL(java.net.URI.create(server.url("/cert")))
+                        .build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(OTHER_RSA.toPublicJWK()).build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .x509CertChain(List.of(Base64.encode(OTHER_RSA.toPublicKey().getEncoded())))
+                        .build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).jwkURL(java.net.URI.create(server.url("/jwks")))
+                        .x509CertURL(java.net.URI.create(server.url("/cert")))
+                        .jwk(OTHER_RSA.toPublicJWK())
+                        .keyID("attacker")
+                        .build());
+            for (JWSHeader header : headers) {
+                String token = sign(rsaSigner(OTHER_RSA), header, claims().build());
+                assertInvalidToken(() -> this.rs.verify(token), token);
+                assertInvalidToken(() -> this.es.verify(token), token);
+            }
+            assertThat(server.requests()).isZero();
+        }
+    }
+
+    @Test
+    void verifyWhenClaimsDeeplyNestedThenInvalidToken() {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        String arrays = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        String objects = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"x\":" + "{\"a\":".repeat(1500) + "1"
+                + "}".repeat(1500) + "}";
+        for (String payload : List.of(arrays, objects)) {
+            String token = signPayload(new JWSHeader(JWSAlgorithm.HS256), payload);
+            assertThat(token.length()).isLessThan(JwtVerifier.MAX_TOKEN_LENGTH);
+            assertInvalidToken(() -> this.hs.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenTokenIsOneMegabyteThenInvalidToken() {
+        String signed = hs256(claims().claim("padding", "x".repeat(1024 * 1024)).build());
+        assertInvalidToken(() -> this.hs.verify(signed), signed);
+        String garbage = "a".repeat(512 * 1024) + "." + "b".repeat(512 * 1024) + ".c";
+        assertInvalidToken(() -> this.hs.verify(garbage), garbage);
+    }
+
+    @Test
+    void verifyWhenMalformedThenInvalidToken() {
+        String payload = base64Url(claims().build().toString());
+        for (String token : List.of("", "abc", "a.b.c", "....", "a.b.c.d.e", "%%%.%%%.%%%", base64Url("[]") + "."
+                + payload + ".", base64Url("{\"alg\":") + "." + payload + ".c", base64Url("{\"alg\":42}") + "."
+                + payload + ".c", base64Url("{\"alg\":\"HS256\"}") + "." + base64Url("not json") + ".c",
+                base64Url("{\"alg\":\"RSA-OAEP\",\"enc\":\"A256GCM\"}") + ".a.b.c.d", hs256(claims().build()) + " x")) {
+            assertInvalidToken(() -> this.hs.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenRegisteredClaimHasWrongTypeThenInvalidToken() {
+        for (String payload : List.of("{\"sub\":\"a\",\"exp\":\"tomorrow\"}", "{\"sub\":[\"a\"],\"exp\":9999999999}",
+                "{\"sub\":\"a\",\"exp\":9999999999,\"scope\":42}",
+                "{\"sub\":\"a\",\"exp\":9999999999,\"scope\":[\"a\",1]}")) {
+            String token = signPayload(new JWSHeader(JWSAlgorithm.HS256), payload);
+            assertInvalidToken(() -> this.hs.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenTypeIsNotJwtThenInvalidToken() {
+        for (String type : List.of("JWT", "at+jwt", "application/at+jwt")) {
+            String token = sign(macSigner(SECRET.getBytes(StandardCharsets.UTF_8)),
+                    new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType(type)).build(), claims().build());
+            assertThat(this.hs.verify(token).subject()).isEqualTo("johndoe");
+        }
+        String token = sign(macSigner(SECRET.getBytes(StandardCharsets.UTF_8)),
+                new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("secevent+jwt")).build(),
+                claims().build());
+        assertInvalidToken(() -> this.hs.verify(token), token);
+    }
+
+    @Test
+    void verifyWhenExpWithinClockSkewThenAcceptedAndAtItsEdgeRefused() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        JwtVerifier verifier = new JwtVerifier(JwtSettings.builder().secret(SECRET).build(),
+                Clock.fixed(now, ZoneOffset.UTC));
+        String justWithin = hs256(claims().expirationTime(Date.from(now.minusSeconds(59))).build());
+        assertThat(verifier.verify(justWithin).subject()).isEqualTo("johndoe");
+        String atTheEdge = hs256(claims().expirationTime(Date.from(now.minusSeconds(60))).build());
+        assertInvalidToken(() -> verifier.verify(atTheEdge), atTheEdge);
+    }
+
+    @Test
+    void verifyWhenNotBeforeWithinClockSkewThenAcceptedAndAtItsEdgeRefused() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        JwtVerifier verifier = new JwtVerifier(JwtSettings.builder().secret(SECRET).build(),
+                Clock.fixed(now, ZoneOffset.UTC));
+        JWTClaimsSet.Builder claims = claims().expirationTime(Date.from(now.plusSeconds(600)));
+        String justWithin = hs256(claims.notBeforeTime(Date.from(now.plusSeconds(59))).build());
+        assertThat(verifier.verify(justWithin).subject()).isEqualTo("johndoe");
+        String atTheEdge = hs256(claims.notBeforeTime(Date.from(now.plusSeconds(60))).build());
+        assertInvalidToken(() -> verifier.verify(atTheEdge), atTheEdge);
+    }
+
+    @Test
+    void verifyWhenClockSkewZeroThenExpiryIsExact() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        JwtVerifier verifier = new JwtVerifier(
+                JwtSettings.builder().secret(SECRET).clockSkew(java.time.Duration.ZERO).build(),
+                Clock.fixed(now, ZoneOffset.UTC));
+        assertThat(verifier.verify(hs256(claims().expirationTime(Date.from(now.plusSeconds(1))).build())).subject())
+            .isEqualTo("johndoe");
+        String expired = hs256(claims().expirationTime(Date.from(now)).build());
+        assertInvalidToken(() -> verifier.verify(expired), expired);
+    }
+
+    @Test
+    void verifyWhenScpArrayOrScopeStringThenBothRead() {
+        JwtVerifier scp = new JwtVerifier(JwtSettings.builder().secret(SECRET).scopeClaim("scp").build());
+        assertThat(scp.verify(hs256(claims().claim("scp", List.of("items:read", "me")).build())).scopes())
+            .containsExactly("items:read", "me");
+        assertThat(scp.verify(hs256(claims().claim("scp", "items:read  me").build())).scopes())
+            .containsExactly("items:read", "me");
+        assertThat(this.hs.verify(hs256(claims().claim("scope", "items:read me").build())).scopes())
+            .containsExactly("items:read", "me");
+        assertThat(this.hs.verify(hs256(claims().claim("scope", List.of("items:read")).build())).scopes())
+            .containsExactly("items:read");
+        assertThat(this.hs.verify(hs256(claims().claim("scp", List.of("items:read")).build())).scopes())
+            .as("only the configured claim grants scopes").isEmpty();
+    }
+
+    @Test
+    void principalToStringShowsSubjectAndScopesOnly() {
+        JwtPrincipal principal = this.hs.verify(hs256(claims().claim("scope", "me")
+            .claim("email", "john@example.com")
+            .build()));
+        assertThat(principal).hasToString("JwtPrincipal[subject=johndoe, scopes=[me]]");
+        assertThat(principal.claims()).containsEntry("email", "john@example.com");
+        assertThatExceptionOfType(UnsupportedOperationException.class)
+            .isThrownBy(() -> principal.claims().put("scope", "admin"));
+    }
+
+    @Test
+    void verifiersOverTokenSchemeWhenScopesGrantedThenPrincipal() {
+        OAuth2PasswordBearer scheme = OAuth2PasswordBearer.builder("/token").build();
+        Verifier<JwtPrincipal> verifier = JwtVerifiers.over(scheme, this.hs);
+        String token = hs256(claims().claim("scope", "items:read me").build());
+        JwtPrincipal principal = verifier.resolve(resolution(scheme, token, List.of("items:read")));
+        assertThat(principal).isNotNull();
+        assertThat(principal.subject()).isEqualTo("johndoe");
+        assertThat(verifier.dependencies().get(0).dependency()).isSameAs(scheme);
+    }
+
+    @Test
+    void verifiersOverTokenSchemeWhenScopeMissingThenInsufficientScope() {
+        OAuth2PasswordBearer scheme = OAuth2PasswordBearer.builder("/token").build();
+        Verifier<JwtPrincipal> verifier = JwtVerifiers.over(scheme, this.hs);
+        String token = hs256(claims().claim("scope", "me").build());
+        assertThatExceptionOfType(InsufficientScopeException.class)
+            .isThrownBy(() -> verifier.resolve(resolution(scheme, token, List.of("items:read"))))
+            .satisfies((ex) -> assertThat(ex.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE))
+                .containsExactly("Bearer error=\"insufficient_scope\", scope=\"items:read\""));
+    }
+
+    @Test
+    void verifiersOverTokenSchemeWhenInvalidOrAbsentThenInvalidTokenOrNull() {
+        OAuth2PasswordBearer scheme = OAuth2PasswordBearer.builder("/token").autoError(false).build();
+        Verifier<JwtPrincipal> verifier = JwtVerifiers.over(scheme, this.hs);
+        assertThat(verifier.resolve(resolution(scheme, null, List.of("items:read")))).isNull();
+        String forged = rs256(OTHER_RSA, claims().build());
+        assertInvalidToken(() -> verifier.resolve(resolution(scheme, forged, List.of())), forged);
+    }
+
+    @Test
+    void verifiersOverBearerWhenBearerCredentialsThenPrincipal() {
+        HttpBearer scheme = HttpBearer.builder().build();
+        Verifier<JwtPrincipal> verifier = JwtVerifiers.overBearer(scheme, this.rs);
+        String token = rs256(RSA, claims().claim("scope", "items:read").build());
+        JwtPrincipal principal = verifier
+            .resolve(resolution(scheme, new HttpAuthorizationCredentials("bearer", token), List.of("items:read")));
+        assertThat(principal).isNotNull();
+        assertThat(principal.scopes()).containsExactly("items:read");
+        assertThat(verifier.resolve(resolution(scheme, null, List.of()))).isNull();
+        assertInvalidToken(() -> verifier
+            .resolve(resolution(scheme, new HttpAuthorizationCredentials("Basic", token), List.of())), token);
+        assertThatExceptionOfType(InsufficientScopeException.class).isThrownBy(() -> verifier
+            .resolve(resolution(scheme, new HttpAuthorizationCredentials("Bearer", token), List.of("admin"))));
+    }
+
+    private static <U> SecurityResolution resolution(SecurityDependency<U> dependency, U value, List<String> scopes) {
+        return new SecurityResolution() {
+
+            @Override
+            public HttpServletRequest request() {
+                return new MockHttpServletRequest();
+            }
+
+            @Override
+            public SecurityScopes scopes() {
+                return SecurityScopes.of(scopes);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <V> V valueOf(SecurityDependency<V> requested) {
+                assertThat(requested).isSameAs(dependency);
+                return (V) value;
+            }
+        };
+    }
+}
