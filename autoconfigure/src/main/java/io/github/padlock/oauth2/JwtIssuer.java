@@ -1,0 +1,116 @@
+package io.github.padlock.oauth2;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Issues signed JSON Web Tokens (RFC 7519) for a token endpoint, with nimbus-jose-jwt: the shared {@code secret} or
+ * the {@code private-key} of {@link JwtSettings} signs, with the first configured algorithm that fits it. Each
+ * token carries {@code sub}, {@code iat}, {@code nbf}, {@code exp}, a random {@code jti}, {@code iss} and
+ * {@code aud} when configured, and the scopes in the configured claim ({@code scope} as a space-separated string,
+ * RFC 8693 §4.2, or {@code scp} as an array), so that a {@link JwtVerifier} built from the same settings accepts it.
+ */
+public final class JwtIssuer {
+
+    private final JWSSigner signer;
+
+    private final JWSHeader header;
+
+    private final @Nullable String issuer;
+
+    private final List<String> audience;
+
+    private final String scopeClaim;
+
+    private final Clock clock;
+
+    /**
+     * @param settings settings with a {@code secret} or a {@code private-key}
+     * @throws IllegalArgumentException naming {@code private-key} when the settings hold no key that signs
+     */
+    public JwtIssuer(JwtSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    JwtIssuer(JwtSettings settings, Clock clock) {
+        SigningKey key = settings.signingKey();
+        if (key == null) {
+            throw new IllegalArgumentException(KeyMaterial.PRIVATE_KEY + ": is needed to issue tokens when the "
+                    + "settings verify with public-key or jwk-set-uri (or give a secret instead)");
+        }
+        JWSAlgorithm algorithm = Objects.requireNonNull(key.firstFitting(settings.jwsAlgorithms()));
+        this.signer = key.signer();
+        this.header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(key.keyId()).build();
+        this.issuer = settings.issuer();
+        this.audience = settings.audience();
+        this.scopeClaim = settings.scopeClaim();
+        this.clock = clock;
+    }
+
+    /**
+     * Issue a token.
+     * @param subject the {@code sub}, such as a username
+     * @param scopes the scopes granted, each an RFC 6749 §3.3 scope-token (no spaces or quotes)
+     * @param timeToLive how long the token is valid, more than zero
+     * @return the token, its expiry and its scopes
+     * @throws IllegalArgumentException for a blank subject, a malformed scope or a time to live that is not positive
+     */
+    public IssuedToken issue(String subject, Collection<String> scopes, Duration timeToLive) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("subject must not be blank");
+        }
+        if (timeToLive == null || timeToLive.isNegative() || timeToLive.toSeconds() < 1) {
+            throw new IllegalArgumentException("timeToLive must be at least one second");
+        }
+        List<String> granted = List.copyOf(scopes);
+        for (String scope : granted) {
+            if (!isScopeToken(scope)) {
+                throw new IllegalArgumentException("scopes must be RFC 6749 scope-tokens, without spaces or quotes");
+            }
+        }
+        Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plusSeconds(timeToLive.toSeconds());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(expiresAt))
+            .jwtID(UUID.randomUUID().toString())
+            .issuer(this.issuer);
+        if (!this.audience.isEmpty()) {
+            claims.audience(this.audience);
+        }
+        if (!granted.isEmpty()) {
+            claims.claim(this.scopeClaim, "scp".equals(this.scopeClaim) ? granted : String.join(" ", granted));
+        }
+        SignedJWT jwt = new SignedJWT(this.header, claims.build());
+        try {
+            jwt.sign(this.signer);
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException("Could not sign a token with " + this.header.getAlgorithm());
+        }
+        return new IssuedToken(jwt.serialize(), expiresAt, granted);
+    }
+
+    /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
+    private static boolean isScopeToken(String scope) {
+        return !scope.isEmpty() && scope.chars().allMatch((c) -> c == 0x21 || (c >= 0x23 && c <= 0x5B)
+                || (c >= 0x5D && c <= 0x7E));
+    }
+}
