@@ -1,0 +1,312 @@
+package io.github.padlock.oauth2;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import org.junit.jupiter.api.Test;
+
+import static io.github.padlock.oauth2.JwtTestSupport.EC;
+import static io.github.padlock.oauth2.JwtTestSupport.OTHER_RSA;
+import static io.github.padlock.oauth2.JwtTestSupport.RSA;
+import static io.github.padlock.oauth2.JwtTestSupport.SECRET;
+import static io.github.padlock.oauth2.JwtTestSupport.pem;
+import static io.github.padlock.oauth2.JwtTestSupport.privatePem;
+import static io.github.padlock.oauth2.JwtTestSupport.publicPem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * {@link JwtSettings}: defaults, and every refusal names its setting and never its value.
+ */
+class JwtSettingsTests {
+
+    /** A self-signed RSA certificate (CN=padlock-test); its private key was thrown away. */
+    private static final String CERTIFICATE = """
+            -----BEGIN CERTIFICATE-----
+            MIIDEDCCAfigAwIBAgITLniiLsWxYFuAB0aw3bNBuYLc7jANBgkqhkiG9w0BAQsF
+            ADAXMRUwEwYDVQQDDAxwYWRsb2NrLXRlc3QwIBcNMjYxMTI4MTgwNTU1WhgPMjEy
+            NjExMDQxODA1NTVaMBcxFTATBgNVBAMMDHBhZGxvY2stdGVzdDCCASIwDQYJKoZI
+            hvcNAQEBBQADggEPADCCAQoCggEBALLfh+LsAwiHIDutIUiM5PjMVaDZDXErF4R2
+            FPC0eO7l5z161wRjVphoGwm+bsvAZfV5cV8FYlZsArG4j4KGpjkuknytM9xx+zu0
+            V0flzi1trpNi2j99tC+AbBABhR/WHGCVEgbmbUUh0DZubud0PYYqNcSgw5sR0zwl
+            FY+jyspNY5YiCrBk+4c6M7by54MiMxV+FjGK2Vg2fVJJkwGZJvF/8C64hv3//Kva
+            tJda0X/7Z3E1kZ7ApulshcYBlSGivS42x7OKLl1KBUNkkwvufEmiIjgLuHlj94eF
+            Rul5WlsK+p3Wj8UuGLi5zLUADmhi2ULKVGVdchFvfaFz2U6eUY8CAwEAAaNTMFEw
+            HQYDVR0OBBYEFK1F5Mje6twDBrDIdlMBHyaNKtf5MB8GA1UdIwQYMBaAFK1F5Mje
+            6twDBrDIdlMBHyaNKtf5MA8GA1UdEwEB/wQFMAMBAf8wDQYJKoZIhvcNAQELBQAD
+            ggEBAEiujtXDBiskn2W0Bd0kwwfD6eI9VC+8wCkTdy5MgUsiafJEJZ/xXjeQyk/l
+            hlgh0txoxoWbpqgdvxxRq4WBi8vJAkyaSOsPmqWtRk0Jy/CEd6ah5B+lWsRrytyJ
+            iE2iSX3sY56Xmn8R4/wlvxUuh9FPf68FsbOpalRvLhXc9YunMSNO/siF66xKEdLH
+            VjDTC6pg5zcKatCwyTf8EIFIVicHwZsrPrb9wNyDH4DpkdwRA3iM1acQa5veFUeg
+            B8rrdRLLGLDDncKBjwCoKE1PNrdINAgQ4MzE7ZH5fOQagBe+9oLRYqatBmDH5FzF
+            REWv0ZURD89ScFyZUxfHoe8cLso=
+            -----END CERTIFICATE-----
+            """;
+
+    @Test
+    void buildWhenNoKeySourceThenMessageNamesEachOne() {
+        assertRefused(JwtSettings.builder(), "Exactly one of secret, public-key or jwk-set-uri must be set to verify "
+                + "tokens, but none is");
+        assertRefused(JwtSettings.builder().secret("  ").publicKey("").jwkSetUri(null), "Exactly one of");
+    }
+
+    @Test
+    void buildWhenSeveralKeySourcesThenMessageNamesThemWithoutValues() {
+        String message = assertRefused(JwtSettings.builder().secret(SECRET).publicKey(publicPem(RSA)),
+                "Exactly one of secret, public-key or jwk-set-uri must be set to verify tokens, but secret and "
+                        + "public-key are");
+        assertThat(message).doesNotContain(SECRET);
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).jwkSetUri("https://issuer.example/jwks"),
+                "Exactly one of", "but public-key and jwk-set-uri are");
+        assertRefused(JwtSettings.builder().secret(SECRET).publicKey(publicPem(RSA))
+            .jwkSetUri("https://issuer.example/jwks"), "but secret and public-key and jwk-set-uri are");
+    }
+
+    @Test
+    void buildWhenSecretShorterThan256BitsThenRefusedWithoutTheSecret() {
+        String shortSecret = "0123456789abcdef0123456789abcde";
+        String message = assertRefused(JwtSettings.builder().secret(shortSecret),
+                "secret: must be at least 256 bits (32 bytes)");
+        assertThat(message).doesNotContain(shortSecret).doesNotContain("31");
+        assertThat(JwtSettings.builder().secret(shortSecret + "f").build().algorithms()).containsExactly("HS256");
+        assertThat(JwtSettings.builder().secret("\u00e9".repeat(16)).build().algorithms())
+            .as("key material is counted in UTF-8 bytes").containsExactly("HS256");
+    }
+
+    @Test
+    void buildWhenSecretTooShortForHs384OrHs512ThenRefused() {
+        assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of("HS256", "HS512")),
+                "secret: must be at least 512 bits (64 bytes) of key material for HS512");
+        assertRefused(JwtSettings.builder().secret("x".repeat(47)).algorithms(List.of("HS384")),
+                "secret: must be at least 384 bits (48 bytes) of key material for HS384");
+        assertThat(JwtSettings.builder().secret("x".repeat(64)).algorithms(List.of("HS512", "HS256")).build()
+            .algorithms()).containsExactly("HS512", "HS256");
+    }
+
+    @Test
+    void buildWhenPublicKeyUnreadableThenNamesPublicKey() throws Exception {
+        String garbageDer = pem("PUBLIC KEY", "definitely not DER, but long enough to look like a key".getBytes());
+        KeyPair weak = keyPair("RSA", 1024);
+        List<String> unreadable = List.of("not a key at all", "-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----",
+                garbageDer, "{not json", "{\"kty\":\"RSA\"}", "{\"keys\":[]}", "{\"keys\":42}",
+                privatePem(RSA), pem("RSA PUBLIC KEY", RSA.toPublicKey().getEncoded()),
+                pem("SOMETHING ELSE", new byte[] { 1, 2, 3 }), RSA.toJSONString(),
+                new OctetSequenceKey.Builder(SECRET.getBytes()).build().toJSONString(),
+                pem("PUBLIC KEY", weak.getPublic()), new RSAKey.Builder((java.security.interfaces.RSAPublicKey) weak
+                    .getPublic()).build().toJSONString(),
+                pem("CERTIFICATE", "not a certificate".getBytes()));
+        for (String text : unreadable) {
+            String message = assertRefused(JwtSettings.builder().publicKey(text), "public-key: ");
+            assertNoMaterial(message, text);
+        }
+    }
+
+    @Test
+    void buildWhenEd25519KeyThenEdDsaIsNotSupported() throws Exception {
+        KeyPair ed25519 = keyPair("Ed25519", 0);
+        String jwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(new byte[32])).build().toJSONString();
+        for (String text : List.of(pem("PUBLIC KEY", ed25519.getPublic()), jwk)) {
+            assertRefused(JwtSettings.builder().publicKey(text), "public-key: EdDSA (Ed25519) keys are not supported",
+                    "com.google.crypto.tink:tink");
+        }
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(pem("PRIVATE KEY",
+                ed25519.getPrivate())), "private-key: EdDSA (Ed25519) keys are not supported");
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).algorithms(List.of("EdDSA")),
+                "algorithms: EdDSA (Ed25519) keys are not supported");
+    }
+
+    @Test
+    void buildWhenPrivateKeyUnreadableThenNamesPrivateKeyAndNeverItsMaterial() throws Exception {
+        byte[] der = RSA.toPrivateKey().getEncoded();
+        byte[] corrupted = der.clone();
+        for (int i = 20; i < corrupted.length; i += 7) {
+            corrupted[i] ^= 0x5A;
+        }
+        List<String> unreadable = List.of(pem("PRIVATE KEY", corrupted),
+                pem("RSA PRIVATE KEY", der), pem("EC PRIVATE KEY", der), pem("ENCRYPTED PRIVATE KEY", der),
+                publicPem(RSA), privatePem(RSA) + privatePem(OTHER_RSA), RSA.toPublicJWK().toJSONString(),
+                "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"d\":\"AQAB\"}", "{\"keys\":[" + RSA.toJSONString() + ","
+                        + OTHER_RSA.toJSONString() + "]}", pem("PRIVATE KEY", keyPair("RSA", 1024).getPrivate()),
+                new OctetSequenceKey.Builder(SECRET.getBytes()).build().toJSONString());
+        for (String text : unreadable) {
+            String message = assertRefused(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks")
+                .privateKey(text),
+                    "private-key: ");
+            assertNoMaterial(message, text);
+        }
+    }
+
+    @Test
+    void buildWhenPrivateKeyDoesNotPairWithPublicKeyThenRefused() throws Exception {
+        String message = assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(privatePem(OTHER_RSA)),
+                "private-key: does not pair with any key of public-key");
+        assertNoMaterial(message, privatePem(OTHER_RSA));
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(EC.toJSONString()),
+                "private-key: holds an EC P-256 key, which fits none of the algorithms [RS256]");
+        assertRefused(JwtSettings.builder().publicKey(CERTIFICATE).privateKey(privatePem(RSA)),
+                "private-key: does not pair");
+    }
+
+    @Test
+    void buildWhenSecretAndPrivateKeyThenRefusedNamingPrivateKey() {
+        String message = assertRefused(JwtSettings.builder().secret(SECRET).privateKey(privatePem(RSA)),
+                "private-key: cannot be combined with secret");
+        assertThat(message).doesNotContain(SECRET);
+    }
+
+    @Test
+    void buildWhenAlgorithmDoesNotFitTheKeyThenNamesAlgorithms() {
+        assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of("RS256")),
+                "algorithms: RS256 does not fit the secret");
+        assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of("HS256", "ES256")),
+                "algorithms: ES256 does not fit the secret");
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).algorithms(List.of("RS256", "HS256")),
+                "algorithms: HS256 does not fit any key of public-key");
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).algorithms(List.of("ES256")),
+                "algorithms: ES256 does not fit any key of public-key");
+        assertRefused(JwtSettings.builder().publicKey(EC.toPublicJWK().toJSONString()).algorithms(List.of("ES384")),
+                "algorithms: ES384 does not fit any key of public-key");
+        assertRefused(JwtSettings.builder().publicKey(EC.toPublicJWK().toJSONString()).algorithms(List.of("PS256")),
+                "algorithms: PS256 does not fit any key of public-key");
+        assertRefused(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").algorithms(List.of("HS256")),
+                "algorithms: HS256 needs a secret");
+    }
+
+    @Test
+    void buildWhenAlgorithmsHoldNoneThenRefused() {
+        for (String none : List.of("none", "None", "NONE", " none ")) {
+            assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of("HS256", none)),
+                    "algorithms: none is never accepted");
+            assertRefused(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").algorithms(List.of(none)),
+                    "algorithms: none is never accepted");
+        }
+    }
+
+    @Test
+    void buildWhenAlgorithmUnknownThenRefused() {
+        for (String name : List.of("HS1024", "ES256K", "RSA-OAEP", "")) {
+            assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of(name)),
+                    "algorithms: unknown JWS algorithm '" + name + "'");
+        }
+    }
+
+    @Test
+    void buildWhenAlgorithmNamedInAnotherCaseThenNormalized() {
+        assertThat(JwtSettings.builder().secret(SECRET).algorithms(List.of("hs256")).build().algorithms())
+            .containsExactly("HS256");
+    }
+
+    @Test
+    void buildWhenScopeClaimNeitherScopeNorScpThenNamesScopeClaim() {
+        for (String claim : List.of("scopes", "roles", "SCOPE", "")) {
+            assertRefused(JwtSettings.builder().secret(SECRET).scopeClaim(claim), "scope-claim: must be scope or scp");
+        }
+    }
+
+    @Test
+    void buildWhenJwkSetUriNotAnHttpUrlThenNamesJwkSetUri() {
+        for (String uri : List.of("file:///etc/passwd", "ftp://issuer.example/jwks", "not a url", "/relative/jwks",
+                "https://", "jar:file:/x.jar!/jwks")) {
+            assertRefused(JwtSettings.builder().jwkSetUri(uri), "jwk-set-uri: must be an absolute http or https URL");
+        }
+    }
+
+    @Test
+    void buildWhenClockSkewNegativeThenNamesClockSkew() {
+        assertRefused(JwtSettings.builder().secret(SECRET).clockSkew(Duration.ofSeconds(-1)),
+                "clock-skew: must be zero or more seconds");
+    }
+
+    @Test
+    void buildWhenDefaultsThenAlgorithmFollowsTheKey() throws Exception {
+        JwtSettings secret = JwtSettings.builder().secret(SECRET).build();
+        assertThat(secret.algorithms()).containsExactly("HS256");
+        assertThat(secret.clockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(secret.scopeClaim()).isEqualTo("scope");
+        assertThat(secret.issuer()).isNull();
+        assertThat(secret.audience()).isEmpty();
+        assertThat(JwtSettings.builder().publicKey(publicPem(RSA)).build().algorithms()).containsExactly("RS256");
+        assertThat(JwtSettings.builder().publicKey(CERTIFICATE).build().algorithms()).containsExactly("RS256");
+        ECKey p384 = JwtTestSupport.ec(Curve.P_384, null);
+        ECKey p521 = JwtTestSupport.ec(Curve.P_521, null);
+        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", EC.toPublicKey())).build().algorithms())
+            .containsExactly("ES256");
+        assertThat(JwtSettings.builder().publicKey(p384.toPublicJWK().toJSONString()).build().algorithms())
+            .containsExactly("ES384");
+        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", p521.toPublicKey())).build().algorithms())
+            .containsExactly("ES512");
+        assertThat(JwtSettings.builder().publicKey(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString())
+            .build().algorithms()).containsExactly("RS256", "ES256");
+        assertThat(JwtSettings.builder().publicKey(new RSAKey.Builder(RSA.toRSAPublicKey())
+            .algorithm(JWSAlgorithm.PS384).build().toJSONString()).build().algorithms()).containsExactly("PS384");
+        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").build().algorithms())
+            .containsExactly("RS256");
+        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").privateKey(EC.toJSONString())
+            .build().algorithms()).containsExactly("ES256");
+    }
+
+    @Test
+    void buildWhenAudienceAndIssuerThenKept() {
+        JwtSettings settings = JwtSettings.builder()
+            .secret(SECRET)
+            .issuer("https://issuer.example")
+            .audience(List.of("a", " ", "b", "a"))
+            .clockSkew(Duration.ZERO)
+            .scopeClaim("scp")
+            .build();
+        assertThat(settings.issuer()).isEqualTo("https://issuer.example");
+        assertThat(settings.audience()).containsExactly("a", "b");
+        assertThat(settings.clockSkew()).isZero();
+        assertThat(settings.scopeClaim()).isEqualTo("scp");
+    }
+
+    @Test
+    void toStringShowsNoKeyMaterial() throws Exception {
+        JwtSettings secret = JwtSettings.builder().secret(SECRET).build();
+        assertThat(secret.toString()).doesNotContain(SECRET).startsWith("JwtSettings[keySource=secret, algorithms=[HS256]");
+        JwtSettings keys = JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(privatePem(RSA)).build();
+        assertNoMaterial(keys.toString(), privatePem(RSA));
+        assertNoMaterial(keys.toString(), publicPem(RSA));
+        assertThat(keys.toString()).contains("keySource=public-key", "signing=an RSA key");
+        assertThat(JwtSettings.builder().jwkSetUri("https://user:password@issuer.example/jwks?token=abc").build()
+            .toString()).doesNotContain("password", "token=abc");
+    }
+
+    private static String assertRefused(JwtSettings.Builder builder, String... fragments) {
+        IllegalArgumentException ex = catchThrowableOfType(IllegalArgumentException.class, builder::build);
+        assertThat(ex).as("an IllegalArgumentException").isNotNull();
+        assertThat(ex.getCause()).isNull();
+        assertThat(ex.getMessage()).contains(fragments);
+        return ex.getMessage();
+    }
+
+    /** No run of 12 characters of the key's text (outside PEM armour and JSON names) shows in the message. */
+    private static void assertNoMaterial(String message, String keyText) {
+        String material = keyText.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        for (int i = 0; i + 12 <= material.length(); i += 6) {
+            String run = material.substring(i, i + 12);
+            if (run.chars().filter(Character::isLetterOrDigit).count() == 12) {
+                assertThat(message).doesNotContain(run);
+            }
+        }
+    }
+
+    private static KeyPair keyPair(String algorithm, int size) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (size > 0) {
+            generator.initialize(size);
+        }
+        return generator.generateKeyPair();
+    }
+}
