@@ -86,6 +86,8 @@ public final class JwtVerifier {
 
     private final @Nullable String jwkSetUri;
 
+    private final @Nullable String jwkSetUriForLogs;
+
     /**
      * @param settings the keys, algorithms and claims to check
      */
@@ -95,7 +97,8 @@ public final class JwtVerifier {
 
     JwtVerifier(JwtSettings settings, Clock clock) {
         this.scopeClaim = settings.scopeClaim();
-        this.jwkSetUri = (settings.jwkSetUrl() != null) ? settings.jwkSetUriForLogs() : null;
+        this.jwkSetUri = (settings.jwkSetUrl() != null) ? settings.jwkSetUrl().toString() : null;
+        this.jwkSetUriForLogs = (settings.jwkSetUrl() != null) ? settings.jwkSetUriForLogs() : null;
         Set<JOSEObjectType> types = new HashSet<>(TYPES);
         types.add(null);
         this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(types));
@@ -173,8 +176,11 @@ public final class JwtVerifier {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        logger.warn("Could not fetch the JWK Set from " + this.jwkSetUri + ", so a bearer token was refused: "
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        // The JDK's messages quote the full URL, which may carry credentials in its user info or query.
+        String message = String.valueOf(cause.getMessage()).replace(String.valueOf(this.jwkSetUri),
+                String.valueOf(this.jwkSetUriForLogs));
+        logger.warn("Could not fetch the JWK Set from " + this.jwkSetUriForLogs + ", so a bearer token was refused: "
+                + cause.getClass().getSimpleName() + ": " + message);
     }
 
     static NotAuthenticatedException invalidToken() {
