@@ -1,6 +1,8 @@
 package io.github.padlock.oauth2;
 
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
@@ -86,11 +88,11 @@ public final class JwtSettings {
     private final String scopeClaim;
 
     private JwtSettings(Builder builder, String keySource, byte @Nullable [] secret, List<JWK> publicKeys,
-            List<JWSAlgorithm> algorithms, @Nullable SigningKey signingKey) {
+            @Nullable URL jwkSetUrl, List<JWSAlgorithm> algorithms, @Nullable SigningKey signingKey) {
         this.keySource = keySource;
         this.secret = secret;
         this.publicKeys = publicKeys.isEmpty() ? null : new JWKSet(publicKeys);
-        this.jwkSetUrl = (builder.jwkSetUri != null) ? url(builder.jwkSetUri) : null;
+        this.jwkSetUrl = jwkSetUrl;
         this.signingKey = signingKey;
         this.algorithms = List.copyOf(algorithms);
         this.issuer = builder.issuer;
@@ -181,15 +183,15 @@ public final class JwtSettings {
     private static URL url(String uri) {
         try {
             URI parsed = new URI(uri);
-            String scheme = parsed.getScheme();
-            if (parsed.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-                throw new IllegalArgumentException();
+            if (parsed.getHost() != null
+                    && ("https".equalsIgnoreCase(parsed.getScheme()) || "http".equalsIgnoreCase(parsed.getScheme()))) {
+                return parsed.toURL();
             }
-            return parsed.toURL();
         }
-        catch (Exception ex) {
-            throw new IllegalArgumentException(JWK_SET_URI + ": must be an absolute http or https URL");
+        catch (URISyntaxException | MalformedURLException | IllegalArgumentException ex) {
+            // refused below
         }
+        throw new IllegalArgumentException(JWK_SET_URI + ": must be an absolute http or https URL");
     }
 
     /**
@@ -317,6 +319,7 @@ public final class JwtSettings {
                 throw new IllegalArgumentException(SECRET + ": must be at least 256 bits (32 bytes) of key material");
             }
             List<JWK> publicKeys = (this.publicKey != null) ? KeyMaterial.publicKeys(this.publicKey) : List.of();
+            URL jwkSetUrl = (this.jwkSetUri != null) ? url(this.jwkSetUri) : null;
             List<KeyShape> shapes = (secret != null) ? List.of(KeyShape.secret(secret.length))
                     : publicKeys.stream().map(KeyShape::of).toList();
             SigningKey signingKey = signingKey(secret);
@@ -336,7 +339,7 @@ public final class JwtSettings {
                     checkPair(signingKey, signing, publicKeys);
                 }
             }
-            return new JwtSettings(this, keySource, secret, publicKeys, algorithms, signingKey);
+            return new JwtSettings(this, keySource, secret, publicKeys, jwkSetUrl, algorithms, signingKey);
         }
 
         private String keySource() {
@@ -349,7 +352,6 @@ public final class JwtSettings {
             }
             if (this.jwkSetUri != null) {
                 given.add(JWK_SET_URI);
-                url(this.jwkSetUri);
             }
             if (given.size() != 1) {
                 throw new IllegalArgumentException("Exactly one of secret, public-key or jwk-set-uri must be set to "

@@ -67,16 +67,15 @@ public final class JwtVerifier {
     /** Longer tokens are refused before they are parsed. */
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
-    static final Duration JWK_SET_TIMEOUT = Duration.ofSeconds(2);
+    /** The connect and read timeouts of a JWK Set fetch. */
+    private static final Duration JWK_SET_TIMEOUT = Duration.ofSeconds(2);
 
-    static final Duration JWK_SET_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
+    private static final Duration JWK_SET_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
 
-    static final Duration JWK_SET_REFRESH_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration JWK_SET_REFRESH_TIMEOUT = Duration.ofSeconds(15);
 
-    static final Duration JWK_SET_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
-
-    private static final Set<JOSEObjectType> TYPES = new HashSet<>(List.of(JOSEObjectType.JWT,
-            new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt")));
+    /** nimbus fetches at most twice in each such interval, whatever {@code kid}s tokens name. */
+    private static final Duration JWK_SET_RATE_LIMIT_INTERVAL = Duration.ofSeconds(30);
 
     private static final Log logger = LogFactory.getLog(JwtVerifier.class);
 
@@ -99,9 +98,7 @@ public final class JwtVerifier {
         this.scopeClaim = settings.scopeClaim();
         this.jwkSetUri = (settings.jwkSetUrl() != null) ? settings.jwkSetUrl().toString() : null;
         this.jwkSetUriForLogs = (settings.jwkSetUrl() != null) ? settings.jwkSetUriForLogs() : null;
-        Set<JOSEObjectType> types = new HashSet<>(TYPES);
-        types.add(null);
-        this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(types));
+        this.processor.setJWSTypeVerifier(typeVerifier());
         this.processor.setJWSKeySelector(keySelector(settings));
         this.processor.setJWTClaimsSetVerifier(claimsVerifier(settings, clock));
     }
@@ -125,6 +122,8 @@ public final class JwtVerifier {
             keySourceFailed(ex);
             throw invalidToken();
         }
+        // Nothing but the 401 may escape: not a parser's runtime exception, nor a stack overflow on nested JSON
+        // should a future parser lose nimbus's nesting limit.
         catch (ParseException | BadJOSEException | JOSEException | RuntimeException | StackOverflowError ex) {
             if (logger.isDebugEnabled()) {
                 logger.debug("Refused a bearer token (" + ex.getClass().getSimpleName() + ")");
@@ -187,6 +186,19 @@ public final class JwtVerifier {
         return new NotAuthenticatedException(INVALID_TOKEN, CHALLENGE);
     }
 
+    /**
+     * {@code typ} is optional (RFC 7519 §5.1); when present it must say JWT, or an RFC 9068 access token, so that
+     * another kind of JWS signed by the same key is not taken for an access token (RFC 8725 §3.11).
+     */
+    private static DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier() {
+        Set<JOSEObjectType> types = new HashSet<>();
+        types.add(null);
+        types.add(JOSEObjectType.JWT);
+        types.add(new JOSEObjectType("at+jwt"));
+        types.add(new JOSEObjectType("application/at+jwt"));
+        return new DefaultJOSEObjectTypeVerifier<>(types);
+    }
+
     private static ConfiguredKeySelector keySelector(JwtSettings settings) {
         Set<JWSAlgorithm> algorithms = new HashSet<>(settings.jwsAlgorithms());
         byte[] secret = settings.secret();
@@ -205,7 +217,7 @@ public final class JwtVerifier {
                             JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
             .cache(JWK_SET_CACHE_TIME_TO_LIVE.toMillis(), JWK_SET_REFRESH_TIMEOUT.toMillis())
             .refreshAheadCache(false)
-            .rateLimited(JWK_SET_MIN_REFETCH_INTERVAL.toMillis())
+            .rateLimited(JWK_SET_RATE_LIMIT_INTERVAL.toMillis())
             .retrying(false)
             .outageTolerant(false)
             .build();
