@@ -55,6 +55,8 @@ import org.jspecify.annotations.Nullable;
  * client learns nothing about which check failed, and the token is never echoed nor logged. A JWK Set URL is fetched
  * on the first token, not at construction; when it cannot be fetched the token is refused the same way and one
  * WARN line is logged.
+ * <p>
+ * Thread-safe: build one per {@link JwtSettings} and share it, so that a JWK Set is cached once.
  */
 public final class JwtVerifier {
 

@@ -4,7 +4,6 @@ import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.Verifier;
 import io.github.padlock.scheme.HttpAuthorizationCredentials;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Verifier}s that accept a JSON Web Token from any scheme that reads one and check the scopes required on the
@@ -57,7 +56,7 @@ public final class JwtVerifiers {
         return credentials.credentials();
     }
 
-    private static @Nullable JwtPrincipal verify(JwtVerifier jwt, String token, SecurityScopes scopes) {
+    private static JwtPrincipal verify(JwtVerifier jwt, String token, SecurityScopes scopes) {
         JwtPrincipal principal = jwt.verify(token);
         scopes.require(principal.scopes());
         return principal;
