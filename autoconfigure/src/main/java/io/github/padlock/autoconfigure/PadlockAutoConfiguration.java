@@ -12,18 +12,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration for Padlock in a Spring MVC application: plans every handler's {@code @SecurityParam}
  * parameters at start-up, resolves them before argument binding, binds the OAuth2 password request form, and
- * renders refusals as problem+json.
+ * renders refusals as problem+json; declares the schemes, verifiers, users, API keys, JWT settings and token endpoint
+ * of {@code padlock.*}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class })
 @EnableConfigurationProperties(PadlockProperties.class)
+@Import({ PadlockBeansRegistrar.class, PadlockCredentialsConfiguration.class, PadlockJwtConfiguration.class })
 public final class PadlockAutoConfiguration {
 
     @Bean

@@ -1,17 +1,684 @@
 package io.github.padlock.autoconfigure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Padlock's settings, under {@code padlock}.
+ * Padlock's settings, under {@code padlock}: schemes and built-in verifiers declared in {@code application.yml}, the
+ * users, API keys and JWT settings they check against, the optional token endpoint, and how refusals are answered.
+ * Map keys that hold characters other than letters, digits and {@code -} (a scope such as {@code items:read}, a user
+ * name such as {@code alice@example.com}) need Spring Boot's bracket notation: {@code "[items:read]"}.
  */
 @ConfigurationProperties("padlock")
 public class PadlockProperties {
 
+    /**
+     * Security schemes to declare as beans, by bean name.
+     */
+    private Map<String, Scheme> schemes = new LinkedHashMap<>();
+
+    /**
+     * Built-in verifiers to declare as beans, by bean name.
+     */
+    private Map<String, VerifierDefinition> verifiers = new LinkedHashMap<>();
+
+    /**
+     * Users checked by the built-in user verifier and the token endpoint, by user name.
+     */
+    private Map<String, User> users = new LinkedHashMap<>();
+
+    /**
+     * API keys checked by the built-in API-key verifier, by key id.
+     */
+    private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
+
+    private final Jwt jwt = new Jwt();
+
+    private final TokenEndpoint tokenEndpoint = new TokenEndpoint();
+
     private final Error error = new Error();
+
+    public Map<String, Scheme> getSchemes() {
+        return this.schemes;
+    }
+
+    public void setSchemes(Map<String, Scheme> schemes) {
+        this.schemes = schemes;
+    }
+
+    public Map<String, VerifierDefinition> getVerifiers() {
+        return this.verifiers;
+    }
+
+    public void setVerifiers(Map<String, VerifierDefinition> verifiers) {
+        this.verifiers = verifiers;
+    }
+
+    public Map<String, User> getUsers() {
+        return this.users;
+    }
+
+    public void setUsers(Map<String, User> users) {
+        this.users = users;
+    }
+
+    public Map<String, ApiKey> getApiKeys() {
+        return this.apiKeys;
+    }
+
+    public void setApiKeys(Map<String, ApiKey> apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    public Jwt getJwt() {
+        return this.jwt;
+    }
+
+    public TokenEndpoint getTokenEndpoint() {
+        return this.tokenEndpoint;
+    }
 
     public Error getError() {
         return this.error;
+    }
+
+    /**
+     * The kinds of scheme, FastAPI's classes.
+     */
+    public enum SchemeType {
+
+        /** {@code HttpBasic}, FastAPI's HTTPBasic. */
+        HTTP_BASIC,
+        /** {@code HttpBearer}, FastAPI's HTTPBearer. */
+        HTTP_BEARER,
+        /** {@code HttpDigest}, FastAPI's HTTPDigest. */
+        HTTP_DIGEST,
+        /** {@code HttpBase}, FastAPI's HTTPBase. */
+        HTTP_BASE,
+        /** {@code ApiKeyHeader}, FastAPI's APIKeyHeader. */
+        API_KEY_HEADER,
+        /** {@code ApiKeyQuery}, FastAPI's APIKeyQuery. */
+        API_KEY_QUERY,
+        /** {@code ApiKeyCookie}, FastAPI's APIKeyCookie. */
+        API_KEY_COOKIE,
+        /** {@code OAuth2}, FastAPI's OAuth2. */
+        OAUTH2,
+        /** {@code OAuth2PasswordBearer}, FastAPI's OAuth2PasswordBearer. */
+        OAUTH2_PASSWORD_BEARER,
+        /** {@code OAuth2AuthorizationCodeBearer}, FastAPI's OAuth2AuthorizationCodeBearer. */
+        OAUTH2_AUTHORIZATION_CODE_BEARER,
+        /** {@code OpenIdConnect}, FastAPI's OpenIdConnect. */
+        OPENID_CONNECT
+
+    }
+
+    /**
+     * A security scheme declared as a bean; the options are the scheme builder's, named after FastAPI's parameters.
+     */
+    public static class Scheme {
+
+        /**
+         * Kind of scheme.
+         */
+        private @Nullable SchemeType type;
+
+        /**
+         * OpenAPI component key; FastAPI's class name (such as HTTPBasic) by default.
+         */
+        private @Nullable String schemeName;
+
+        /**
+         * Description shown in the documentation.
+         */
+        private @Nullable String description;
+
+        /**
+         * Whether missing credentials are refused with 401 rather than injected as nothing.
+         */
+        private boolean autoError = true;
+
+        /**
+         * Name of the header, query parameter or cookie that carries an API key.
+         */
+        private @Nullable String name;
+
+        /**
+         * Protection space announced in the WWW-Authenticate challenge of an http-basic scheme.
+         */
+        private @Nullable String realm;
+
+        /**
+         * HTTP authentication scheme of an http-base scheme, such as Other.
+         */
+        private @Nullable String scheme;
+
+        /**
+         * Format hint of an http-bearer scheme's token, such as JWT.
+         */
+        private @Nullable String bearerFormat;
+
+        /**
+         * Token endpoint of an oauth2-password-bearer or oauth2-authorization-code-bearer scheme; defaults to the
+         * token endpoint's path (below the context path) when padlock.token-endpoint.enabled is set.
+         */
+        private @Nullable String tokenUrl;
+
+        /**
+         * Refresh endpoint of an OAuth2 bearer scheme.
+         */
+        private @Nullable String refreshUrl;
+
+        /**
+         * Authorization endpoint of an oauth2-authorization-code-bearer scheme.
+         */
+        private @Nullable String authorizationUrl;
+
+        /**
+         * Scopes an OAuth2 bearer scheme offers, with their descriptions, listed in the Authorize dialog.
+         */
+        private Map<String, String> scopes = new LinkedHashMap<>();
+
+        /**
+         * OpenID Connect discovery URL of an openid-connect scheme.
+         */
+        private @Nullable String openIdConnectUrl;
+
+        /**
+         * Flows of an oauth2 scheme, by flow: implicit, password, client-credentials, authorization-code.
+         */
+        private Map<FlowType, Flow> flows = new LinkedHashMap<>();
+
+        public @Nullable SchemeType getType() {
+            return this.type;
+        }
+
+        public void setType(@Nullable SchemeType type) {
+            this.type = type;
+        }
+
+        public @Nullable String getSchemeName() {
+            return this.schemeName;
+        }
+
+        public void setSchemeName(@Nullable String schemeName) {
+            this.schemeName = schemeName;
+        }
+
+        public @Nullable String getDescription() {
+            return this.description;
+        }
+
+        public void setDescription(@Nullable String description) {
+            this.description = description;
+        }
+
+        public boolean isAutoError() {
+            return this.autoError;
+        }
+
+        public void setAutoError(boolean autoError) {
+            this.autoError = autoError;
+        }
+
+        public @Nullable String getName() {
+            return this.name;
+        }
+
+        public void setName(@Nullable String name) {
+            this.name = name;
+        }
+
+        public @Nullable String getRealm() {
+            return this.realm;
+        }
+
+        public void setRealm(@Nullable String realm) {
+            this.realm = realm;
+        }
+
+        public @Nullable String getScheme() {
+            return this.scheme;
+        }
+
+        public void setScheme(@Nullable String scheme) {
+            this.scheme = scheme;
+        }
+
+        public @Nullable String getBearerFormat() {
+            return this.bearerFormat;
+        }
+
+        public void setBearerFormat(@Nullable String bearerFormat) {
+            this.bearerFormat = bearerFormat;
+        }
+
+        public @Nullable String getTokenUrl() {
+            return this.tokenUrl;
+        }
+
+        public void setTokenUrl(@Nullable String tokenUrl) {
+            this.tokenUrl = tokenUrl;
+        }
+
+        public @Nullable String getRefreshUrl() {
+            return this.refreshUrl;
+        }
+
+        public void setRefreshUrl(@Nullable String refreshUrl) {
+            this.refreshUrl = refreshUrl;
+        }
+
+        public @Nullable String getAuthorizationUrl() {
+            return this.authorizationUrl;
+        }
+
+        public void setAuthorizationUrl(@Nullable String authorizationUrl) {
+            this.authorizationUrl = authorizationUrl;
+        }
+
+        public Map<String, String> getScopes() {
+            return this.scopes;
+        }
+
+        public void setScopes(Map<String, String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public @Nullable String getOpenIdConnectUrl() {
+            return this.openIdConnectUrl;
+        }
+
+        public void setOpenIdConnectUrl(@Nullable String openIdConnectUrl) {
+            this.openIdConnectUrl = openIdConnectUrl;
+        }
+
+        public Map<FlowType, Flow> getFlows() {
+            return this.flows;
+        }
+
+        public void setFlows(Map<FlowType, Flow> flows) {
+            this.flows = flows;
+        }
+    }
+
+    /**
+     * The OAuth2 flows of OpenAPI.
+     */
+    public enum FlowType {
+
+        /** The implicit flow. */
+        IMPLICIT,
+        /** The resource owner password flow. */
+        PASSWORD,
+        /** The client credentials flow. */
+        CLIENT_CREDENTIALS,
+        /** The authorization code flow. */
+        AUTHORIZATION_CODE
+
+    }
+
+    /**
+     * One OAuth2 flow of an oauth2 scheme.
+     */
+    public static class Flow {
+
+        /**
+         * Authorization endpoint (implicit and authorization-code flows).
+         */
+        private @Nullable String authorizationUrl;
+
+        /**
+         * Token endpoint (password, client-credentials and authorization-code flows).
+         */
+        private @Nullable String tokenUrl;
+
+        /**
+         * Refresh endpoint.
+         */
+        private @Nullable String refreshUrl;
+
+        /**
+         * Scopes offered, with their descriptions.
+         */
+        private Map<String, String> scopes = new LinkedHashMap<>();
+
+        public @Nullable String getAuthorizationUrl() {
+            return this.authorizationUrl;
+        }
+
+        public void setAuthorizationUrl(@Nullable String authorizationUrl) {
+            this.authorizationUrl = authorizationUrl;
+        }
+
+        public @Nullable String getTokenUrl() {
+            return this.tokenUrl;
+        }
+
+        public void setTokenUrl(@Nullable String tokenUrl) {
+            this.tokenUrl = tokenUrl;
+        }
+
+        public @Nullable String getRefreshUrl() {
+            return this.refreshUrl;
+        }
+
+        public void setRefreshUrl(@Nullable String refreshUrl) {
+            this.refreshUrl = refreshUrl;
+        }
+
+        public Map<String, String> getScopes() {
+            return this.scopes;
+        }
+
+        public void setScopes(Map<String, String> scopes) {
+            this.scopes = scopes;
+        }
+    }
+
+    /**
+     * The kinds of built-in verifier.
+     */
+    public enum VerifierType {
+
+        /** Checks HTTP Basic credentials against padlock.users (or the application's UserStore). */
+        USERS,
+        /** Checks an API key against padlock.api-keys (or the application's ApiKeyStore). */
+        API_KEYS,
+        /** Checks a bearer token as a JWT with padlock.jwt. */
+        JWT
+
+    }
+
+    /**
+     * A built-in verifier declared as a bean over a scheme bean.
+     */
+    public static class VerifierDefinition {
+
+        /**
+         * Kind of verifier.
+         */
+        private @Nullable VerifierType type;
+
+        /**
+         * Bean name of the scheme whose credentials it checks: an http-basic scheme for users, an API-key scheme
+         * for api-keys, an http-bearer or OAuth2 bearer scheme for jwt.
+         */
+        private @Nullable String scheme;
+
+        public @Nullable VerifierType getType() {
+            return this.type;
+        }
+
+        public void setType(@Nullable VerifierType type) {
+            this.type = type;
+        }
+
+        public @Nullable String getScheme() {
+            return this.scheme;
+        }
+
+        public void setScheme(@Nullable String scheme) {
+            this.scheme = scheme;
+        }
+    }
+
+    /**
+     * A user.
+     */
+    public static class User {
+
+        /**
+         * Password hash with its encoder id, such as {bcrypt}$2a$10$..., {argon2}... or {pbkdf2}...; a plain
+         * password must be marked {noop} explicitly.
+         */
+        private @Nullable String password;
+
+        /**
+         * Scopes the user may be granted.
+         */
+        private List<String> scopes = new ArrayList<>();
+
+        /**
+         * Whether the account is disabled.
+         */
+        private boolean disabled;
+
+        public @Nullable String getPassword() {
+            return this.password;
+        }
+
+        public void setPassword(@Nullable String password) {
+            this.password = password;
+        }
+
+        public List<String> getScopes() {
+            return this.scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public boolean isDisabled() {
+            return this.disabled;
+        }
+
+        public void setDisabled(boolean disabled) {
+            this.disabled = disabled;
+        }
+    }
+
+    /**
+     * An API key, presented by clients as id.secret.
+     */
+    public static class ApiKey {
+
+        /**
+         * Hash of the whole key id.secret: sha256:<64 hex digits>, or a password encoder hash such as {bcrypt}...
+         */
+        private @Nullable String hash;
+
+        /**
+         * Scopes the key grants.
+         */
+        private List<String> scopes = new ArrayList<>();
+
+        public @Nullable String getHash() {
+            return this.hash;
+        }
+
+        public void setHash(@Nullable String hash) {
+            this.hash = hash;
+        }
+
+        public List<String> getScopes() {
+            return this.scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+    }
+
+    /**
+     * How JWTs are verified (and, with the token endpoint, issued).
+     */
+    public static class Jwt {
+
+        /**
+         * Shared secret for HS256, HS384 or HS512, at least 256 bits (32 bytes) of UTF-8 text.
+         */
+        private @Nullable String secret;
+
+        /**
+         * Public key for RS, ES or EdDSA signatures, as PEM text or a JWK; or a resource location such as
+         * classpath:jwt.pub or file:/etc/keys/jwt.pub.
+         */
+        private @Nullable String publicKey;
+
+        /**
+         * Private key that signs the token endpoint's tokens when no secret is set, as PEM text or a JWK; or a
+         * resource location.
+         */
+        private @Nullable String privateKey;
+
+        /**
+         * URL of a JWK Set to verify with; fetched on first use, cached, and refetched for an unknown key id.
+         */
+        private @Nullable String jwkSetUri;
+
+        /**
+         * Required issuer (iss) of verified tokens, and the issuer of issued ones.
+         */
+        private @Nullable String issuer;
+
+        /**
+         * Audiences (aud) of which verified tokens must name one; issued tokens name them all.
+         */
+        private List<String> audience = new ArrayList<>();
+
+        /**
+         * Tolerance for the exp and nbf claims.
+         */
+        private Duration clockSkew = Duration.ofSeconds(60);
+
+        /**
+         * Claim that holds the scopes: scope (a space-separated string) or scp (an array).
+         */
+        private String scopeClaim = "scope";
+
+        /**
+         * JWS algorithms accepted, such as HS256 or RS256; by default the one that fits the key.
+         */
+        private List<String> algorithms = new ArrayList<>();
+
+        public @Nullable String getSecret() {
+            return this.secret;
+        }
+
+        public void setSecret(@Nullable String secret) {
+            this.secret = secret;
+        }
+
+        public @Nullable String getPublicKey() {
+            return this.publicKey;
+        }
+
+        public void setPublicKey(@Nullable String publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        public @Nullable String getPrivateKey() {
+            return this.privateKey;
+        }
+
+        public void setPrivateKey(@Nullable String privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        public @Nullable String getJwkSetUri() {
+            return this.jwkSetUri;
+        }
+
+        public void setJwkSetUri(@Nullable String jwkSetUri) {
+            this.jwkSetUri = jwkSetUri;
+        }
+
+        public @Nullable String getIssuer() {
+            return this.issuer;
+        }
+
+        public void setIssuer(@Nullable String issuer) {
+            this.issuer = issuer;
+        }
+
+        public List<String> getAudience() {
+            return this.audience;
+        }
+
+        public void setAudience(List<String> audience) {
+            this.audience = audience;
+        }
+
+        public Duration getClockSkew() {
+            return this.clockSkew;
+        }
+
+        public void setClockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
+        }
+
+        public String getScopeClaim() {
+            return this.scopeClaim;
+        }
+
+        public void setScopeClaim(String scopeClaim) {
+            this.scopeClaim = scopeClaim;
+        }
+
+        public List<String> getAlgorithms() {
+            return this.algorithms;
+        }
+
+        public void setAlgorithms(List<String> algorithms) {
+            this.algorithms = algorithms;
+        }
+
+        boolean isConfigured() {
+            return this.secret != null || this.publicKey != null || this.jwkSetUri != null;
+        }
+    }
+
+    /**
+     * The OAuth2 password grant's token endpoint (RFC 6749 section 4.3).
+     */
+    public static class TokenEndpoint {
+
+        /**
+         * Whether to serve the token endpoint.
+         */
+        private boolean enabled;
+
+        /**
+         * Path of the token endpoint.
+         */
+        private String path = "/token";
+
+        /**
+         * Lifetime of issued access tokens.
+         */
+        private Duration accessTokenTtl = Duration.ofMinutes(30);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return this.path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public Duration getAccessTokenTtl() {
+            return this.accessTokenTtl;
+        }
+
+        public void setAccessTokenTtl(Duration accessTokenTtl) {
+            this.accessTokenTtl = accessTokenTtl;
+        }
     }
 
     /**

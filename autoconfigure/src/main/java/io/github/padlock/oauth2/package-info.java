@@ -1,5 +1,6 @@
 /**
- * OAuth 2.0 (RFC 6749) beyond reading a bearer token: the password request form of the token endpoint.
+ * OAuth 2.0 (RFC 6749) beyond reading a bearer token: the password request form, JWT verification and issuing
+ * (RFC 7519, with nimbus-jose-jwt), and the password grant's token endpoint.
  */
 @NullMarked
 package io.github.padlock.oauth2;

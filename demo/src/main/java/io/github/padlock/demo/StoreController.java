@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.padlock.SecurityParam;
+import io.github.padlock.credentials.UserPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,7 @@ class StoreController {
     @PostMapping("/items/")
     @ResponseStatus(HttpStatus.CREATED)
     Item createItem(@RequestBody Item item,
-            @SecurityParam(anyOf = { "basicUser", "currentActiveUser" }, scopes = "items:write") DemoUser user) {
+            @SecurityParam(anyOf = { "basicUser", "currentActiveUser" }, scopes = "items:write") UserPrincipal user) {
         this.items.add(item);
         return item;
     }

@@ -6,15 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.padlock.oauth2.JwtIssuer;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,7 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings("unchecked")
 class DemoApplicationTests {
 
+    /** The demo's API key, of which application.yml holds the SHA-256. */
+    private static final String API_KEY = "demo.X1Mc3thiRunnvxrdTEqXfiS8a_qyCRLIfkcgdMuNJ7c";
+
     private final HttpClient client = HttpClient.newHttpClient();
+
+    @Autowired
+    private JwtIssuer jwtIssuer;
 
     @LocalServerPort
     private int port;
@@ -111,28 +120,47 @@ class DemoApplicationTests {
 
     @Test
     void secureDataWhenApiKeyThenData() throws Exception {
-        HttpResponse<String> response = send(get("/secure-data").header("X-API-KEY", "SECRET_API_KEY"));
+        HttpResponse<String> response = send(get("/secure-data").header("X-API-KEY", API_KEY));
         assertThat(response.statusCode()).isEqualTo(200);
-        JSONAssert.assertEquals("{\"data\":\"sensitive data\",\"key_id\":\"demo-key\"}", response.body(),
+        JSONAssert.assertEquals("{\"data\":\"sensitive data\",\"key_id\":\"demo\"}", response.body(),
                 JSONCompareMode.STRICT);
     }
 
     @Test
     void oauthWhenPasswordFlowThenTokenOpensUsersMeOauth() throws Exception {
-        HttpResponse<String> token = send(form("/token", "grant_type=password&username=stanley&password=password123"));
+        HttpResponse<String> token = send(form("/token",
+                "grant_type=password&username=stanley&password=password123&scope=items:read"));
         assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat((String) JsonPath.read(token.body(), "$.token_type")).isEqualTo("bearer");
+        assertThat((String) JsonPath.read(token.body(), "$.scope")).isEqualTo("items:read");
         String accessToken = JsonPath.read(token.body(), "$.access_token");
         HttpResponse<String> me = send(get("/users/me/oauth").header("Authorization", "Bearer " + accessToken));
         assertThat(me.statusCode()).isEqualTo(200);
-        JSONAssert.assertEquals("{\"username\":\"stanley\",\"email\":\"stanley@example.com\"}", me.body(),
+        JSONAssert.assertEquals("{\"username\":\"stanley\",\"scopes\":[\"items:read\"]}", me.body(),
                 JSONCompareMode.STRICT);
     }
 
     @Test
-    void usersMeOauthWhenDisabledUserThenInactiveUser() throws Exception {
-        String token = token("username=alice&password=secret2");
+    void usersMeOauthWhenTokenOfADisabledUserThenInactiveUser() throws Exception {
+        // The token endpoint refuses alice; a token issued before her account was disabled meets the chain.
+        String token = this.jwtIssuer.issue("alice", List.of("items:read"), Duration.ofMinutes(5)).value();
         HttpResponse<String> response = send(get("/users/me/oauth").header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Inactive user");
+    }
+
+    @Test
+    void tokenWhenDisabledUserThenInvalidGrant() throws Exception {
+        HttpResponse<String> response = send(form("/token", "username=alice&password=secret2"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo("invalid_grant");
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Inactive user");
+    }
+
+    @Test
+    void usersMeWhenDisabledUserThenInactiveUser() throws Exception {
+        HttpResponse<String> response = send(get("/users/me").header("Authorization", basic("alice:secret2")));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Inactive user");
     }
@@ -160,10 +188,9 @@ class DemoApplicationTests {
 
     @Test
     void tokenWhenScopeTheUserMayNotHaveThenNotGranted() throws Exception {
-        String token = token("username=alice&password=secret2&scope=items:write");
-        HttpResponse<String> response = send(post("/items/", "{\"name\":\"Hasp\",\"price\":3.20}")
-            .header("Authorization", "Bearer " + token));
-        assertThat(response.statusCode()).isEqualTo(403);
+        HttpResponse<String> response = send(form("/token", "username=stanley&password=password123&scope=admin"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(response.body(), "$.scope")).isEmpty();
     }
 
     private String token(String form) throws Exception {
@@ -189,8 +216,9 @@ class DemoApplicationTests {
         assertThat((String) JsonPath.read(missing.body(), "$.detail")).isEqualTo("Not authenticated");
         HttpResponse<String> wrong = send(get("/users/me/oauth").header("Authorization", "Bearer forged"));
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
-        assertThat((String) JsonPath.read(wrong.body(), "$.detail")).isEqualTo("Could not validate credentials");
+        assertThat(wrong.headers().allValues("WWW-Authenticate"))
+            .containsExactly("Bearer error=\"invalid_token\", error_description=\"Invalid token\"");
+        assertThat((String) JsonPath.read(wrong.body(), "$.detail")).isEqualTo("Invalid token");
         assertThat(wrong.body()).doesNotContain("forged");
     }
 
@@ -204,7 +232,7 @@ class DemoApplicationTests {
         JSONAssert.assertEquals("""
                 {"HTTPBasic": {"type": "http", "scheme": "basic"},
                  "APIKeyHeader": {"type": "apiKey", "name": "X-API-KEY", "in": "header"},
-                 "OAuth2PasswordBearer": {"type": "oauth2", "flows": {"password": {"tokenUrl": "token",
+                 "OAuth2PasswordBearer": {"type": "oauth2", "flows": {"password": {"tokenUrl": "/token",
                    "scopes": {"items:read": "Read items.", "items:write": "Create and delete items."}}}}}
                 """, json(document, "$.components.securitySchemes"), JSONCompareMode.STRICT);
         JSONAssert.assertEquals("[{\"HTTPBasic\":[]}]", json(document, "$.paths['/users/me'].get.security"),

@@ -1,0 +1,32 @@
+package io.github.padlock.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The condition behind {@link ConditionalOnPadlockEntries}.
+ */
+final class OnPadlockEntriesCondition extends SpringBootCondition {
+
+    @Override
+    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnPadlockEntries.class.getName());
+        String prefix = (String) attributes.get("value");
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(prefix);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(context.getEnvironment())) {
+            if (source instanceof IterableConfigurationPropertySource iterable
+                    && iterable.stream().anyMatch(name::isAncestorOf)) {
+                return ConditionOutcome.match("found entries below " + prefix);
+            }
+        }
+        return ConditionOutcome.noMatch("no entries below " + prefix);
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.padlock.credentials;
+
+import java.util.List;
+
+/**
+ * An API key that checked, as the built-in API-key verifier produces it.
+ *
+ * @param id the key's id (not secret)
+ * @param scopes the scopes the key grants
+ */
+public record ApiKeyPrincipal(String id, List<String> scopes) {
+
+    public ApiKeyPrincipal {
+        scopes = List.copyOf(scopes);
+    }
+}

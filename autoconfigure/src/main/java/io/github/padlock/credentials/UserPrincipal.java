@@ -1,0 +1,16 @@
+package io.github.padlock.credentials;
+
+import java.util.List;
+
+/**
+ * A user whose password checked, as the built-in user verifier produces it.
+ *
+ * @param username the user name
+ * @param scopes the scopes the user may be granted
+ */
+public record UserPrincipal(String username, List<String> scopes) {
+
+    public UserPrincipal {
+        scopes = List.copyOf(scopes);
+    }
+}

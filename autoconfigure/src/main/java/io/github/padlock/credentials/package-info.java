@@ -1,0 +1,8 @@
+/**
+ * Built-in credential checks: users with hashed passwords and hashed API keys, each behind a pluggable store, each
+ * compared in constant time and with the same work for an unknown name as for a wrong secret.
+ */
+@NullMarked
+package io.github.padlock.credentials;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,118 @@
+package io.github.padlock.oauth2;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.padlock.PadlockException;
+import io.github.padlock.credentials.StoredUser;
+import io.github.padlock.credentials.UserAuthenticator;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The token endpoint of OAuth 2.0's resource owner password grant (RFC 6749 §4.3), served at
+ * {@code padlock.token-endpoint.path} when {@code padlock.token-endpoint.enabled} is set: checks the user name and
+ * password with the {@link UserAuthenticator}, and answers a signed JWT granting the requested scopes the user may
+ * have (all of them when none is requested), as
+ * {@code {"access_token", "token_type": "bearer", "expires_in", "scope"}} with {@code Cache-Control: no-store}
+ * (§5.1). Errors are 400 problem+json with RFC 6749 §5.2's {@code error}: {@code invalid_request} (a malformed
+ * form), {@code unsupported_grant_type}, {@code invalid_scope} (a malformed scope) and {@code invalid_grant} (wrong
+ * credentials or a disabled user). The client is not authenticated: the endpoint serves public clients such as
+ * Swagger UI.
+ */
+@RestController
+public final class PasswordTokenEndpoint {
+
+    /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
+    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+    private final UserAuthenticator users;
+
+    private final JwtIssuer issuer;
+
+    private final Duration accessTokenTtl;
+
+    /**
+     * @param users checks the user name and password
+     * @param issuer signs the access tokens
+     * @param accessTokenTtl how long an access token lives
+     */
+    public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl) {
+        this.users = users;
+        this.issuer = issuer;
+        this.accessTokenTtl = accessTokenTtl;
+    }
+
+    /**
+     * @param form the password grant request
+     * @return the access token response
+     */
+    @PostMapping(path = "${padlock.token-endpoint.path:/token}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> token(OAuth2PasswordRequestForm form) {
+        for (String scope : form.scopes()) {
+            if (!SCOPE_TOKEN.matcher(scope).matches()) {
+                throw error("invalid_scope", "The requested scope is malformed");
+            }
+        }
+        StoredUser user = this.users.check(form.username(), form.password());
+        if (user == null) {
+            throw error("invalid_grant", UserAuthenticator.INCORRECT);
+        }
+        if (user.disabled()) {
+            throw error("invalid_grant", UserAuthenticator.INACTIVE);
+        }
+        List<String> granted = form.scopes().isEmpty() ? user.scopes()
+                : form.scopes().stream().distinct().filter(user.scopes()::contains).toList();
+        IssuedToken token = this.issuer.issue(user.username(), granted, this.accessTokenTtl);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", token.value());
+        body.put("token_type", "bearer");
+        body.put("expires_in", this.accessTokenTtl.toSeconds());
+        body.put("scope", String.join(" ", granted));
+        return ResponseEntity.ok()
+            .cacheControl(CacheControl.noStore())
+            .header(HttpHeaders.PRAGMA, "no-cache")
+            .body(body);
+    }
+
+    /**
+     * A malformed form is {@code invalid_request}, except a grant type other than {@code password}, which is
+     * {@code unsupported_grant_type} (RFC 6749 §5.2).
+     * @param exception the form's problems
+     * @return the problem response
+     */
+    @ExceptionHandler(InvalidPasswordRequestFormException.class)
+    public ResponseEntity<ProblemDetail> handleInvalidForm(InvalidPasswordRequestFormException exception) {
+        boolean wrongGrantType = exception.errors().stream()
+            .anyMatch((error) -> error.field().equals("grant_type")
+                    && error.message().equals(PasswordRequestFormReader.NOT_PASSWORD));
+        PadlockException answer = exception;
+        if (wrongGrantType) {
+            answer = error("unsupported_grant_type", "Only the password grant type is supported");
+        }
+        else {
+            exception.getBody().setProperty("error_description", exception.getBody().getDetail());
+            exception.getHeaders().setCacheControl(CacheControl.noStore());
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+    }
+
+    private static PadlockException error(String code, String description) {
+        PadlockException exception = new PadlockException(HttpStatus.BAD_REQUEST, description, List.of());
+        exception.getBody().setProperty("error", code);
+        exception.getBody().setProperty("error_description", description);
+        exception.getHeaders().setCacheControl(CacheControl.noStore());
+        return exception;
+    }
+}

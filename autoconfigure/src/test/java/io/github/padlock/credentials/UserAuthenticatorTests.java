@@ -1,0 +1,161 @@
+package io.github.padlock.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityResolution;
+import io.github.padlock.SecurityScopes;
+import io.github.padlock.Verifier;
+import io.github.padlock.scheme.HttpBasic;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * {@link UserAuthenticator}: the same work for an unknown user as for a wrong password, bcrypt's 72-byte limit, and
+ * the built-in verifier's answers.
+ */
+class UserAuthenticatorTests {
+
+    private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    private static final String STANLEY_HASH = ENCODER.encode("password123");
+
+    private final CountingEncoder encoder = new CountingEncoder();
+
+    private final UserAuthenticator authenticator = new UserAuthenticator(new InMemoryUserStore(List.of(
+            new StoredUser("stanley", STANLEY_HASH, List.of("items:read", "items:write"), false),
+            new StoredUser("alice", ENCODER.encode("secret2"), List.of("items:read"), true),
+            new StoredUser("argon", ENCODER.encode("x"), List.of(), false))), this.encoder);
+
+    @Test
+    void checkWhenUnknownUserThenEncoderRunsOnceAndNothingFound() {
+        this.encoder.matches.set(0);
+        assertThat(this.authenticator.check("nobody", "password123")).isNull();
+        assertThat(this.encoder.matches).hasValue(1);
+    }
+
+    @Test
+    void checkWhenWrongPasswordThenEncoderRunsOnceAndNothingFound() {
+        this.encoder.matches.set(0);
+        assertThat(this.authenticator.check("stanley", "wrong")).isNull();
+        assertThat(this.encoder.matches).hasValue(1);
+    }
+
+    @Test
+    void checkWhenRightPasswordThenUser() {
+        this.encoder.matches.set(0);
+        assertThat(this.authenticator.check("stanley", "password123")).extracting(StoredUser::username)
+            .isEqualTo("stanley");
+        assertThat(this.encoder.matches).hasValue(1);
+    }
+
+    @Test
+    void checkWhenPasswordOverBcryptLimitThenRefusedAfterTheSameWork() {
+        String longPassword = "password123" + "x".repeat(70);
+        UserAuthenticator truncating = new UserAuthenticator(new InMemoryUserStore(List.of(new StoredUser("long",
+                ENCODER.encode("password123" + "x".repeat(61)), List.of(), false))), this.encoder);
+        this.encoder.matches.set(0);
+        assertThat(truncating.check("long", longPassword)).isNull();
+        assertThat(this.encoder.matches).hasValue(1);
+        assertThat(truncating.check("long", "password123" + "x".repeat(61))).isNotNull();
+    }
+
+    @Test
+    void verifierWhenWrongPasswordThenUnauthorizedWithSchemeChallenge() {
+        HttpBasic basic = HttpBasic.builder().realm("store").build();
+        PadlockException ex = catchThrowableOfType(PadlockException.class,
+                () -> verify(this.authenticator.over(basic), basic, "stanley:wrong", SecurityScopes.empty()));
+        assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(ex.getBody().getDetail()).isEqualTo("Incorrect username or password");
+        assertThat(ex.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Basic realm=\"store\"");
+    }
+
+    @Test
+    void verifierWhenDisabledUserThenInactiveUser() {
+        HttpBasic basic = HttpBasic.builder().build();
+        PadlockException ex = catchThrowableOfType(PadlockException.class,
+                () -> verify(this.authenticator.over(basic), basic, "alice:secret2", SecurityScopes.empty()));
+        assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ex.getBody().getDetail()).isEqualTo("Inactive user");
+    }
+
+    @Test
+    void verifierWhenDisabledUserWithWrongPasswordThenIncorrectNotInactive() {
+        HttpBasic basic = HttpBasic.builder().build();
+        PadlockException ex = catchThrowableOfType(PadlockException.class,
+                () -> verify(this.authenticator.over(basic), basic, "alice:wrong", SecurityScopes.empty()));
+        assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void verifierWhenScopesGrantedThenPrincipalElseForbidden() {
+        HttpBasic basic = HttpBasic.builder().build();
+        assertThat(verify(this.authenticator.over(basic), basic, "stanley:password123",
+                SecurityScopes.of(List.of("items:write"))))
+            .isEqualTo(new UserPrincipal("stanley", List.of("items:read", "items:write")));
+        PadlockException ex = catchThrowableOfType(PadlockException.class, () -> verify(this.authenticator.over(basic),
+                basic, "stanley:password123", SecurityScopes.of(List.of("admin"))));
+        assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void storedUserToStringLeavesTheHashOut() {
+        assertThat(new StoredUser("stanley", STANLEY_HASH, List.of(), false).toString()).doesNotContain(STANLEY_HASH);
+    }
+
+    /** Runs a verifier over a Basic scheme for one request, as Padlock's runtime would. */
+    static <T> @Nullable T verify(Verifier<T> verifier, HttpBasic scheme, String credentials, SecurityScopes scopes) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader(HttpHeaders.AUTHORIZATION,
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        return verifier.resolve(new SecurityResolution() {
+
+            @Override
+            public HttpServletRequest request() {
+                return request;
+            }
+
+            @Override
+            public SecurityScopes scopes() {
+                return scopes;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <U> @Nullable U valueOf(io.github.padlock.SecurityDependency<U> dependency) {
+                assertThat(dependency).isSameAs(scheme);
+                return (U) scheme.resolve(request);
+            }
+        });
+    }
+
+    /** Counts the password checks. */
+    static final class CountingEncoder implements PasswordEncoder {
+
+        final AtomicInteger matches = new AtomicInteger();
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return ENCODER.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            this.matches.incrementAndGet();
+            return ENCODER.matches(rawPassword, encodedPassword);
+        }
+    }
+}
