@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * An item of the store.
  *
- * @param name the item's name
+ * @param id its id
+ * @param name its name
  * @param description what it is
  * @param price its price
  */
-public record Item(String name, @Nullable String description, BigDecimal price) {
+public record Item(long id, String name, @Nullable String description, BigDecimal price) {
 }

@@ -99,6 +99,29 @@ class DemoApplicationTests {
     }
 
     @Test
+    void itemWhenIdThenItemAndWhenUnknownThenNotFoundProblem() throws Exception {
+        HttpResponse<String> item = send(get("/items/1"));
+        assertThat(item.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(item.body(), "$.name")).isEqualTo("Padlock");
+        HttpResponse<String> missing = send(get("/items/999999"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void deleteItemWhenItemsWriteThenGoneAndWithoutCredentialsUnauthorized() throws Exception {
+        HttpResponse<String> created = send(post("/items/", "{\"name\":\"Doomed\",\"price\":1}")
+            .header("Authorization", basic("stanley:password123")));
+        long id = ((Number) JsonPath.read(created.body(), "$.id")).longValue();
+        HttpResponse<String> anonymous = send(delete("/items/" + id));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(send(get("/items/" + id)).statusCode()).isEqualTo(200);
+        HttpResponse<String> deleted = send(delete("/items/" + id).header("Authorization", basic("stanley:password123")));
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(send(get("/items/" + id)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void createItemWhenStanleyThenCreated() throws Exception {
         int before = itemCount();
         HttpResponse<String> response = send(post("/items/", "{\"name\":\"Hasp\",\"price\":3.20}")
@@ -279,6 +302,10 @@ class DemoApplicationTests {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpRequest.Builder delete(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).DELETE();
     }
 
     private HttpRequest.Builder form(String path, String body) {
