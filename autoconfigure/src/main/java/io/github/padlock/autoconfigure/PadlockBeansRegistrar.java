@@ -2,7 +2,6 @@ package io.github.padlock.autoconfigure;
 
 import java.util.Map;
 
-import io.github.padlock.SecurityDependency;
 import io.github.padlock.Verifier;
 import io.github.padlock.autoconfigure.PadlockProperties.Scheme;
 import io.github.padlock.autoconfigure.PadlockProperties.VerifierDefinition;
@@ -17,8 +16,7 @@ import io.github.padlock.oauth2.JwtVerifiers;
 import io.github.padlock.scheme.ApiKeyScheme;
 import io.github.padlock.scheme.HttpBasic;
 import io.github.padlock.scheme.HttpBearer;
-import io.github.padlock.scheme.OAuth2AuthorizationCodeBearer;
-import io.github.padlock.scheme.OAuth2PasswordBearer;
+import io.github.padlock.scheme.OAuth2BearerScheme;
 import io.github.padlock.scheme.SecurityScheme;
 import org.jspecify.annotations.Nullable;
 
@@ -103,7 +101,6 @@ final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, Envi
         registry.registerBeanDefinition(name, bean);
     }
 
-    @SuppressWarnings("unchecked")
     private Verifier<?> createVerifier(String prefix, VerifierType type, String schemeName) {
         BeanFactory factory = this.beanFactory;
         if (factory == null || !factory.containsBean(schemeName)) {
@@ -133,8 +130,8 @@ final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, Envi
                 if (scheme instanceof HttpBearer bearer) {
                     yield JwtVerifiers.overBearer(bearer, jwt);
                 }
-                if (scheme instanceof OAuth2PasswordBearer || scheme instanceof OAuth2AuthorizationCodeBearer) {
-                    yield JwtVerifiers.over((SecurityDependency<String>) scheme, jwt);
+                if (scheme instanceof OAuth2BearerScheme bearerToken) {
+                    yield JwtVerifiers.over(bearerToken, jwt);
                 }
                 throw wrongScheme(prefix, schemeName, scheme, "an http-bearer, oauth2-password-bearer or "
                         + "oauth2-authorization-code-bearer scheme");

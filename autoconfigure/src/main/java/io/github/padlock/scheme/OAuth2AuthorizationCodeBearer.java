@@ -1,28 +1,21 @@
 package io.github.padlock.scheme;
 
-import java.util.Map;
-
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A bearer token (RFC 6750 §2.1) obtained with OAuth 2.0's authorization code flow (RFC 6749 §4.1): FastAPI's
- * {@code OAuth2AuthorizationCodeBearer}. Behaves exactly as {@link OAuth2PasswordBearer} at runtime; only the
- * documented flow differs.
+ * {@code OAuth2AuthorizationCodeBearer}. Behaves exactly as {@link OAuth2PasswordBearer} at runtime (see
+ * {@link OAuth2BearerScheme}); only the documented flow differs.
  */
-public class OAuth2AuthorizationCodeBearer extends AbstractSecurityScheme<String> {
-
-    private final SecuritySchemeModel.Flow flow;
+public class OAuth2AuthorizationCodeBearer extends OAuth2BearerScheme {
 
     /**
      * @param builder the settings
      */
     protected OAuth2AuthorizationCodeBearer(Builder builder) {
-        super(builder, OAuth2AuthorizationCodeBearer.class, "OAuth2AuthorizationCodeBearer");
-        this.flow = new SecuritySchemeModel.Flow(OAuth2.required(builder.authorizationUrl, "authorizationUrl"),
-                OAuth2.required(builder.tokenUrl, "tokenUrl"), builder.refreshUrl, builder.scopes);
+        super(builder, OAuth2AuthorizationCodeBearer.class, "OAuth2AuthorizationCodeBearer",
+                new SecuritySchemeModel.Flow(OAuth2.required(builder.authorizationUrl, "authorizationUrl"),
+                        OAuth2.required(builder.tokenUrl, "tokenUrl"), builder.refreshUrl, builder.scopes));
     }
 
     /**
@@ -35,41 +28,18 @@ public class OAuth2AuthorizationCodeBearer extends AbstractSecurityScheme<String
     }
 
     @Override
-    public @Nullable String resolve(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = authorization(request);
-        return header.hasScheme(HttpBearer.SCHEME) ? header.param() : missing();
-    }
-
-    @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, HttpBearer.SCHEME);
-    }
-
-    /**
-     * @return the documented authorization code flow
-     */
-    public SecuritySchemeModel.Flow flow() {
-        return this.flow;
-    }
-
-    @Override
     public SecuritySchemeModel model() {
-        return new SecuritySchemeModel.OAuth2(new SecuritySchemeModel.Flows(null, null, null, this.flow),
-                description());
+        return new SecuritySchemeModel.OAuth2(new SecuritySchemeModel.Flows(null, null, null, flow()), description());
     }
 
     /**
      * Settings of an {@link OAuth2AuthorizationCodeBearer}, named after FastAPI's parameters.
      */
-    public static class Builder extends AbstractSecurityScheme.Builder<Builder> {
+    public static class Builder extends OAuth2BearerScheme.Builder<Builder> {
 
         private @Nullable String authorizationUrl;
 
         private @Nullable String tokenUrl;
-
-        private @Nullable String refreshUrl;
-
-        private Map<String, String> scopes = Map.of();
 
         protected Builder() {
         }
@@ -89,24 +59,6 @@ public class OAuth2AuthorizationCodeBearer extends AbstractSecurityScheme<String
          */
         public Builder tokenUrl(String tokenUrl) {
             this.tokenUrl = OAuth2.required(tokenUrl, "tokenUrl");
-            return this;
-        }
-
-        /**
-         * @param refreshUrl the refresh endpoint, or {@code null}
-         * @return this builder
-         */
-        public Builder refreshUrl(@Nullable String refreshUrl) {
-            this.refreshUrl = refreshUrl;
-            return this;
-        }
-
-        /**
-         * @param scopes the available scopes and their descriptions
-         * @return this builder
-         */
-        public Builder scopes(Map<String, String> scopes) {
-            this.scopes = scopes;
             return this;
         }
 

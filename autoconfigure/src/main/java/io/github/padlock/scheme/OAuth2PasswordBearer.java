@@ -1,32 +1,21 @@
 package io.github.padlock.scheme;
 
-import java.util.Map;
-
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A bearer token (RFC 6750 §2.1) obtained with OAuth 2.0's resource owner password flow (RFC 6749 §4.3):
  * FastAPI's {@code OAuth2PasswordBearer}. Produces just the token; a verifier checks it. The {@code tokenUrl} is
- * where Swagger UI's Authorize dialog posts the username and password.
- * <p>
- * No header or another scheme: 401 {@code Not authenticated} with {@code WWW-Authenticate: Bearer}, or {@code null}
- * when {@code autoError} is off. {@code Authorization: Bearer} with nothing after it produces {@code ""}, as in
- * FastAPI. Several {@code Authorization} headers: the same 401 whatever {@code autoError}. Only the header is read.
+ * where Swagger UI's Authorize dialog posts the username and password. See {@link OAuth2BearerScheme} for its
+ * answers.
  */
-public class OAuth2PasswordBearer extends AbstractSecurityScheme<String> {
-
-    private final SecuritySchemeModel.Flow flow;
+public class OAuth2PasswordBearer extends OAuth2BearerScheme {
 
     /**
      * @param builder the settings
      */
     protected OAuth2PasswordBearer(Builder builder) {
-        super(builder, OAuth2PasswordBearer.class, "OAuth2PasswordBearer");
-        this.flow = new SecuritySchemeModel.Flow(null, OAuth2.required(builder.tokenUrl, "tokenUrl"),
-                builder.refreshUrl, builder.scopes);
+        super(builder, OAuth2PasswordBearer.class, "OAuth2PasswordBearer", new SecuritySchemeModel.Flow(null,
+                OAuth2.required(builder.tokenUrl, "tokenUrl"), builder.refreshUrl, builder.scopes));
     }
 
     /**
@@ -38,39 +27,16 @@ public class OAuth2PasswordBearer extends AbstractSecurityScheme<String> {
     }
 
     @Override
-    public @Nullable String resolve(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = authorization(request);
-        return header.hasScheme(HttpBearer.SCHEME) ? header.param() : missing();
-    }
-
-    @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, HttpBearer.SCHEME);
-    }
-
-    /**
-     * @return the documented password flow
-     */
-    public SecuritySchemeModel.Flow flow() {
-        return this.flow;
-    }
-
-    @Override
     public SecuritySchemeModel model() {
-        return new SecuritySchemeModel.OAuth2(new SecuritySchemeModel.Flows(null, this.flow, null, null),
-                description());
+        return new SecuritySchemeModel.OAuth2(new SecuritySchemeModel.Flows(null, flow(), null, null), description());
     }
 
     /**
      * Settings of an {@link OAuth2PasswordBearer}, named after FastAPI's parameters.
      */
-    public static class Builder extends AbstractSecurityScheme.Builder<Builder> {
+    public static class Builder extends OAuth2BearerScheme.Builder<Builder> {
 
         private @Nullable String tokenUrl;
-
-        private @Nullable String refreshUrl;
-
-        private Map<String, String> scopes = Map.of();
 
         protected Builder() {
         }
@@ -81,24 +47,6 @@ public class OAuth2PasswordBearer extends AbstractSecurityScheme<String> {
          */
         public Builder tokenUrl(String tokenUrl) {
             this.tokenUrl = OAuth2.required(tokenUrl, "tokenUrl");
-            return this;
-        }
-
-        /**
-         * @param refreshUrl the refresh endpoint, or {@code null}
-         * @return this builder
-         */
-        public Builder refreshUrl(@Nullable String refreshUrl) {
-            this.refreshUrl = refreshUrl;
-            return this;
-        }
-
-        /**
-         * @param scopes the available scopes and their descriptions, listed in the Authorize dialog
-         * @return this builder
-         */
-        public Builder scopes(Map<String, String> scopes) {
-            this.scopes = scopes;
             return this;
         }
 

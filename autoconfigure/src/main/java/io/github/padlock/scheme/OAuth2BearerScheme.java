@@ -1,0 +1,81 @@
+package io.github.padlock.scheme;
+
+import java.util.Map;
+
+import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.PadlockException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link OAuth2PasswordBearer} and {@link OAuth2AuthorizationCodeBearer} share: they read a bearer token (RFC 6750
+ * §2.1) and differ only in the OAuth2 flow they document.
+ * <p>
+ * No header or another scheme: 401 {@code Not authenticated} with {@code WWW-Authenticate: Bearer}, or {@code null}
+ * when {@code autoError} is off. {@code Authorization: Bearer} with nothing after it produces {@code ""}, as in
+ * FastAPI. Several {@code Authorization} headers: the same 401 whatever {@code autoError}. Only the header is read,
+ * never a query parameter or form field.
+ */
+public abstract class OAuth2BearerScheme extends AbstractSecurityScheme<String> {
+
+    private final SecuritySchemeModel.Flow flow;
+
+    OAuth2BearerScheme(Builder<?> builder, Class<?> schemeClass, String defaultSchemeName,
+            SecuritySchemeModel.Flow flow) {
+        super(builder, schemeClass, defaultSchemeName);
+        this.flow = flow;
+    }
+
+    @Override
+    public final @Nullable String resolve(HttpServletRequest request) {
+        AuthorizationHeader.Parts header = authorization(request);
+        return header.hasScheme(HttpBearer.SCHEME) ? header.param() : missing();
+    }
+
+    @Override
+    protected PadlockException makeNotAuthenticatedError() {
+        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, HttpBearer.SCHEME);
+    }
+
+    /**
+     * @return the documented flow
+     */
+    public SecuritySchemeModel.Flow flow() {
+        return this.flow;
+    }
+
+    /**
+     * The settings both bearer schemes have besides their URLs.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<B extends Builder<B>> extends AbstractSecurityScheme.Builder<B> {
+
+        @Nullable String refreshUrl;
+
+        Map<String, String> scopes = Map.of();
+
+        Builder() {
+        }
+
+        /**
+         * @param refreshUrl the refresh endpoint, or {@code null}
+         * @return this builder
+         */
+        @SuppressWarnings("unchecked")
+        public B refreshUrl(@Nullable String refreshUrl) {
+            this.refreshUrl = refreshUrl;
+            return (B) this;
+        }
+
+        /**
+         * @param scopes the available scopes and their descriptions, listed in the Authorize dialog
+         * @return this builder
+         */
+        @SuppressWarnings("unchecked")
+        public B scopes(Map<String, String> scopes) {
+            this.scopes = scopes;
+            return (B) this;
+        }
+    }
+}
