@@ -519,7 +519,8 @@ public class PadlockProperties {
 
         /**
          * Public key for RS, ES or EdDSA signatures, as PEM text or a JWK; or a resource location such as
-         * classpath:jwt.pub or file:/etc/keys/jwt.pub.
+         * classpath:jwt.pub or file:/etc/keys/jwt.pub. EdDSA (Ed25519 keys) needs com.google.crypto.tink:tink on
+         * the classpath.
          */
         private @Nullable String publicKey;
 

@@ -18,11 +18,14 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,14 +37,17 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code secret}: HMAC key material for HS256/HS384/HS512, taken as UTF-8 bytes, at least as long as the hash
  * (RFC 7518 §3.2): 256 bits (32 bytes) for HS256.</li>
  * <li>{@code public-key}: PEM {@code PUBLIC KEY} or {@code CERTIFICATE} blocks, or a JWK or JWK Set (RFC 7517), of
- * RSA (2048 bits or more) or EC (P-256, P-384, P-521) keys. EdDSA is not supported: nimbus-jose-jwt needs Google
- * Tink for it.</li>
+ * RSA (2048 bits or more), EC (P-256, P-384, P-521) or Ed25519 keys (an OKP JWK, RFC 8037, or a PEM
+ * {@code PUBLIC KEY}, not a certificate). Ed25519 needs Google Tink ({@code com.google.crypto.tink:tink}) on the
+ * classpath, which nimbus-jose-jwt signs and verifies it with; without Tink, Ed25519 keys and the EdDSA algorithms
+ * are refused here, at start-up.</li>
  * <li>{@code jwk-set-uri}: an http(s) URL serving a JWK Set, fetched on first use, cached, and fetched again when a
  * token names an unknown {@code kid} (key rotation), at most twice every 30 seconds.</li>
  * <li>{@code private-key}: an unencrypted PKCS#8 PEM {@code PRIVATE KEY} or a private JWK, only to issue tokens
  * with {@link JwtIssuer}; it must pair with {@code public-key} when both are given.</li>
  * <li>{@code algorithms}: the JWS algorithms accepted (RFC 8725 §3.1); by default HS256 for a secret, RS256 for RSA,
- * ES256/ES384/ES512 by curve for EC, or the {@code alg} a JWK declares. {@code none} is always refused.</li>
+ * ES256/ES384/ES512 by curve for EC, EdDSA for Ed25519, or the {@code alg} a JWK declares. {@code Ed25519} (RFC 9864)
+ * is accepted when listed; Ed448 is not supported. {@code none} is always refused.</li>
  * <li>{@code issuer}, {@code audience}: when set, {@code iss} must equal the issuer and {@code aud} must hold one of
  * the audiences (RFC 7519 §4.1.1, §4.1.3).</li>
  * <li>{@code clock-skew}: the tolerance on {@code exp} and {@code nbf}, 60 seconds by default.</li>
@@ -395,15 +401,19 @@ public final class JwtSettings {
                 if (trimmed.equalsIgnoreCase("none")) {
                     throw new IllegalArgumentException(ALGORITHMS + ": none is never accepted (RFC 8725 §3.2)");
                 }
-                if (trimmed.equalsIgnoreCase("EdDSA") || trimmed.equalsIgnoreCase("Ed25519")
-                        || trimmed.equalsIgnoreCase("Ed448")) {
-                    throw new IllegalArgumentException(ALGORITHMS + ": " + KeyMaterial.EDDSA_NOT_SUPPORTED);
+                if (trimmed.equalsIgnoreCase("Ed448")) {
+                    throw new IllegalArgumentException(ALGORITHMS + ": Ed448 is not supported; nimbus-jose-jwt signs "
+                            + "and verifies EdDSA with Ed25519 keys only");
                 }
-                algorithms.add(KeyShape.SUPPORTED.stream()
-                    .filter((algorithm) -> algorithm.getName().equalsIgnoreCase(trimmed))
+                JWSAlgorithm algorithm = KeyShape.SUPPORTED.stream()
+                    .filter((supported) -> supported.getName().equalsIgnoreCase(trimmed))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(ALGORITHMS + ": unknown JWS algorithm '"
-                            + trimmed + "'; use some of " + names(KeyShape.SUPPORTED))));
+                            + trimmed + "'; use some of " + names(KeyShape.SUPPORTED)));
+                if (JWSAlgorithm.Family.ED.contains(algorithm)) {
+                    KeyMaterial.requireEdDsa(ALGORITHMS);
+                }
+                algorithms.add(algorithm);
             }
             return List.copyOf(algorithms);
         }
@@ -435,11 +445,10 @@ public final class JwtSettings {
             try {
                 JWSObject probe = new JWSObject(new JWSHeader(algorithm), new Payload("padlock"));
                 probe.sign(signingKey.signer());
-                DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
                 for (JWK key : publicKeys) {
                     if (KeyShape.of(key).fits(algorithm)) {
-                        for (Key javaKey : KeyConverter.toJavaKeys(List.of(key))) {
-                            if (probe.verify(verifiers.createJWSVerifier(probe.getHeader(), javaKey))) {
+                        for (JWSVerifier verifier : verifiers(key, probe.getHeader())) {
+                            if (probe.verify(verifier)) {
                                 return;
                             }
                         }
@@ -451,6 +460,21 @@ public final class JwtSettings {
             }
             throw new IllegalArgumentException(KeyMaterial.PRIVATE_KEY + ": does not pair with any key of "
                     + KeyMaterial.PUBLIC_KEY);
+        }
+
+        /**
+         * nimbus's verifiers for a public key: an Ed25519 JWK's directly, since nimbus's verifier factory knows no
+         * EdDSA and nimbus cannot export an {@link OctetKeyPair} to a {@link Key}.
+         */
+        private static List<JWSVerifier> verifiers(JWK key, JWSHeader header) throws JOSEException {
+            if (key instanceof OctetKeyPair ed25519) {
+                return List.of(new Ed25519Verifier(ed25519));
+            }
+            List<JWSVerifier> verifiers = new ArrayList<>();
+            for (Key javaKey : KeyConverter.toJavaKeys(List.of(key))) {
+                verifiers.add(new DefaultJWSVerifierFactory().createJWSVerifier(header, javaKey));
+            }
+            return verifiers;
         }
 
         private static String names(List<JWSAlgorithm> algorithms) {

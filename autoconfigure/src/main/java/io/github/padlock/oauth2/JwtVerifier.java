@@ -1,7 +1,9 @@
 package io.github.padlock.oauth2;
 
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +19,16 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -102,6 +109,7 @@ public final class JwtVerifier {
         this.jwkSetUriForLogs = (settings.jwkSetUrl() != null) ? settings.jwkSetUriForLogs() : null;
         this.processor.setJWSTypeVerifier(typeVerifier());
         this.processor.setJWSKeySelector(keySelector(settings));
+        this.processor.setJWSVerifierFactory(new VerifierFactory());
         this.processor.setJWTClaimsSetVerifier(claimsVerifier(settings, clock));
     }
 
@@ -247,10 +255,12 @@ public final class JwtVerifier {
     }
 
     /**
-     * nimbus's selector for the configured algorithms and keys, with two changes. Among configured keys without ids
+     * nimbus's selector for the configured algorithms and keys, with three changes. Among configured keys without ids
      * (a secret, PEM keys), a token's {@code kid} cannot choose, so it is left out of the match rather than refusing
-     * every token that carries one. And an EC key on another curve than the algorithm's is left out, since nimbus
-     * stops at the first key whose verifier refuses the algorithm instead of trying the next.
+     * every token that carries one. An EC key on another curve than the algorithm's is left out, since nimbus
+     * stops at the first key whose verifier refuses the algorithm instead of trying the next. And for EdDSA, whose
+     * JWKs nimbus cannot export to a {@link Key} and so would drop, the matching Ed25519 JWKs are handed on as the
+     * JDK's {@link EdECPublicKey}, for {@link VerifierFactory}.
      */
     private static final class ConfiguredKeySelector extends JWSVerificationKeySelector<SecurityContext> {
 
@@ -269,11 +279,57 @@ public final class JwtVerifier {
 
         @Override
         public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
+            if (JWSAlgorithm.Family.ED.contains(header.getAlgorithm())) {
+                return selectEd25519Keys(header, context);
+            }
             Set<Curve> curves = Curve.forJWSAlgorithm(header.getAlgorithm());
             return super.selectJWSKeys(header, context).stream()
                 .filter((key) -> !(key instanceof ECPublicKey ec) || curves.contains(Curve.forECParameterSpec(
                         ec.getParams())))
                 .toList();
+        }
+
+        /**
+         * What nimbus's {@code selectJWSKeys} does for the other algorithms — only an allowed algorithm, only the
+         * keys its matcher picks — keeping the Ed25519 keys that nimbus's own conversion would drop.
+         */
+        private List<Key> selectEd25519Keys(JWSHeader header, SecurityContext context) throws KeySourceException {
+            if (!isAllowed(header.getAlgorithm())) {
+                return List.of();
+            }
+            List<Key> keys = new ArrayList<>();
+            for (JWK jwk : getJWKSource().get(new JWKSelector(createJWKMatcher(header)), context)) {
+                if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+                    try {
+                        keys.add(Ed25519Keys.javaKey(okp));
+                    }
+                    catch (GeneralSecurityException ex) {
+                        // not a usable Ed25519 key (a JWK Set URL may serve anything): skip it, as nimbus would
+                    }
+                }
+            }
+            return keys;
+        }
+    }
+
+    /**
+     * nimbus's verifier factory, which knows the HMAC, RSA and EC algorithms, and also EdDSA: an Ed25519 key selected
+     * by {@link ConfiguredKeySelector} verifies with nimbus's {@link Ed25519Verifier} (which needs Google Tink;
+     * {@link JwtSettings} allows no EdDSA algorithm without it).
+     */
+    private static final class VerifierFactory extends DefaultJWSVerifierFactory {
+
+        @Override
+        public JWSVerifier createJWSVerifier(JWSHeader header, Key key) throws JOSEException {
+            if (JWSAlgorithm.Family.ED.contains(header.getAlgorithm()) && key instanceof EdECPublicKey ed25519) {
+                try {
+                    return new Ed25519Verifier(Ed25519Keys.publicJwk(ed25519));
+                }
+                catch (GeneralSecurityException ex) {
+                    throw new JOSEException("Not an Ed25519 key");
+                }
+            }
+            return super.createJWSVerifier(header, key);
         }
     }
 }

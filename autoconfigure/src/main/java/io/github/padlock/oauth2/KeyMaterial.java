@@ -8,6 +8,8 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECKey;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECParameterSpec;
@@ -28,6 +30,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.X509CertUtils;
@@ -39,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  * the JDK's {@link KeyFactory} and nimbus's {@link X509CertUtils}. nimbus's own PEM reader
  * ({@code JWK.parseFromPEMEncodedObjects}) needs Bouncy Castle, which is not on the classpath.
  * <p>
+ * Keys are RSA, EC on P-256, P-384 or P-521, or Ed25519 (OKP JWKs, RFC 8037; PEM, RFC 8410). Ed25519 keys are
+ * refused with {@link #EDDSA_NOT_SUPPORTED} when Google Tink is not on the classpath
+ * ({@link Ed25519Keys#available()}), since nimbus-jose-jwt could then neither sign nor verify with them.
+ * <p>
  * Every refusal is an {@link IllegalArgumentException} whose message names the setting and the problem, never the
  * key material, and carries no cause (a parser's message may quote its input).
  */
@@ -48,6 +55,7 @@ final class KeyMaterial {
 
     static final String PRIVATE_KEY = "private-key";
 
+    /** Why Ed25519 keys and the EdDSA algorithms are refused when Google Tink is not on the classpath. */
     static final String EDDSA_NOT_SUPPORTED = "EdDSA (Ed25519) keys are not supported: nimbus-jose-jwt needs "
             + "Google Tink (com.google.crypto.tink:tink) for them, which is not on the classpath";
 
@@ -117,8 +125,13 @@ final class KeyMaterial {
 
     private static JWK checked(JWK jwk, String setting) {
         KeyType type = jwk.getKeyType();
-        if (KeyType.OKP.equals(type)) {
-            throw invalid(setting, EDDSA_NOT_SUPPORTED);
+        if (jwk instanceof OctetKeyPair okp) {
+            if (!Curve.Ed25519.equals(okp.getCurve())) {
+                throw invalid(setting, "holds an OKP key on curve " + okp.getCurve() + "; only Ed25519 keys sign "
+                        + "tokens here (X25519 and X448 are for key agreement, and nimbus-jose-jwt cannot sign with "
+                        + "Ed448)");
+            }
+            requireEdDsa(setting);
         }
         if (KeyType.OCT.equals(type)) {
             throw invalid(setting, "holds a symmetric (oct) key; a shared secret goes in secret");
@@ -143,6 +156,15 @@ final class KeyMaterial {
                 if (key instanceof ECPublicKey ec) {
                     return new ECKey.Builder(curve(ec.getParams(), PUBLIC_KEY), ec).build();
                 }
+                if (key instanceof EdECPublicKey ed) {
+                    requireEd25519(ed, PUBLIC_KEY);
+                    try {
+                        return Ed25519Keys.publicJwk(ed);
+                    }
+                    catch (GeneralSecurityException ex) {
+                        throw invalid(PUBLIC_KEY, "holds an Ed25519 key that is not readable");
+                    }
+                }
                 throw unsupported(key, PUBLIC_KEY);
             }
             case "CERTIFICATE" -> {
@@ -150,8 +172,10 @@ final class KeyMaterial {
                 if (certificate == null) {
                     throw invalid(PUBLIC_KEY, "holds a CERTIFICATE block that is not a readable X.509 certificate");
                 }
-                if (certificate.getPublicKey() instanceof EdECKey) {
-                    throw invalid(PUBLIC_KEY, EDDSA_NOT_SUPPORTED);
+                if (certificate.getPublicKey() instanceof EdECKey ed) {
+                    requireEd25519(ed, PUBLIC_KEY);
+                    throw invalid(PUBLIC_KEY, "holds a certificate of an Ed25519 key, which nimbus-jose-jwt does not "
+                            + "read; give its PUBLIC KEY block (openssl x509 -pubkey -noout)");
                 }
                 try {
                     return JWK.parse(certificate).toPublicJWK();
@@ -182,6 +206,15 @@ final class KeyMaterial {
                     return ec(new KeyShape(KeyType.EC, curve, ec.getParams().getCurve().getField().getFieldSize()),
                             null, ec);
                 }
+                if (key instanceof EdECPrivateKey ed) {
+                    requireEd25519(ed, PRIVATE_KEY);
+                    try {
+                        return ed25519(Ed25519Keys.privateJwk(ed));
+                    }
+                    catch (GeneralSecurityException ex) {
+                        throw invalid(PRIVATE_KEY, "holds an Ed25519 key that cannot sign");
+                    }
+                }
                 throw unsupported(key, PRIVATE_KEY);
             }
             case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw invalid(PRIVATE_KEY, "holds a " + block.type()
@@ -196,6 +229,12 @@ final class KeyMaterial {
     private static SigningKey privateKey(JWK jwk) {
         if (!jwk.isPrivate()) {
             throw invalid(PRIVATE_KEY, "holds a public key; give the private key");
+        }
+        if (jwk instanceof OctetKeyPair okp) {
+            if (!Ed25519Keys.pairs(okp)) {
+                throw invalid(PRIVATE_KEY, "holds an Ed25519 JWK whose x is not the public key of its d");
+            }
+            return ed25519(okp);
         }
         try {
             KeyShape shape = KeyShape.of(jwk);
@@ -224,6 +263,36 @@ final class KeyMaterial {
         }
     }
 
+    private static SigningKey ed25519(OctetKeyPair jwk) {
+        try {
+            return SigningKey.ed25519(KeyShape.of(jwk), jwk.getKeyID(), jwk);
+        }
+        catch (JOSEException ex) {
+            throw invalid(PRIVATE_KEY, "holds an Ed25519 key that cannot sign");
+        }
+    }
+
+    /**
+     * An EdDSA key read by the JDK must be Ed25519, and Ed25519 needs Tink.
+     */
+    private static void requireEd25519(EdECKey key, String setting) {
+        if (!Ed25519Keys.isEd25519(key)) {
+            throw invalid(setting, "holds an Ed448 key; nimbus-jose-jwt signs and verifies EdDSA with Ed25519 "
+                    + "keys only");
+        }
+        requireEdDsa(setting);
+    }
+
+    /**
+     * @param setting the setting that names an Ed25519 key or an EdDSA algorithm
+     * @throws IllegalArgumentException with {@link #EDDSA_NOT_SUPPORTED} when Tink is not on the classpath
+     */
+    static void requireEdDsa(String setting) {
+        if (!Ed25519Keys.available()) {
+            throw invalid(setting, EDDSA_NOT_SUPPORTED);
+        }
+    }
+
     private static Key generate(KeySpec spec, boolean publicKey, String setting) {
         for (String algorithm : KEY_FACTORIES) {
             try {
@@ -234,12 +303,11 @@ final class KeyMaterial {
                 // not a key of this type: try the next
             }
         }
-        throw invalid(setting, "is not a readable RSA or EC " + (publicKey ? "public" : "private") + " key");
+        throw invalid(setting, "is not a readable RSA, EC or Ed25519 " + (publicKey ? "public" : "private") + " key");
     }
 
     private static IllegalArgumentException unsupported(Key key, String setting) {
-        return (key instanceof EdECKey) ? invalid(setting, EDDSA_NOT_SUPPORTED)
-                : invalid(setting, "holds a " + key.getAlgorithm() + " key; use an RSA or EC key");
+        return invalid(setting, "holds a " + key.getAlgorithm() + " key; use an RSA, EC or Ed25519 key");
     }
 
     private static Curve curve(ECParameterSpec parameters, String setting) {

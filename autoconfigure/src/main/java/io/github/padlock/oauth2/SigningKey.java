@@ -7,8 +7,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +46,14 @@ final class SigningKey {
 
     static SigningKey ec(KeyShape shape, @Nullable String keyId, PrivateKey key) throws JOSEException {
         return new SigningKey(shape, keyId, new ECDSASigner(key, shape.curve()));
+    }
+
+    /**
+     * Needs Google Tink, which nimbus's {@link Ed25519Signer} signs with: call only when
+     * {@link Ed25519Keys#available()}.
+     */
+    static SigningKey ed25519(KeyShape shape, @Nullable String keyId, OctetKeyPair key) throws JOSEException {
+        return new SigningKey(shape, keyId, new Ed25519Signer(key));
     }
 
     KeyShape shape() {

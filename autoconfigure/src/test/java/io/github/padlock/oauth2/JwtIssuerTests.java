@@ -1,5 +1,7 @@
 package io.github.padlock.oauth2;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -191,6 +194,66 @@ class JwtIssuerTests {
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getKeyID()).isEqualTo("rsa-1");
+        assertThat(new JwtVerifier(settings).verify(token.value()).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void issueWhenEd25519PrivateKeyPemThenEdDsaRoundTripThatTheJdkAlsoVerifies() throws Exception {
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        JwtSettings settings = JwtSettings.builder()
+            .publicKey(JwtTestSupport.pem("PUBLIC KEY", key.getPublic()))
+            .privateKey(JwtTestSupport.pem("PRIVATE KEY", key.getPrivate()))
+            .build();
+        assertThat(settings.algorithms()).containsExactly("EdDSA");
+        IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of("me"), Duration.ofMinutes(5));
+        SignedJWT jwt = SignedJWT.parse(token.value());
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        assertThat(jwt.getHeader().getKeyID()).isNull();
+        assertThat(JwtTestSupport.verifiedByTheJdk(key.getPublic(), token.value())).isTrue();
+        JwtPrincipal principal = new JwtVerifier(settings).verify(token.value());
+        assertThat(principal.subject()).isEqualTo("johndoe");
+        assertThat(principal.scopes()).containsExactly("me");
+    }
+
+    @Test
+    void issueWhenEd25519PrivateJwkWithKeyIdThenEdDsaWithKidThatAJwkSetVerifies() throws Exception {
+        OctetKeyPair key = JwtTestSupport.ed25519("ed-2030-01");
+        JwtSettings settings = JwtSettings.builder()
+            .publicKey(new JWKSet(List.of(JwtTestSupport.ed25519("ed-2029-12").toPublicJWK(), key.toPublicJWK()))
+                .toString())
+            .privateKey(key.toJSONString())
+            .build();
+        IssuedToken token = new JwtIssuer(settings, CLOCK).issue("johndoe", List.of(), Duration.ofMinutes(5));
+        SignedJWT jwt = SignedJWT.parse(token.value());
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        assertThat(jwt.getHeader().getKeyID()).isEqualTo("ed-2030-01");
+        assertThat(JwtTestSupport.verifiedByTheJdk(Ed25519Keys.javaKey(key), token.value())).isTrue();
+        assertThat(new JwtVerifier(settings, CLOCK).verify(token.value()).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void issueWhenJwkSetUriAndEd25519PrivateKeyThenEdDsaThatThePublicKeyVerifies() throws Exception {
+        OctetKeyPair key = JwtTestSupport.ed25519(null);
+        JwtSettings settings = JwtSettings.builder()
+            .jwkSetUri("https://issuer.example/.well-known/jwks.json")
+            .privateKey(key.toJSONString())
+            .build();
+        IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
+        assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        assertThat(new JwtVerifier(JwtSettings.builder().publicKey(key.toPublicJWK().toJSONString()).build())
+            .verify(token.value()).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void issueWhenEd25519AlgorithmListedFirstThenRfc9864Ed25519() throws Exception {
+        OctetKeyPair key = JwtTestSupport.ed25519(null);
+        JwtSettings settings = JwtSettings.builder()
+            .publicKey(key.toPublicJWK().toJSONString())
+            .privateKey(key.toJSONString())
+            .algorithms(List.of("Ed25519", "EdDSA"))
+            .build();
+        IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
+        assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.Ed25519);
         assertThat(new JwtVerifier(settings).verify(token.value()).subject()).isEqualTo("johndoe");
     }
 }

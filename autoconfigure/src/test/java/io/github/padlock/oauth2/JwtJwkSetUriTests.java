@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.padlock.oauth2.JwtTestSupport.CountingServer;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.github.padlock.oauth2.JwtTestSupport.assertInvalidToken;
 import static io.github.padlock.oauth2.JwtTestSupport.claims;
+import static io.github.padlock.oauth2.JwtTestSupport.eddsa;
 import static io.github.padlock.oauth2.JwtTestSupport.rs256;
 import static io.github.padlock.oauth2.JwtTestSupport.rsaSigner;
 import static io.github.padlock.oauth2.JwtTestSupport.sign;
@@ -136,5 +138,24 @@ class JwtJwkSetUriTests {
         assertThat(this.verifier.verify(rs256(SECOND, claims().build())).subject()).isEqualTo("johndoe");
         assertThat(this.verifier.verify(rs256(FIRST, claims().build())).subject()).isEqualTo("johndoe");
         assertThat(this.server.requests()).isOne();
+    }
+
+    @Test
+    void verifyWhenJwkSetHoldsEd25519KeysAndEdDsaIsAllowedThenKidChooses() {
+        OctetKeyPair ed1 = JwtTestSupport.ed25519("ed-1");
+        OctetKeyPair ed2 = JwtTestSupport.ed25519("ed-2");
+        this.server.serve(new JWKSet(List.of(FIRST.toPublicJWK(), ed1.toPublicJWK(), ed2.toPublicJWK())).toString());
+        JwtVerifier both = new JwtVerifier(JwtSettings.builder()
+            .jwkSetUri(this.server.url("/jwks.json"))
+            .algorithms(List.of("RS256", "EdDSA"))
+            .build());
+        assertThat(both.verify(eddsa(ed2, JWSAlgorithm.EdDSA, claims().build())).subject()).isEqualTo("johndoe");
+        assertThat(both.verify(eddsa(ed1, JWSAlgorithm.EdDSA, claims().build())).subject()).isEqualTo("johndoe");
+        assertThat(both.verify(rs256(FIRST, claims().build())).subject()).isEqualTo("johndoe");
+        String forged = eddsa(JwtTestSupport.ed25519("ed-1"), JWSAlgorithm.EdDSA, claims().build());
+        assertInvalidToken(() -> both.verify(forged), forged);
+        String edDsa = eddsa(ed1, JWSAlgorithm.EdDSA, claims().build());
+        assertInvalidToken(() -> this.verifier.verify(edDsa), edDsa);
+        assertThat(this.server.requests()).as("one fetch; an algorithm not allowed fetches nothing").isOne();
     }
 }

@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -51,6 +52,20 @@ class JwtSettingsTests {
             VjDTC6pg5zcKatCwyTf8EIFIVicHwZsrPrb9wNyDH4DpkdwRA3iM1acQa5veFUeg
             B8rrdRLLGLDDncKBjwCoKE1PNrdINAgQ4MzE7ZH5fOQagBe+9oLRYqatBmDH5FzF
             REWv0ZURD89ScFyZUxfHoe8cLso=
+            -----END CERTIFICATE-----
+            """;
+
+    /** A self-signed Ed25519 certificate (CN=padlock-ed25519-test); its private key was thrown away. */
+    private static final String ED25519_CERTIFICATE = """
+            -----BEGIN CERTIFICATE-----
+            MIIBVTCCAQegAwIBAgIUMk1Lra70pApYQnFemMNXHjXuW4cwBQYDK2VwMB8xHTAb
+            BgNVBAMMFHBhZGxvY2stZWQyNTUxOS10ZXN0MCAXDTI2MTEyODE4MjExN1oYDzIx
+            MjYxMTA0MTgyMTE3WjAfMR0wGwYDVQQDDBRwYWRsb2NrLWVkMjU1MTktdGVzdDAq
+            MAUGAytlcAMhAKDQXupGKw+8VPbM/Rra2PGGG+WpHO6Fhui6eWLhWloIo1MwUTAd
+            BgNVHQ4EFgQUnxwwsW19bkJpCE1lUQuIH8k5/AowHwYDVR0jBBgwFoAUnxwwsW19
+            bkJpCE1lUQuIH8k5/AowDwYDVR0TAQH/BAUwAwEB/zAFBgMrZXADQQAs/lD4IyJi
+            OSeUh7XZq6QQupECePkvzu7zkHdFahcUJ383vhuIJFOcQr2rCgeuwbySrt6z7AnJ
+            2563NaTOyZYF
             -----END CERTIFICATE-----
             """;
 
@@ -113,17 +128,83 @@ class JwtSettingsTests {
     }
 
     @Test
-    void buildWhenEd25519KeyThenEdDsaIsNotSupported() throws Exception {
-        KeyPair ed25519 = keyPair("Ed25519", 0);
-        String jwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(new byte[32])).build().toJSONString();
-        for (String text : List.of(pem("PUBLIC KEY", ed25519.getPublic()), jwk)) {
-            assertRefused(JwtSettings.builder().publicKey(text), "public-key: EdDSA (Ed25519) keys are not supported",
-                    "com.google.crypto.tink:tink");
-        }
-        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(pem("PRIVATE KEY",
-                ed25519.getPrivate())), "private-key: EdDSA (Ed25519) keys are not supported");
+    void buildWhenEd25519KeyThenEdDsaByDefault() throws Exception {
+        KeyPair pem = keyPair("Ed25519", 0);
+        OctetKeyPair jwk = JwtTestSupport.ed25519("ed-1");
+        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", pem.getPublic())).build().algorithms())
+            .containsExactly("EdDSA");
+        assertThat(JwtSettings.builder().publicKey(jwk.toPublicJWK().toJSONString()).build().algorithms())
+            .containsExactly("EdDSA");
+        assertThat(JwtSettings.builder().publicKey(new JWKSet(List.of(jwk.toPublicJWK(), RSA.toPublicJWK()))
+            .toString()).build().algorithms()).containsExactly("EdDSA", "RS256");
+        assertThat(JwtSettings.builder().publicKey(new OctetKeyPair.Builder(jwk.toPublicJWK())
+            .algorithm(JWSAlgorithm.Ed25519).build().toJSONString()).build().algorithms())
+            .as("the alg the JWK declares, RFC 9864's Ed25519").containsExactly("Ed25519");
+        assertThat(JwtSettings.builder().publicKey(jwk.toPublicJWK().toJSONString())
+            .algorithms(List.of("ed25519", "EdDSA")).build().algorithms()).containsExactly("Ed25519", "EdDSA");
+        JwtSettings signing = JwtSettings.builder().jwkSetUri("https://issuer.example/jwks")
+            .privateKey(pem("PRIVATE KEY", pem.getPrivate()))
+            .build();
+        assertThat(signing.algorithms()).containsExactly("EdDSA");
+        assertThat(signing.toString()).contains("signing=an Ed25519 key");
+        assertNoMaterial(signing.toString(), pem("PRIVATE KEY", pem.getPrivate()));
+    }
+
+    @Test
+    void buildWhenEdDsaAndTheKeyTypeDifferThenRefused() throws Exception {
+        OctetKeyPair ed25519 = JwtTestSupport.ed25519(null);
+        String publicJwk = ed25519.toPublicJWK().toJSONString();
         assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).algorithms(List.of("EdDSA")),
-                "algorithms: EdDSA (Ed25519) keys are not supported");
+                "algorithms: EdDSA does not fit any key of public-key");
+        assertRefused(JwtSettings.builder().publicKey(EC.toPublicJWK().toJSONString()).algorithms(List.of("Ed25519")),
+                "algorithms: Ed25519 does not fit any key of public-key");
+        assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of("EdDSA")),
+                "algorithms: EdDSA does not fit the secret");
+        for (String algorithm : List.of("RS256", "ES256", "HS256")) {
+            assertRefused(JwtSettings.builder().publicKey(publicJwk).algorithms(List.of(algorithm)),
+                    "algorithms: " + algorithm + " does not fit any key of public-key");
+        }
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(ed25519.toJSONString()),
+                "private-key: holds an Ed25519 key, which fits none of the algorithms [RS256]");
+        assertRefused(JwtSettings.builder().publicKey(publicJwk).privateKey(privatePem(RSA)),
+                "private-key: holds an RSA key, which fits none of the algorithms [EdDSA]");
+    }
+
+    @Test
+    void buildWhenEd25519PrivateKeyDoesNotPairThenRefused() throws Exception {
+        OctetKeyPair key = JwtTestSupport.ed25519(null);
+        OctetKeyPair other = JwtTestSupport.ed25519(null);
+        String message = assertRefused(JwtSettings.builder().publicKey(key.toPublicJWK().toJSONString())
+            .privateKey(other.toJSONString()), "private-key: does not pair with any key of public-key");
+        assertNoMaterial(message, other.toJSONString());
+        KeyPair pem = keyPair("Ed25519", 0);
+        assertRefused(JwtSettings.builder().publicKey(key.toPublicJWK().toJSONString())
+            .privateKey(pem("PRIVATE KEY", pem.getPrivate())), "private-key: does not pair");
+        String mismatched = new OctetKeyPair.Builder(Curve.Ed25519, other.getX()).d(key.getD()).build()
+            .toJSONString();
+        message = assertRefused(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").privateKey(mismatched),
+                "private-key: holds an Ed25519 JWK whose x is not the public key of its d");
+        assertNoMaterial(message, mismatched);
+    }
+
+    @Test
+    void buildWhenOkpKeyIsNotEd25519ThenRefused() throws Exception {
+        KeyPair ed448 = keyPair("Ed448", 0);
+        assertRefused(JwtSettings.builder().publicKey(pem("PUBLIC KEY", ed448.getPublic())),
+                "public-key: holds an Ed448 key; nimbus-jose-jwt signs and verifies EdDSA with Ed25519 keys only");
+        assertRefused(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks")
+            .privateKey(pem("PRIVATE KEY", ed448.getPrivate())), "private-key: holds an Ed448 key");
+        for (Map.Entry<Curve, Integer> curve : Map.of(Curve.Ed448, 57, Curve.X25519, 32, Curve.X448, 56).entrySet()) {
+            String jwk = new OctetKeyPair.Builder(curve.getKey(), Base64URL.encode(new byte[curve.getValue()]))
+                .build()
+                .toJSONString();
+            assertRefused(JwtSettings.builder().publicKey(jwk), "public-key: holds an OKP key on curve "
+                    + curve.getKey() + "; only Ed25519 keys sign tokens here");
+        }
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)).algorithms(List.of("Ed448")),
+                "algorithms: Ed448 is not supported");
+        assertRefused(JwtSettings.builder().publicKey(ED25519_CERTIFICATE),
+                "public-key: holds a certificate of an Ed25519 key", "give its PUBLIC KEY block");
     }
 
     @Test

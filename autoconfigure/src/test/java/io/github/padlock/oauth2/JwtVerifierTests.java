@@ -1,6 +1,8 @@
 package io.github.padlock.oauth2;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,9 +13,11 @@ import java.util.Set;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -38,6 +42,7 @@ import static io.github.padlock.oauth2.JwtTestSupport.SECRET;
 import static io.github.padlock.oauth2.JwtTestSupport.assertInvalidToken;
 import static io.github.padlock.oauth2.JwtTestSupport.base64Url;
 import static io.github.padlock.oauth2.JwtTestSupport.claims;
+import static io.github.padlock.oauth2.JwtTestSupport.eddsa;
 import static io.github.padlock.oauth2.JwtTestSupport.es;
 import static io.github.padlock.oauth2.JwtTestSupport.hs256;
 import static io.github.padlock.oauth2.JwtTestSupport.macSigner;
@@ -61,6 +66,11 @@ class JwtVerifierTests {
 
     private final JwtVerifier es = new JwtVerifier(
             JwtSettings.builder().publicKey(EC.toPublicJWK().toJSONString()).build());
+
+    private static final OctetKeyPair ED25519 = JwtTestSupport.ed25519(null);
+
+    private final JwtVerifier ed = new JwtVerifier(
+            JwtSettings.builder().publicKey(ED25519.toPublicJWK().toJSONString()).build());
 
     @Test
     void verifyWhenHs256ThenPrincipal() {
@@ -137,6 +147,112 @@ class JwtVerifierTests {
         ECKey otherEc = JwtTestSupport.ec(Curve.P_256, null);
         String otherEcToken = es(otherEc, JWSAlgorithm.ES256, claims().build());
         assertInvalidToken(() -> this.es.verify(otherEcToken), otherEcToken);
+    }
+
+    @Test
+    void verifyWhenEdDsaWithJwkOrPemPublicKeyThenPrincipal() throws Exception {
+        assertThat(this.ed.verify(eddsa(ED25519, JWSAlgorithm.EdDSA, claims().build())).subject())
+            .isEqualTo("johndoe");
+        KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        JwtVerifier pem = new JwtVerifier(JwtSettings.builder()
+            .publicKey(JwtTestSupport.pem("PUBLIC KEY", jdk.getPublic()))
+            .build());
+        String signedByTheJdk = JwtTestSupport.eddsaByTheJdk(jdk.getPrivate(), "EdDSA",
+                claims().claim("scope", "me").build());
+        assertThat(pem.verify(signedByTheJdk).scopes()).containsExactly("me");
+        assertInvalidToken(() -> this.ed.verify(signedByTheJdk), signedByTheJdk);
+    }
+
+    @Test
+    void verifyWhenEdDsaSignedWithAnotherEd25519KeyThenInvalidToken() {
+        String other = eddsa(JwtTestSupport.ed25519(null), JWSAlgorithm.EdDSA, claims().build());
+        assertInvalidToken(() -> this.ed.verify(other), other);
+        String token = eddsa(ED25519, JWSAlgorithm.EdDSA, claims().build());
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + base64Url(claims().subject("admin").build().toString()) + "." + parts[2];
+        assertInvalidToken(() -> this.ed.verify(tampered), tampered);
+    }
+
+    @Test
+    void verifyWhenEdDsaTokenButRsaOrEcKeyConfiguredThenInvalidToken() {
+        String token = eddsa(ED25519, JWSAlgorithm.EdDSA, claims().build());
+        assertInvalidToken(() -> this.rs.verify(token), token);
+        assertInvalidToken(() -> this.es.verify(token), token);
+        assertInvalidToken(() -> this.hs.verify(token), token);
+    }
+
+    @Test
+    void verifyWhenRsaEcOrHmacTokenButEd25519KeyConfiguredThenInvalidToken() throws Exception {
+        List<String> tokens = List.of(rs256(RSA, claims().build()), es(EC, JWSAlgorithm.ES256, claims().build()),
+                hs256(claims().build()),
+                sign(macSigner(ED25519.getDecodedX()), new JWSHeader(JWSAlgorithm.HS256), claims().build()),
+                sign(macSigner(ED25519.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)),
+                        new JWSHeader(JWSAlgorithm.HS256), claims().build()));
+        for (String token : tokens) {
+            assertInvalidToken(() -> this.ed.verify(token), token);
+        }
+        JwtVerifier both = new JwtVerifier(JwtSettings.builder()
+            .publicKey(new JWKSet(List.of(ED25519.toPublicJWK(), RSA.toPublicJWK())).toString())
+            .build());
+        assertThat(both.verify(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
+        assertThat(both.verify(eddsa(ED25519, JWSAlgorithm.EdDSA, claims().build())).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void verifyWhenEd25519JwkSetThenKidChoosesAndAnEmbeddedJwkIsIgnored() throws Exception {
+        OctetKeyPair first = JwtTestSupport.ed25519("ed-1");
+        OctetKeyPair second = JwtTestSupport.ed25519("ed-2");
+        JwtVerifier verifier = new JwtVerifier(JwtSettings.builder()
+            .publicKey(new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK())).toString())
+            .build());
+        assertThat(verifier.verify(eddsa(first, JWSAlgorithm.EdDSA, claims().build())).subject())
+            .isEqualTo("johndoe");
+        assertThat(verifier.verify(eddsa(second, JWSAlgorithm.EdDSA, claims().subject("janedoe").build()))
+            .subject()).isEqualTo("janedoe");
+        OctetKeyPair attacker = JwtTestSupport.ed25519("ed-1");
+        String sameKid = eddsa(attacker, JWSAlgorithm.EdDSA, claims().build());
+        assertInvalidToken(() -> verifier.verify(sameKid), sameKid);
+        String unknownKid = eddsa(JwtTestSupport.ed25519("ed-3"), JWSAlgorithm.EdDSA, claims().build());
+        assertInvalidToken(() -> verifier.verify(unknownKid), unknownKid);
+        String crossed = sign(new Ed25519Signer(first),
+                new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID("ed-2").build(), claims().build());
+        assertInvalidToken(() -> verifier.verify(crossed), crossed);
+        String embedded = sign(new Ed25519Signer(attacker),
+                new JWSHeader.Builder(JWSAlgorithm.EdDSA).jwk(attacker.toPublicJWK()).build(), claims().build());
+        assertInvalidToken(() -> this.ed.verify(embedded), embedded);
+    }
+
+    @Test
+    void verifyWhenRfc9864Ed25519AlgThenAcceptedOnlyWhenListed() throws Exception {
+        String ed25519 = eddsa(ED25519, JWSAlgorithm.Ed25519, claims().build());
+        assertInvalidToken(() -> this.ed.verify(ed25519), ed25519);
+        JwtVerifier both = new JwtVerifier(JwtSettings.builder()
+            .publicKey(ED25519.toPublicJWK().toJSONString())
+            .algorithms(List.of("EdDSA", "Ed25519"))
+            .build());
+        assertThat(both.verify(ed25519).subject()).isEqualTo("johndoe");
+        assertThat(both.verify(eddsa(ED25519, JWSAlgorithm.EdDSA, claims().build())).subject()).isEqualTo("johndoe");
+        KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        JwtVerifier pem = new JwtVerifier(JwtSettings.builder()
+            .publicKey(JwtTestSupport.pem("PUBLIC KEY", jdk.getPublic()))
+            .algorithms(List.of("EdDSA", "Ed25519"))
+            .build());
+        assertThat(pem.verify(JwtTestSupport.eddsaByTheJdk(jdk.getPrivate(), "Ed25519", claims().build())).subject())
+            .isEqualTo("johndoe");
+        for (String alg : List.of("Ed448", "eddsa", "EDDSA", "ed25519", "none")) {
+            String token = JwtTestSupport.eddsaByTheJdk(jdk.getPrivate(), alg, claims().build());
+            assertInvalidToken(() -> pem.verify(token), token);
+        }
+    }
+
+    @Test
+    void verifyWhenEdDsaAndUnknownCritHeaderThenInvalidToken() throws Exception {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+            .criticalParams(Set.of("https://example.com/must-understand"))
+            .customParam("https://example.com/must-understand", true)
+            .build();
+        String token = sign(new Ed25519Signer(ED25519), header, claims().build());
+        assertInvalidToken(() -> this.ed.verify(token), token);
     }
 
     @Test
