@@ -1,0 +1,544 @@
+#!/usr/bin/env bash
+# Load benchmark: the same five endpoints served by three Spring Boot applications, one at a time, on 127.0.0.1.
+#
+#   baseline         bench/baseline-app         no security at all
+#   padlock          bench/padlock-app          Padlock schemes and verifiers (HTTP Basic, API key, opaque bearer, JWT)
+#   spring-security  bench/spring-security-app  the same checks the idiomatic Spring Security 7 way
+#
+# For each application: start it (STARTS times, to time the start-up), check that every protected endpoint answers
+# 401 without credentials and 200 with them (abort otherwise), then for each endpoint a wrk warm-up run and a
+# measured run with --latency; record the resident memory after start, after the load and after a full GC, the
+# server's CPU time per request, and the CPU that other processes took meanwhile (a disturbance gauge). Prints tables:
+# requests/s and p99 latency per application and endpoint, the ratios Padlock/baseline and Padlock/Spring Security
+# from this same run, start-up time and RSS per application.
+#
+# Usage: bench/load.sh            (from anywhere; builds the jars if missing, installs wrk with apt if missing)
+# Environment (defaults in brackets):
+#   WARMUP_ALL [20]    seconds of a first wrk warm-up per application, over all endpoints in turn (0: none)
+#   WARMUP [10]        seconds of the wrk warm-up run per endpoint, right before its measured run(s)
+#   DURATION [20]      seconds of the measured wrk run per endpoint
+#   ROUNDS [1]         measured runs per application and endpoint (the median is reported)
+#   INTERLEAVE [0]     1: start all applications first (one after the other), then per endpoint rotate the measured
+#                      runs among them, so that a slow minute of a shared machine falls on all alike; wrk still
+#                      loads one application at a time while the others sit idle
+#   CONNECTIONS [32]   wrk connections
+#   THREADS [2]        wrk threads
+#   STARTS [3]         start-ups per application to time (the median is reported; the last one serves the load)
+#   JAVA_OPTS [-Xmx512m]  JVM flags, the same for all three applications
+#   APPS ["baseline padlock spring-security"]  which applications, in this order
+#   ENDPOINTS ["public basic apikey bearer jwt"]
+#   JFR [0]            1: record a JFR profile of each application's load (same flag for all three)
+#   RESULTS_DIR [bench/target/load-<time>]  raw wrk outputs, logs, the summary
+#
+# Everything runs on 127.0.0.1 and every run is bounded in time; every process started here is stopped on exit.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WARMUP=${WARMUP:-10}
+WARMUP_ALL=${WARMUP_ALL:-20}
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+STARTS=${STARTS:-3}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+APPS=${APPS:-baseline padlock spring-security}
+ENDPOINTS=${ENDPOINTS:-public basic apikey bearer jwt}
+JFR=${JFR:-0}
+ROUNDS=${ROUNDS:-1}
+INTERLEAVE=${INTERLEAVE:-0}
+RESULTS_DIR=${RESULTS_DIR:-$ROOT/bench/target/load-$(date +%Y%m%d-%H%M%S)}
+START_TIMEOUT=120
+
+# The fixed bench credentials (they are also in the applications' sources).
+BASIC_HEADER="Authorization: Basic $(printf '%s' 'stanley:password123' | base64)"
+API_KEY_HEADER="X-API-KEY: SECRET_API_KEY"
+BEARER_HEADER="Authorization: Bearer token_for_stanley"
+JWT_HEADER=""   # set below, from TokenPrinter
+
+die() {
+    echo "load.sh: $*" >&2
+    exit 1
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes: every JVM started here is stopped on exit, whatever happens.
+PIDS=()
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill "$pid" 2>/dev/null || true
+        fi
+    done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 1 50); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+    done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+jar_of() {
+    local module
+    case $1 in
+        baseline) module=baseline-app ;;
+        padlock) module=padlock-app ;;
+        spring-security) module=spring-security-app ;;
+        *) die "unknown application $1" ;;
+    esac
+    compgen -G "$ROOT/bench/$module/target/padlock-bench-*.jar" | head -n 1 || true
+}
+
+path_of() {
+    case $1 in
+        public) echo /public ;;
+        basic) echo /basic/me ;;
+        apikey) echo /apikey/data ;;
+        bearer) echo /bearer/me ;;
+        jwt) echo /jwt/me ;;
+        *) die "unknown endpoint $1" ;;
+    esac
+}
+
+header_of() {
+    case $1 in
+        public) echo "" ;;
+        basic) echo "$BASIC_HEADER" ;;
+        apikey) echo "$API_KEY_HEADER" ;;
+        bearer) echo "$BEARER_HEADER" ;;
+        jwt) echo "$JWT_HEADER" ;;
+    esac
+}
+
+label_of() {
+    case $1 in
+        baseline) echo "baseline" ;;
+        padlock) echo "Padlock" ;;
+        spring-security) echo "Spring Security" ;;
+    esac
+}
+
+free_port() {
+    local port
+    for _ in $(seq 1 200); do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    die "no free port found"
+}
+
+rss_mib() {
+    awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
+}
+
+cpu_ticks() {
+    # utime + stime of the process, in clock ticks (fields 14 and 15; the command name has no spaces: java)
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+busy_ticks() {
+    # all CPUs' busy time from /proc/stat: user nice system irq softirq steal
+    awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+}
+
+children_ticks() {
+    # CPU time of this shell's finished children (wrk), in clock ticks, from a file written by `times` (which must
+    # run in this shell, not in a $(...) subshell, whose children times start at zero)
+    awk -v hz="$(getconf CLK_TCK)" 'NR == 2 {
+        t = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); t += p[1] * 60 + p[2] } printf "%.0f", t * hz }' "$1"
+}
+
+cpu_gauge() {
+    # milliseconds to hash 128 MiB on one core: a rough gauge of how fast this (virtual) machine runs right now
+    local t0 t1
+    t0=$(date +%s%N)
+    head -c 134217728 /dev/zero | sha256sum >/dev/null
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000000))
+}
+
+to_ms() {
+    # wrk latencies: 850.00us, 1.23ms, 1.05s, 1.00m
+    awk -v v="$1" 'BEGIN {
+        n = v; sub(/[a-z]+$/, "", n); u = v; sub(/^[0-9.]+/, "", u);
+        f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : -1;
+        if (f < 0) { print "?"; exit }
+        printf "%.2f", n * f }'
+}
+
+ratio() {
+    # a/b as a percentage, or n/a
+    if [[ -z ${1:-} || -z ${2:-} ]]; then
+        echo "n/a"
+        return
+    fi
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.1f%%", 100 * a / b }'
+}
+
+median_f() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2];
+        else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+median() {
+    printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2];
+        else printf "%.0f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Preparation: jars, wrk, the JWT.
+mkdir -p "$RESULTS_DIR"
+
+missing=0
+for app in $APPS; do
+    [[ -n $(jar_of "$app") ]] || missing=1
+done
+if [[ $missing == 1 || -z $(jar_of padlock) ]]; then
+    echo "Building the bench jars..." >&2
+    (cd "$ROOT" && ./mvnw -q -B -pl bench/padlock-app,bench/baseline-app,bench/spring-security-app -am package \
+        -DskipTests)
+fi
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "Installing wrk..." >&2
+    [[ $(id -u) == 0 ]] || die "wrk is missing: apt-get install wrk (as root)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+command -v curl >/dev/null 2>&1 || die "curl is missing"
+
+# An HS256 JWT for sub=stanley, valid for a year, signed by Padlock's JwtIssuer with the bench secret
+# (padlock.jwt.secret; the Spring Security application's bench.jwt.secret is the same).
+JWT=$(java -cp "$(jar_of padlock)" -Dloader.main=io.github.padlock.bench.padlock.TokenPrinter \
+    org.springframework.boot.loader.launch.PropertiesLauncher)
+[[ $JWT =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] || die "TokenPrinter did not print a JWT"
+JWT_HEADER="Authorization: Bearer $JWT"
+
+# ---------------------------------------------------------------------------------------------------------------
+# One application: start, check, load.
+APP_PID=""
+PORT=""
+
+start_app() { # app, log file; sets APP_PID, PORT, STARTUP_MS
+    local app=$1 log=$2 jar opts t0 t1
+    jar=$(jar_of "$app")
+    PORT=$(free_port)
+    # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags
+    opts=($JAVA_OPTS)
+    if [[ $JFR == 1 ]]; then
+        opts+=("-XX:StartFlightRecording=filename=$RESULTS_DIR/$app.jfr,settings=profile,dumponexit=true")
+    fi
+    t0=$(date +%s%N)
+    java "${opts[@]}" -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 >"$log" 2>&1 &
+    APP_PID=$!
+    PIDS+=("$APP_PID")
+    local deadline=$((SECONDS + START_TIMEOUT))
+    until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/public"; do
+        kill -0 "$APP_PID" 2>/dev/null || { cat "$log" >&2; die "$app exited during start-up"; }
+        ((SECONDS < deadline)) || die "$app did not answer within ${START_TIMEOUT}s"
+        sleep 0.05
+    done
+    t1=$(date +%s%N)
+    STARTUP_MS=$(((t1 - t0) / 1000000))
+}
+
+stop_app() {
+    local pid=$1
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+}
+
+spring_started_s() {
+    # Spring's own "Started X in 1.234 seconds (process running for 1.567)" line
+    sed -n 's/.* Started .* in \([0-9.]*\) seconds (process running for \([0-9.]*\)).*/\1 \2/p' "$1" | head -n 1
+}
+
+check_app() { # app: protected endpoints 401 without credentials, 200 and stanley with them
+    local app=$1 ep url header code body expected_without
+    for ep in $ENDPOINTS; do
+        url="http://127.0.0.1:$PORT$(path_of "$ep")"
+        header=$(header_of "$ep")
+        expected_without=401
+        if [[ $ep == public || $app == baseline ]]; then
+            expected_without=200
+        fi
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url")
+        [[ $code == "$expected_without" ]] \
+            || die "$app $(path_of "$ep") without credentials answered $code, expected $expected_without"
+        if [[ -n $header ]]; then
+            body=$(curl -s -w '\n%{http_code}' --max-time 5 -H "$header" "$url")
+        else
+            body=$(curl -s -w '\n%{http_code}' --max-time 5 "$url")
+        fi
+        code=${body##*$'\n'}
+        [[ $code == 200 ]] || die "$app $(path_of "$ep") with credentials answered $code, expected 200"
+        [[ $body == *stanley* ]] || die "$app $(path_of "$ep") answered without stanley"
+    done
+}
+
+wrk_args() { # app, endpoint: sets ARGS and URL
+    local header
+    URL="http://127.0.0.1:${PORTS[$1]}$(path_of "$2")"
+    header=$(header_of "$2")
+    ARGS=(-t"$THREADS" -c"$CONNECTIONS" --timeout 5s)
+    if [[ -n $header ]]; then
+        ARGS+=(-H "$header")
+    fi
+}
+
+warm_up_all() { # app: one wrk run over every endpoint in turn, so that the JIT has compiled all their paths
+    local app=$1 ep header name value lua="$RESULTS_DIR/all-endpoints.lua"
+    {
+        # built in init(), once wrk knows the Host header
+        echo "local requests = {}"
+        echo "init = function(args)"
+        for ep in $ENDPOINTS; do
+            header=$(header_of "$ep")
+            if [[ -n $header ]]; then
+                name=${header%%: *}
+                value=${header#*: }
+                echo "  requests[#requests + 1] = wrk.format(\"GET\", \"$(path_of "$ep")\", { [\"$name\"] = \"$value\" })"
+            else
+                echo "  requests[#requests + 1] = wrk.format(\"GET\", \"$(path_of "$ep")\")"
+            fi
+        done
+        echo "end"
+        echo "local i = 0"
+        echo "request = function() i = i % #requests + 1; return requests[i] end"
+    } >"$lua"
+    wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 5s -d"${WARMUP_ALL}s" -s "$lua" "http://127.0.0.1:${PORTS[$app]}" \
+        >"$RESULTS_DIR/$app-all-warmup.txt"
+    if grep -q 'Non-2xx or 3xx responses' "$RESULTS_DIR/$app-all-warmup.txt"; then
+        die "$app: the warm-up over all endpoints saw non-2xx answers"
+    fi
+}
+
+warm_up() { # app, endpoint
+    wrk_args "$1" "$2"
+    wrk "${ARGS[@]}" -d"${WARMUP}s" "$URL" >"$RESULTS_DIR/$1-$2-warmup.txt"
+}
+
+measure() { # app, endpoint, round
+    local app=$1 ep=$2 round=$3 out pid c0 c1 w0 w1 b0 b1 requests key="$1.$2.$3"
+    wrk_args "$app" "$ep"
+    pid=${PIDS_OF[$app]}
+    out="$RESULTS_DIR/$app-$ep-$round.txt"
+    c0=$(cpu_ticks "$pid")
+    times >"$RESULTS_DIR/.times0"
+    b0=$(busy_ticks)
+    wrk "${ARGS[@]}" -d"${DURATION}s" --latency "$URL" >"$out"
+    b1=$(busy_ticks)
+    times >"$RESULTS_DIR/.times1"
+    c1=$(cpu_ticks "$pid")
+    w0=$(children_ticks "$RESULTS_DIR/.times0")
+    w1=$(children_ticks "$RESULTS_DIR/.times1")
+    if grep -q 'Non-2xx or 3xx responses' "$out"; then
+        die "$app $(path_of "$ep"): wrk saw non-2xx answers ($(grep 'Non-2xx' "$out"))"
+    fi
+    R_RPS[$key]=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    R_P99[$key]=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+    local errors
+    errors=$(sed -n 's/^ *Socket errors: //p' "$out")
+    if [[ -n $errors ]]; then
+        ERRORS[$app.$ep]+="${errors}; "
+    fi
+    requests=$(awk '/requests in/ { print $1 }' "$out")
+    # server CPU time per request, in microseconds (clock ticks are 1/CLK_TCK s)
+    R_CPU[$key]=$(awk -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "?" }')
+    # CPU used by anything but the server and wrk during the measured run, in % of one core: a disturbance gauge
+    R_OTHER[$key]=$(awk -v b=$((b1 - b0)) -v c=$((c1 - c0)) -v w=$((w1 - w0)) -v d="$DURATION" \
+        -v hz="$(getconf CLK_TCK)" 'BEGIN { o = (b - c - w) / hz / d * 100; if (o < 0) o = 0; printf "%.0f", o }')
+    printf '  %-15s %-7s round %s %10s req/s  p99 %8s ms  server CPU %5s us/req  other CPU %3s%% %s\n' \
+        "$(label_of "$app")" "$ep" "$round" "${R_RPS[$key]}" "${R_P99[$key]}" "${R_CPU[$key]}" \
+        "${R_OTHER[$key]}" "${errors:+ socket errors: $errors}" >&2
+}
+
+aggregate() { # app, endpoint: the median of the rounds (the largest "other CPU")
+    local app=$1 ep=$2 r rps=() p99=() cpu=() other=()
+    for r in $(seq 1 "$ROUNDS"); do
+        rps+=("${R_RPS[$app.$ep.$r]}")
+        p99+=("${R_P99[$app.$ep.$r]}")
+        cpu+=("${R_CPU[$app.$ep.$r]}")
+        other+=("${R_OTHER[$app.$ep.$r]}")
+    done
+    RPS[$app.$ep]=$(median_f "${rps[@]}")
+    P99[$app.$ep]=$(median_f "${p99[@]}")
+    CPU_US[$app.$ep]=$(median "${cpu[@]}")
+    OTHER[$app.$ep]=$(printf '%s\n' "${other[@]}" | sort -n | tail -n 1)
+}
+
+launch() { # app: time STARTS start-ups one after the other, keep the last one running and check it
+    local app=$1 i log times=() spring_times=() rss_starts=() spring_s jvm_s
+    echo "== $(label_of "$app") (CPU gauge: $(cpu_gauge) ms)" >&2
+    for i in $(seq 1 "$STARTS"); do
+        log="$RESULTS_DIR/$app-start$i.log"
+        start_app "$app" "$log"
+        times+=("$STARTUP_MS")
+        sleep 1
+        rss_starts+=("$(rss_mib "$APP_PID")")
+        read -r spring_s jvm_s < <(spring_started_s "$log") || true
+        if [[ -n ${spring_s:-} ]]; then
+            spring_times+=("$(awk -v s="$spring_s" 'BEGIN { printf "%.0f", s * 1000 }')")
+        fi
+        echo "  start $i: ${STARTUP_MS} ms from JVM launch to the first answer;" \
+            "Spring: started in ${spring_s:-?} s (JVM up ${jvm_s:-?} s); RSS ${rss_starts[-1]} MiB" >&2
+        if ((i < STARTS)); then
+            stop_app "$APP_PID"
+        fi
+    done
+    STARTUP[$app]=$(median "${times[@]}")
+    if ((${#spring_times[@]} > 0)); then
+        SPRING_STARTED[$app]=$(median "${spring_times[@]}")
+    fi
+    RSS_START[$app]=$(median "${rss_starts[@]}")
+    PIDS_OF[$app]=$APP_PID
+    PORTS[$app]=$PORT
+    check_app "$app"
+    if ((WARMUP_ALL > 0)); then
+        warm_up_all "$app"
+    fi
+}
+
+finish() { # app: memory after the load, then stop it
+    local app=$1 pid=${PIDS_OF[$1]}
+    RSS_LOAD[$app]=$(rss_mib "$pid")
+    # The RSS after the load mostly tells how far G1 grew the heap; after a full GC (G1 then gives memory back) it
+    # is closer to what the application keeps.
+    jcmd "$pid" GC.run >/dev/null 2>&1 || true
+    sleep 2
+    RSS_GC[$app]=$(rss_mib "$pid")
+    echo "  $(label_of "$app") RSS: ${RSS_START[$app]} MiB after start (median), ${RSS_LOAD[$app]} MiB after the" \
+        "load, ${RSS_GC[$app]} MiB after a full GC" >&2
+    stop_app "$pid"   # with JFR=1, the JVM writes $app.jfr as it exits
+}
+
+declare -A RPS P99 ERRORS CPU_US OTHER STARTUP SPRING_STARTED RSS_START RSS_LOAD RSS_GC
+declare -A R_RPS R_P99 R_CPU R_OTHER PIDS_OF PORTS
+
+{
+    echo "load.sh $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "WARMUP_ALL=$WARMUP_ALL WARMUP=$WARMUP DURATION=$DURATION ROUNDS=$ROUNDS INTERLEAVE=$INTERLEAVE CONNECTIONS=$CONNECTIONS" \
+        "THREADS=$THREADS STARTS=$STARTS"
+    echo "JAVA_OPTS=$JAVA_OPTS JFR=$JFR"
+    echo "loadavg: $(cat /proc/loadavg)"
+    echo "CPU gauge (ms to sha256 128 MiB): $(cpu_gauge)"
+} | tee "$RESULTS_DIR/run.txt" >&2
+
+if [[ $INTERLEAVE == 1 ]]; then
+    # All applications up (started one after the other, each idle while the others start and while wrk loads
+    # another one); per endpoint, each is warmed up, then the measured runs rotate among them, ROUNDS times, so that
+    # a slower or busier minute of this shared machine falls on all of them alike.
+    for app in $APPS; do
+        launch "$app"
+    done
+    for ep in $ENDPOINTS; do
+        echo "== $ep (CPU gauge: $(cpu_gauge) ms)" >&2
+        for app in $APPS; do
+            warm_up "$app" "$ep"
+        done
+        for r in $(seq 1 "$ROUNDS"); do
+            for app in $APPS; do
+                measure "$app" "$ep" "$r"
+            done
+        done
+        for app in $APPS; do
+            aggregate "$app" "$ep"
+        done
+    done
+    for app in $APPS; do
+        finish "$app"
+    done
+else
+    # One application at a time: start it, load every endpoint, stop it.
+    for app in $APPS; do
+        launch "$app"
+        for ep in $ENDPOINTS; do
+            warm_up "$app" "$ep"
+            for r in $(seq 1 "$ROUNDS"); do
+                measure "$app" "$ep" "$r"
+            done
+            aggregate "$app" "$ep"
+        done
+        finish "$app"
+    done
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+# The tables.
+summary() {
+    echo "Run: $(date -u +%Y-%m-%dT%H:%M:%SZ), WARMUP_ALL=${WARMUP_ALL}s WARMUP=${WARMUP}s DURATION=${DURATION}s ROUNDS=$ROUNDS" \
+        "INTERLEAVE=$INTERLEAVE wrk -t$THREADS" \
+        "-c$CONNECTIONS, JAVA_OPTS=$JAVA_OPTS, loadavg at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    echo "Throughput (requests/s, measured run) and the ratios from this same run:"
+    echo
+    echo "| endpoint | baseline | Padlock | Spring Security | Padlock / baseline | Padlock / Spring Security |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    local ep
+    for ep in $ENDPOINTS; do
+        echo "| \`GET $(path_of "$ep")\` | ${RPS[baseline.$ep]:-n/a} | ${RPS[padlock.$ep]:-n/a} |" \
+            "${RPS[spring-security.$ep]:-n/a} | $(ratio "${RPS[padlock.$ep]:-}" "${RPS[baseline.$ep]:-}") |" \
+            "$(ratio "${RPS[padlock.$ep]:-}" "${RPS[spring-security.$ep]:-}") |"
+    done
+    echo
+    echo "p99 latency (ms); server CPU time per request (µs, /proc/<pid>/stat over the measured run); CPU used by" \
+        "other processes than the server and wrk during the run (% of one core; more than a few % means disturbed):"
+    echo
+    echo "| endpoint | p99 baseline | p99 Padlock | p99 Spring Security | CPU/req baseline | CPU/req Padlock |" \
+        "CPU/req Spring Security | other CPU (b / P / S) |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for ep in $ENDPOINTS; do
+        echo "| \`GET $(path_of "$ep")\` | ${P99[baseline.$ep]:-n/a} | ${P99[padlock.$ep]:-n/a} |" \
+            "${P99[spring-security.$ep]:-n/a} | ${CPU_US[baseline.$ep]:-n/a} | ${CPU_US[padlock.$ep]:-n/a} |" \
+            "${CPU_US[spring-security.$ep]:-n/a} |" \
+            "${OTHER[baseline.$ep]:-n/a}% / ${OTHER[padlock.$ep]:-n/a}% / ${OTHER[spring-security.$ep]:-n/a}% |"
+    done
+    echo
+    echo "Start-up and RSS after start: medians of $STARTS starts; resident memory is VmRSS:"
+    echo
+    echo "| application | JVM launch to first 200 (ms) | Spring's \"Started in\" (ms) | RSS after start (MiB) |" \
+        "RSS after the load (MiB) | RSS after the load and a full GC (MiB) |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    local app
+    for app in baseline padlock spring-security; do
+        [[ -n ${STARTUP[$app]:-} ]] || continue
+        echo "| $(label_of "$app") | ${STARTUP[$app]} | ${SPRING_STARTED[$app]:-n/a} | ${RSS_START[$app]} |" \
+            "${RSS_LOAD[$app]} | ${RSS_GC[$app]} |"
+    done
+    if [[ -n ${STARTUP[padlock]:-} && -n ${STARTUP[baseline]:-} ]]; then
+        echo "| Padlock / baseline | $(ratio "${STARTUP[padlock]}" "${STARTUP[baseline]}") |" \
+            "$(ratio "${SPRING_STARTED[padlock]:-}" "${SPRING_STARTED[baseline]:-}") |" \
+            "$(ratio "${RSS_START[padlock]}" "${RSS_START[baseline]}") |" \
+            "$(ratio "${RSS_LOAD[padlock]}" "${RSS_LOAD[baseline]}") |" \
+            "$(ratio "${RSS_GC[padlock]}" "${RSS_GC[baseline]}") |"
+    fi
+    local errors=""
+    for key in "${!ERRORS[@]}"; do
+        if [[ -n ${ERRORS[$key]} ]]; then
+            errors+=" $key: ${ERRORS[$key]};"
+        fi
+    done
+    if [[ -n $errors ]]; then
+        echo
+        echo "wrk socket errors:$errors"
+    fi
+}
+
+echo "CPU gauge at the end: $(cpu_gauge) ms" >&2
+echo >&2
+summary | tee "$RESULTS_DIR/summary.md"
+echo >&2
+echo "Raw wrk outputs and logs: $RESULTS_DIR" >&2
