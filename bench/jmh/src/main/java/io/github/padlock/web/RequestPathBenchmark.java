@@ -1,0 +1,242 @@
+package io.github.padlock.web;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityResolution;
+import io.github.padlock.SecurityScopes;
+import io.github.padlock.oauth2.JwtSettings;
+import io.github.padlock.scheme.SecurityScheme;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
+
+/**
+ * Padlock's per-request path for one handler with one {@code @SecurityParam}, stage by stage, for each scheme:
+ * <ul>
+ * <li>{@code planLookup}: {@link SecurityPlans#planFor(HandlerMethod)}, what the interceptor does first;</li>
+ * <li>{@code readRequest}: the scheme reading its credentials from the request;</li>
+ * <li>{@code verify}: the verifier checking already-read credentials (through {@code Verifier.resolve}, with the
+ * node's scopes);</li>
+ * <li>{@code resolvePlan}: {@code ResolvedSecurity.resolve}: every node of the plan, read and verified, the result
+ * kept in a request attribute;</li>
+ * <li>{@code resolveArgument}: the argument resolver handing the resolved value to the parameter, through Spring's
+ * {@link HandlerMethodArgumentResolverComposite} (its per-parameter cache) as Spring MVC calls it;</li>
+ * <li>{@code interceptorAndArgument}: the whole path: {@code SecurityInterceptor.preHandle} then the argument
+ * resolver, on a request that has not been resolved yet;</li>
+ * <li>{@code requestBaseline}: only the request calls that path makes (one {@code getHeaders}, one attribute read,
+ * write and removal), without Padlock: what the request implementation itself costs.</li>
+ * </ul>
+ * Schemes: {@code basic} (HTTP Basic, constant-time comparison, no password hash), {@code apiKey} (API key header,
+ * constant-time comparison with one key), {@code apiKeyStore} (the same header checked by Padlock's built-in
+ * {@code ApiKeyAuthenticator}: SHA-256 of the key against {@code padlock.api-keys}), {@code bearer} (an opaque bearer
+ * token looked up in a map), {@code jwt} (an HS256 JWT through {@code JwtVerifier}, with a required scope).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+public class RequestPathBenchmark {
+
+    /** Which scheme and verifier the handler's parameter uses. */
+    @Param({ "basic", "apiKey", "apiKeyStore", "bearer", "jwt" })
+    public String scheme;
+
+    /** {@code lean}: a request costing what a container's does; {@code mock}: Spring's MockHttpServletRequest. */
+    @Param({ "lean" })
+    public String request;
+
+    private AnnotationConfigApplicationContext context;
+
+    private SecurityPlans plans;
+
+    private HandlerMethod handlerMethod;
+
+    private MethodParameter parameter;
+
+    private SecurityPlan plan;
+
+    private SecurityScheme<?> schemeBean;
+
+    private SecurityDependency<?> verifier;
+
+    private SecurityResolution verifyResolution;
+
+    private String headerName;
+
+    private HttpServletRequest httpRequest;
+
+    private HttpServletRequest resolvedRequest;
+
+    private ServletWebRequest webRequest;
+
+    private ServletWebRequest resolvedWebRequest;
+
+    private MockHttpServletResponse response;
+
+    private SecurityInterceptor interceptor;
+
+    private HandlerMethodArgumentResolverComposite resolvers;
+
+    private final Object marker = new Object();
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        this.context = new AnnotationConfigApplicationContext(BenchConfiguration.class);
+        String headerValue;
+        String schemeName;
+        String verifierName;
+        switch (this.scheme) {
+            case "basic" -> {
+                this.headerName = "Authorization";
+                headerValue = "Basic " + Base64.getEncoder()
+                    .encodeToString((BenchConfiguration.USERNAME + ":" + BenchConfiguration.PASSWORD).getBytes());
+                schemeName = "basicAuth";
+                verifierName = "basicUser";
+            }
+            case "apiKey", "apiKeyStore" -> {
+                this.headerName = "X-API-KEY";
+                headerValue = BenchConfiguration.API_KEY;
+                schemeName = "apiKeyHeader";
+                verifierName = this.scheme.equals("apiKey") ? "apiKeyUser" : "apiKeyPrincipal";
+            }
+            case "bearer" -> {
+                this.headerName = "Authorization";
+                headerValue = "Bearer " + BenchConfiguration.OPAQUE_TOKEN;
+                schemeName = "bearerAuth";
+                verifierName = "bearerUser";
+            }
+            case "jwt" -> {
+                this.headerName = "Authorization";
+                headerValue = "Bearer " + BenchConfiguration.issueJwt(this.context.getBean(JwtSettings.class));
+                schemeName = "oauth2Scheme";
+                verifierName = "jwtUser";
+            }
+            default -> throw new IllegalArgumentException("Unknown scheme " + this.scheme);
+        }
+        this.plans = new SecurityPlans(this.context.getBeanFactory());
+        Method method = Arrays.stream(BenchConfiguration.BenchController.class.getMethods())
+            .filter((candidate) -> candidate.getName().equals(this.scheme))
+            .findFirst()
+            .orElseThrow();
+        this.handlerMethod = new HandlerMethod(new BenchConfiguration.BenchController(), method);
+        this.parameter = this.handlerMethod.getMethodParameters()[0];
+        this.plan = this.plans.planFor(this.handlerMethod);
+        this.schemeBean = this.context.getBean(schemeName, SecurityScheme.class);
+        this.verifier = this.context.getBean(verifierName, SecurityDependency.class);
+
+        this.httpRequest = LeanRequest.of(this.request, this.headerName, headerValue);
+        this.resolvedRequest = LeanRequest.of(this.request, this.headerName, headerValue);
+        this.webRequest = new ServletWebRequest(this.httpRequest);
+        this.resolvedWebRequest = new ServletWebRequest(this.resolvedRequest);
+        this.response = new MockHttpServletResponse();
+        this.interceptor = new SecurityInterceptor(this.plans);
+        this.resolvers = new HandlerMethodArgumentResolverComposite();
+        this.resolvers.addResolver(new SecurityParamArgumentResolver(this.plans));
+        this.verifyResolution = new FixedResolution(this.httpRequest, scopesOf(this.verifier),
+                this.schemeBean.resolve(this.httpRequest));
+
+        // Each benchmark must do the real work: check the whole path once, and leave resolvedRequest resolved.
+        Object value = interceptorAndArgument();
+        Object expected = (value instanceof io.github.padlock.oauth2.JwtPrincipal principal) ? principal.subject()
+                : (value instanceof io.github.padlock.credentials.ApiKeyPrincipal key) ? key.id() : value;
+        if (!Objects.equals(expected, this.scheme.startsWith("apiKey") ? "demo" : BenchConfiguration.USERNAME)) {
+            throw new IllegalStateException("Unexpected value " + value + " for " + this.scheme);
+        }
+        ResolvedSecurity.resolve(this.plan, this.resolvedRequest);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        this.context.close();
+    }
+
+    private SecurityScopes scopesOf(SecurityDependency<?> dependency) {
+        for (int i = 0; i < this.plan.nodeCount(); i++) {
+            if (this.plan.node(i).dependency() == dependency) {
+                return this.plan.node(i).scopes();
+            }
+        }
+        throw new IllegalStateException(dependency + " is not in the plan");
+    }
+
+    @Benchmark
+    public SecurityPlan planLookup() {
+        return this.plans.planFor(this.handlerMethod);
+    }
+
+    @Benchmark
+    public @Nullable Object readRequest() {
+        return this.schemeBean.resolve(this.httpRequest);
+    }
+
+    @Benchmark
+    public @Nullable Object verify() {
+        return this.verifier.resolve(this.verifyResolution);
+    }
+
+    @Benchmark
+    public Object resolvePlan() {
+        this.httpRequest.removeAttribute(ResolvedSecurity.ATTRIBUTE);
+        return ResolvedSecurity.resolve(this.plan, this.httpRequest);
+    }
+
+    @Benchmark
+    public @Nullable Object resolveArgument() throws Exception {
+        return this.resolvers.resolveArgument(this.parameter, null, this.resolvedWebRequest, null);
+    }
+
+    @Benchmark
+    public @Nullable Object interceptorAndArgument() throws Exception {
+        this.httpRequest.removeAttribute(ResolvedSecurity.ATTRIBUTE);
+        this.interceptor.preHandle(this.httpRequest, this.response, this.handlerMethod);
+        return this.resolvers.resolveArgument(this.parameter, null, this.webRequest, null);
+    }
+
+    @Benchmark
+    public @Nullable Object requestBaseline() {
+        this.httpRequest.removeAttribute(ResolvedSecurity.ATTRIBUTE);
+        Object previous = this.httpRequest.getAttribute(ResolvedSecurity.ATTRIBUTE);
+        var values = this.httpRequest.getHeaders(this.headerName);
+        String value = values.nextElement();
+        boolean more = values.hasMoreElements();
+        this.httpRequest.setAttribute(ResolvedSecurity.ATTRIBUTE, this.marker);
+        return (previous == null && !more) ? value : null;
+    }
+
+    /** What a verifier sees: the request, its node's scopes, and the credentials its scheme already read. */
+    private record FixedResolution(HttpServletRequest request, SecurityScopes scopes,
+            @Nullable Object credentials) implements SecurityResolution {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <U> @Nullable U valueOf(SecurityDependency<U> dependency) {
+            return (U) this.credentials;
+        }
+    }
+}
