@@ -50,14 +50,26 @@ public class Generate {
         Files.writeString(sources.resolve("ScaleApplication.java"), """
                 package bench.scale;
 
+                import java.lang.management.ManagementFactory;
+
+                import com.sun.management.OperatingSystemMXBean;
+
                 import org.springframework.boot.SpringApplication;
                 import org.springframework.boot.autoconfigure.SpringBootApplication;
+                import org.springframework.boot.context.event.ApplicationStartedEvent;
+                import org.springframework.context.ApplicationListener;
 
                 @SpringBootApplication
                 public class ScaleApplication {
 
                     public static void main(String[] args) {
-                        SpringApplication.run(ScaleApplication.class, args);
+                        SpringApplication application = new SpringApplication(ScaleApplication.class);
+                        // The CPU time of the whole process (all threads, JIT and GC included) once started: less
+                        // sensitive than the wall-clock time to other processes on the machine.
+                        application.addListeners((ApplicationListener<ApplicationStartedEvent>) (event) -> System.out
+                            .println("Process CPU time at start-up: " + ((OperatingSystemMXBean) ManagementFactory
+                                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000 + " ms"));
+                        application.run(args);
                     }
                 }
                 """);
