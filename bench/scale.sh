@@ -73,17 +73,20 @@ done
 # start_app DIR LOG [JVM option ...]: starts DIR's jar and waits for Spring's "Started" line; sets STARTUP and PORT.
 # (Not run in a subshell, so that the EXIT trap sees APP_PID.)
 start_app() {
-  local dir=$1 log=$2 i
+  local dir=$1 log=$2 i deadline=$((SECONDS + START_TIMEOUT))
   shift 2
   # shellcheck disable=SC2086
   java $JAVA_OPTS "$@" -jar "$dir/target/app.jar" > "$log" 2>&1 &
   APP_PID=$!
-  for ((i = 0; i < START_TIMEOUT * 5; i++)); do
-    grep -q 'Started ScaleApplication in' "$log" && break
+  until grep -q 'Started ScaleApplication in' "$log"; do
     kill -0 "$APP_PID" 2>/dev/null || { cat "$log" >&2; echo "$dir did not start" >&2; exit 1; }
+    if ((SECONDS >= deadline)); then
+      tail -20 "$log" >&2
+      echo "$dir did not start in ${START_TIMEOUT}s" >&2
+      exit 1
+    fi
     sleep 0.2
   done
-  grep -q 'Started ScaleApplication in' "$log" || { echo "$dir did not start in ${START_TIMEOUT}s" >&2; exit 1; }
   STARTUP=$(sed -n 's/.*Started ScaleApplication in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
   for ((i = 0; i < 50; i++)); do grep -q 'Process CPU time at start-up' "$log" && break; sleep 0.1; done
   STARTUP_CPU=$(sed -n 's/^Process CPU time at start-up: \([0-9]*\) ms$/\1/p' "$log" | head -1)

@@ -23,7 +23,9 @@ import jdk.jfr.consumer.RecordingFile;
  * <li>where the sampled allocations ({@code jdk.ObjectAllocationSample}, weighted) were made: the class allocated
  * and the innermost frame of Padlock, nimbus or the benchmark fixture that led to it.</li>
  * </ul>
- * Run with {@code java bench/jmh/JfrReport.java recording.jfr}.
+ * Run with {@code java bench/jmh/JfrReport.java recording.jfr...}; after {@code --share}, fully qualified method
+ * names ({@code java.security.MessageDigest.getInstance}) whose share of the CPU samples (samples with that method
+ * anywhere on the stack) to print as well.
  */
 public class JfrReport {
 
@@ -50,12 +52,18 @@ public class JfrReport {
     static final Pattern OWN = Pattern.compile("^(io\\.github\\.padlock\\.|com\\.nimbusds\\.)");
 
     public static void main(String[] args) throws IOException {
-        for (String file : args) {
-            report(Path.of(file));
+        List<String> arguments = List.of(args);
+        int share = arguments.indexOf("--share");
+        List<String> files = (share < 0) ? arguments : arguments.subList(0, share);
+        List<String> methods = (share < 0) ? List.of() : arguments.subList(share + 1, arguments.size());
+        for (String file : files) {
+            report(Path.of(file), methods);
         }
     }
 
-    static void report(Path file) throws IOException {
+    static void report(Path file, List<String> methods) throws IOException {
+        Map<String, Integer> withMethod = new LinkedHashMap<>();
+        methods.forEach((method) -> withMethod.put(method, 0));
         int samples = 0;
         int reflective = 0;
         Map<String, Integer> reflectiveFrames = new TreeMap<>();
@@ -73,6 +81,11 @@ public class JfrReport {
             if (type.equals("jdk.ExecutionSample")) {
                 samples++;
                 topFrames.merge(name(frames.get(0)), 1, Integer::sum);
+                for (String method : methods) {
+                    if (frames.stream().anyMatch((frame) -> name(frame).equals(method))) {
+                        withMethod.merge(method, 1, Integer::sum);
+                    }
+                }
                 boolean hit = false;
                 for (RecordedFrame frame : frames) {
                     String name = name(frame);
@@ -111,6 +124,8 @@ public class JfrReport {
                 count, path));
         int sampleCount = Math.max(1, samples);
         long allocatedBytes = Math.max(1, allocated);
+        withMethod.forEach((method, count) -> System.out.printf("    %5.1f%% of the samples in %s%n",
+                100.0 * count / sampleCount, method));
         System.out.println("Most frequent top frames:");
         top(topFrames, 12).forEach((name, count) -> System.out.printf("    %5.1f%%  %s%n",
                 100.0 * count / sampleCount, name));

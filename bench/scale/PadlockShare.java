@@ -72,7 +72,7 @@ public class PadlockShare {
             this.methods.entrySet()
                 .stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(4)
+                .limit(6)
                 .forEach((entry) -> text.append(String.format("; %s %d", entry.getKey(), entry.getValue())));
             return text.toString();
         }
