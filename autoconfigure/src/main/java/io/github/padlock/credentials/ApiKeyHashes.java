@@ -13,15 +13,12 @@ final class ApiKeyHashes {
 
     static final String SHA256_PREFIX = "sha256:";
 
-    /** What a malformed stored hash or an unknown id is compared with: no key hashes to it. */
-    static final byte[] NO_DIGEST = new byte[32];
-
     private ApiKeyHashes() {
     }
 
-    static byte[] sha256(String text) {
+    static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("Every Java platform has SHA-256", ex);
@@ -29,20 +26,6 @@ final class ApiKeyHashes {
     }
 
     static String hash(String key) {
-        return SHA256_PREFIX + HexFormat.of().formatHex(sha256(key));
-    }
-
-    /** The 32 bytes of a {@code sha256:<64 hex digits>} hash; anything else never matches. */
-    static byte[] parseDigest(String hash) {
-        String hex = hash.substring(SHA256_PREFIX.length());
-        if (hex.length() != 64) {
-            return NO_DIGEST;
-        }
-        try {
-            return HexFormat.of().parseHex(hex);
-        }
-        catch (IllegalArgumentException ex) {
-            return NO_DIGEST;
-        }
+        return SHA256_PREFIX + HexFormat.of().formatHex(newSha256().digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 }
