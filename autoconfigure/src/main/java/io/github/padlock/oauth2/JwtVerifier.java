@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,6 +25,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
@@ -30,12 +34,12 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -108,8 +112,11 @@ public final class JwtVerifier {
         this.jwkSetUri = (settings.jwkSetUrl() != null) ? settings.jwkSetUrl().toString() : null;
         this.jwkSetUriForLogs = (settings.jwkSetUrl() != null) ? settings.jwkSetUriForLogs() : null;
         this.processor.setJWSTypeVerifier(typeVerifier());
-        this.processor.setJWSKeySelector(keySelector(settings));
-        this.processor.setJWSVerifierFactory(new VerifierFactory());
+        byte[] secret = settings.secret();
+        SecretKey secretKey = (secret != null) ? new SecretKeySpec(secret, "HMAC") : null;
+        this.processor.setJWSKeySelector((secretKey != null)
+                ? new SecretKeySelector(settings.jwsAlgorithms(), secretKey) : keySelector(settings));
+        this.processor.setJWSVerifierFactory(new VerifierFactory(secretKey));
         this.processor.setJWTClaimsSetVerifier(claimsVerifier(settings, clock));
     }
 
@@ -211,10 +218,6 @@ public final class JwtVerifier {
 
     private static ConfiguredKeySelector keySelector(JwtSettings settings) {
         Set<JWSAlgorithm> algorithms = new HashSet<>(settings.jwsAlgorithms());
-        byte[] secret = settings.secret();
-        if (secret != null) {
-            return new ConfiguredKeySelector(algorithms, new ImmutableSecret<>(secret), true);
-        }
         JWKSet publicKeys = settings.publicKeys();
         if (publicKeys != null) {
             JWKSource<SecurityContext> source = new ImmutableJWKSet<>(publicKeys);
@@ -255,8 +258,31 @@ public final class JwtVerifier {
     }
 
     /**
+     * The key of a shared secret, for the configured HMAC algorithms only, built once: what nimbus's
+     * {@code JWSVerificationKeySelector} over an {@code ImmutableSecret} would select for every token, without turning
+     * the secret into a JWK, matching it against the header and exporting it again on each token. A {@code kid} cannot
+     * choose among one key, so it is not looked at.
+     */
+    private static final class SecretKeySelector implements JWSKeySelector<SecurityContext> {
+
+        private final Set<JWSAlgorithm> algorithms;
+
+        private final List<Key> keys;
+
+        SecretKeySelector(List<JWSAlgorithm> algorithms, SecretKey key) {
+            this.algorithms = Set.copyOf(algorithms);
+            this.keys = List.of(key);
+        }
+
+        @Override
+        public List<? extends Key> selectJWSKeys(JWSHeader header, @Nullable SecurityContext context) {
+            return this.algorithms.contains(header.getAlgorithm()) ? this.keys : List.of();
+        }
+    }
+
+    /**
      * nimbus's selector for the configured algorithms and keys, with three changes. Among configured keys without ids
-     * (a secret, PEM keys), a token's {@code kid} cannot choose, so it is left out of the match rather than refusing
+     * (PEM keys), a token's {@code kid} cannot choose, so it is left out of the match rather than refusing
      * every token that carries one. An EC key on another curve than the algorithm's is left out, since nimbus
      * stops at the first key whose verifier refuses the algorithm instead of trying the next. And for EdDSA, whose
      * JWKs nimbus cannot export to a {@link Key} and so would drop, the matching Ed25519 JWKs are handed on as the
@@ -315,12 +341,36 @@ public final class JwtVerifier {
     /**
      * nimbus's verifier factory, which knows the HMAC, RSA and EC algorithms, and also EdDSA: an Ed25519 key selected
      * by {@link ConfiguredKeySelector} verifies with nimbus's {@link Ed25519Verifier} (which needs Google Tink;
-     * {@link JwtSettings} allows no EdDSA algorithm without it).
+     * {@link JwtSettings} allows no EdDSA algorithm without it). The verifier of a shared secret is built once: a
+     * {@link MACVerifier} keeps nothing of one token, and nimbus's factory would build a new one, copying the
+     * secret, for every token.
      */
     private static final class VerifierFactory extends DefaultJWSVerifierFactory {
 
+        private final @Nullable SecretKey secretKey;
+
+        private final @Nullable MACVerifier secretVerifier;
+
+        VerifierFactory(@Nullable SecretKey secretKey) {
+            this.secretKey = secretKey;
+            this.secretVerifier = (secretKey != null) ? macVerifier(secretKey) : null;
+        }
+
+        private static MACVerifier macVerifier(SecretKey secretKey) {
+            try {
+                return new MACVerifier(secretKey);
+            }
+            catch (JOSEException ex) {
+                throw new IllegalArgumentException("The JWT secret is not a usable HMAC key", ex);
+            }
+        }
+
         @Override
         public JWSVerifier createJWSVerifier(JWSHeader header, Key key) throws JOSEException {
+            if (key == this.secretKey && this.secretVerifier != null
+                    && MACVerifier.SUPPORTED_ALGORITHMS.contains(header.getAlgorithm())) {
+                return this.secretVerifier;
+            }
             if (JWSAlgorithm.Family.ED.contains(header.getAlgorithm()) && key instanceof EdECPublicKey ed25519) {
                 try {
                     return new Ed25519Verifier(Ed25519Keys.publicJwk(ed25519));
