@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.padlock.RequiresSecurity;
@@ -40,6 +42,9 @@ final class SecurityPlanner {
 
     private @Nullable Map<SecurityDependency<?>, String> beanNames;
 
+    /** Class-level requirements, looked up once per controller rather than once per handler method. */
+    private final Map<Class<?>, List<RequiresSecurity>> classRequirements = new ConcurrentHashMap<>();
+
     SecurityPlanner(ConfigurableListableBeanFactory beanFactory) {
         this.beanFactory = beanFactory;
     }
@@ -47,22 +52,24 @@ final class SecurityPlanner {
     SecurityPlan plan(HandlerMethod handlerMethod) {
         MethodParameter[] parameters = handlerMethod.getMethodParameters();
         Builder builder = new Builder(parameters.length);
-        for (RequiresSecurity requirement : AnnotatedElementUtils
-            .findMergedRepeatableAnnotations(handlerMethod.getBeanType(), RequiresSecurity.class)) {
-            String site = "@RequiresSecurity on " + handlerMethod.getBeanType().getName();
+        Class<?> beanType = handlerMethod.getBeanType();
+        for (RequiresSecurity requirement : this.classRequirements.computeIfAbsent(beanType,
+                (type) -> List.copyOf(AnnotatedElementUtils.findMergedRepeatableAnnotations(type,
+                        RequiresSecurity.class)))) {
+            Supplier<String> site = () -> "@RequiresSecurity on " + beanType.getName();
             builder.addRoot(builder.visit(reference(site, requirement.value(), requirement.anyOf(), null),
                     List.of(requirement.scopes()), List.of(), new ArrayList<>()));
         }
         for (RequiresSecurity requirement : AnnotatedElementUtils
             .findMergedRepeatableAnnotations(handlerMethod.getMethod(), RequiresSecurity.class)) {
-            String site = "@RequiresSecurity on " + describe(handlerMethod);
+            Supplier<String> site = () -> "@RequiresSecurity on " + describe(handlerMethod);
             builder.addRoot(builder.visit(reference(site, requirement.value(), requirement.anyOf(), null),
                     List.of(requirement.scopes()), List.of(), new ArrayList<>()));
         }
         for (MethodParameter parameter : parameters) {
             SecurityParam annotation = parameter.getParameterAnnotation(SecurityParam.class);
             if (annotation != null) {
-                String site = describe(handlerMethod, parameter);
+                Supplier<String> site = () -> describe(handlerMethod, parameter);
                 SecurityDependency<?> dependency = reference(site, annotation.value(), annotation.anyOf(),
                         ClassUtils.resolvePrimitiveIfNecessary(injectedType(parameter)));
                 int node = builder.visit(dependency, List.of(annotation.scopes()), List.of(), new ArrayList<>());
@@ -77,9 +84,9 @@ final class SecurityPlanner {
      * The dependency an annotation refers to: a bean by name, alternatives by name, or (for a parameter) the single
      * bean producing {@code wanted}.
      */
-    private SecurityDependency<?> reference(String site, String name, String[] anyOf, @Nullable Class<?> wanted) {
+    private SecurityDependency<?> reference(Supplier<String> site, String name, String[] anyOf, @Nullable Class<?> wanted) {
         if (!name.isEmpty() && anyOf.length > 0) {
-            throw new SecurityConfigurationException(site + " names both a bean ('" + name + "') and alternatives "
+            throw new SecurityConfigurationException(site.get() + " names both a bean ('" + name + "') and alternatives "
                     + Arrays.toString(anyOf) + ".", "Give either the bean name or anyOf, not both.");
         }
         if (anyOf.length > 0) {
@@ -93,13 +100,13 @@ final class SecurityPlanner {
             return bean(site, name, wanted);
         }
         if (wanted == null) {
-            throw new SecurityConfigurationException(site + " names no security dependency.",
+            throw new SecurityConfigurationException(site.get() + " names no security dependency.",
                     "Name a scheme or Verifier bean, as in @RequiresSecurity(\"beanName\"), or give anyOf.");
         }
         return bean(site, byType(site, wanted), wanted);
     }
 
-    private String byType(String site, Class<?> wanted) {
+    private String byType(Supplier<String> site, Class<?> wanted) {
         List<String> matches = new ArrayList<>();
         for (String candidate : dependencyBeanNames()) {
             Class<?> produced = producedType(candidate).resolve();
@@ -108,7 +115,7 @@ final class SecurityPlanner {
             }
         }
         if (matches.size() != 1) {
-            throw new SecurityConfigurationException(site + " selects its security dependency by type, and "
+            throw new SecurityConfigurationException(site.get() + " selects its security dependency by type, and "
                     + (matches.isEmpty() ? "no" : matches.size()) + " security dependency beans produce "
                     + wanted.getName() + (matches.isEmpty() ? "" : ": " + matches) + ". Security dependency beans: "
                     + candidates() + ".",
@@ -119,21 +126,21 @@ final class SecurityPlanner {
         return matches.get(0);
     }
 
-    private SecurityDependency<?> bean(String site, String beanName, @Nullable Class<?> wanted) {
+    private SecurityDependency<?> bean(Supplier<String> site, String beanName, @Nullable Class<?> wanted) {
         if (!this.beanFactory.containsBean(beanName)) {
-            throw new SecurityConfigurationException(site + " names the bean '" + beanName
+            throw new SecurityConfigurationException(site.get() + " names the bean '" + beanName
                     + "', which does not exist. Security dependency beans: " + candidates() + ".",
                     "Declare a scheme or Verifier bean named '" + beanName + "', or name one of the beans above.");
         }
         Object bean = this.beanFactory.getBean(beanName);
         if (!(bean instanceof SecurityDependency<?> dependency)) {
-            throw new SecurityConfigurationException(site + " names the bean '" + beanName + "' of type "
+            throw new SecurityConfigurationException(site.get() + " names the bean '" + beanName + "' of type "
                     + bean.getClass().getName() + ", which is not a SecurityDependency. Security dependency beans: "
                     + candidates() + ".", "Name a scheme or Verifier bean.");
         }
         Class<?> produced = producedType(beanName).resolve();
         if (wanted != null && produced != null && !wanted.isAssignableFrom(produced)) {
-            throw new SecurityConfigurationException(site + " names the bean '" + beanName + "', which produces "
+            throw new SecurityConfigurationException(site.get() + " names the bean '" + beanName + "', which produces "
                     + produced.getName() + ", not " + wanted.getName() + ".",
                     "Change the parameter's type to " + produced.getSimpleName() + ", or name another bean.");
         }
