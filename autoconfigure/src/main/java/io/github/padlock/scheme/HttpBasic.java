@@ -98,13 +98,66 @@ public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
         catch (IllegalArgumentException ex) {
             return null;
         }
-        // Java's decoder accepts missing padding and non-zero pad bits; only the canonical form is allowed.
-        if (!Base64.getEncoder().encodeToString(bytes).equals(token)) {
+        if (!isCanonical(token)) {
             return null;
         }
-        String decoded;
+        String decoded = isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : strictUtf8(bytes);
+        if (decoded == null) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || containsControlCharacter(decoded)) {
+            return null;
+        }
+        return new HttpBasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    /**
+     * Java's decoder accepts missing padding and non-zero pad bits (RFC 4648 §3.5); only the canonical form, the one
+     * encoding of the bytes, is allowed.
+     * @param token text that {@link Base64.Decoder#decode(String)} accepted
+     * @return whether it is padded to a multiple of 4 and its pad bits are zero
+     */
+    static boolean isCanonical(String token) {
+        int length = token.length();
+        if (length % 4 != 0) {
+            return false;
+        }
+        if (length == 0 || token.charAt(length - 1) != '=') {
+            return true;
+        }
+        boolean two = token.charAt(length - 2) == '=';
+        int lastSextet = sextet(token.charAt(length - (two ? 3 : 2)));
+        return (lastSextet & (two ? 0b1111 : 0b11)) == 0;
+    }
+
+    /** The value of a character of the base64 alphabet (RFC 4648 §4, Table 1). */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return (c == '+') ? 62 : 63;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 7617 §2.1: UTF-8; malformed input is refused rather than replaced. */
+    private static @Nullable String strictUtf8(byte[] bytes) {
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
@@ -113,11 +166,6 @@ public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
         catch (CharacterCodingException ex) {
             return null;
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0 || containsControlCharacter(decoded)) {
-            return null;
-        }
-        return new HttpBasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
     /** RFC 7617 §2: the user-id and password MUST NOT contain control characters. */
