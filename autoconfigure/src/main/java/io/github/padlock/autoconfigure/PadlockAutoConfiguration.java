@@ -1,16 +1,22 @@
 package io.github.padlock.autoconfigure;
 
+import java.time.Duration;
+
+import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWebMvcConfigurer;
 import io.github.padlock.web.SecurityPlans;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -19,8 +25,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Auto-configuration for Padlock in a Spring MVC application: plans every handler's {@code @SecurityParam}
  * parameters at start-up, resolves them before argument binding, binds the OAuth2 password request form, and
- * renders refusals as problem+json; declares the schemes, verifiers, users, API keys, JWT settings and token endpoint
- * of {@code padlock.*}.
+ * renders refusals as problem+json; declares the schemes, verifiers, users, API keys, JWT settings, token endpoint and
+ * brute-force limiter of {@code padlock.*}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,8 +43,25 @@ public final class PadlockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PadlockWebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans) {
-        return new PadlockWebMvcConfigurer(plans);
+    PadlockWebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans, ObjectProvider<BruteForceLimiter> limiter) {
+        return new PadlockWebMvcConfigurer(plans, limiter.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnProperty("padlock.brute-force.enabled")
+    @ConditionalOnMissingBean
+    BruteForceLimiter padlockBruteForceLimiter(PadlockProperties properties) {
+        PadlockProperties.BruteForce bruteForce = properties.getBruteForce();
+        if (bruteForce.getMaxFailures() < 1 || bruteForce.getMaxFailures() > BruteForceLimiter.MAX_FAILURES_LIMIT) {
+            throw new InvalidConfigurationPropertyValueException("padlock.brute-force.max-failures",
+                    bruteForce.getMaxFailures(), "Must be between 1 and " + BruteForceLimiter.MAX_FAILURES_LIMIT);
+        }
+        Duration window = bruteForce.getWindow();
+        if (window.toMillis() < 1 || window.compareTo(BruteForceLimiter.MAX_WINDOW) > 0) {
+            throw new InvalidConfigurationPropertyValueException("padlock.brute-force.window", window,
+                    "Must be positive and at most a day");
+        }
+        return new BruteForceLimiter(bruteForce.getMaxFailures(), window);
     }
 
     @Bean

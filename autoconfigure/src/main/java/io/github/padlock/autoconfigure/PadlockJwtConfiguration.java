@@ -3,6 +3,7 @@ package io.github.padlock.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.oauth2.JwtIssuer;
 import io.github.padlock.oauth2.JwtSettings;
@@ -89,13 +90,14 @@ class PadlockJwtConfiguration {
     @ConditionalOnProperty("padlock.token-endpoint.enabled")
     @ConditionalOnMissingBean
     PasswordTokenEndpoint padlockPasswordTokenEndpoint(ObjectProvider<UserAuthenticator> users, JwtIssuer issuer,
-            PadlockProperties properties) {
+            PadlockProperties properties, ObjectProvider<BruteForceLimiter> limiter) {
         UserAuthenticator authenticator = users.getIfAvailable();
         if (authenticator == null) {
             throw new InvalidConfigurationPropertyValueException("padlock.token-endpoint.enabled", true,
                     "The token endpoint checks users: set padlock.users, or declare a UserStore bean");
         }
-        return new PasswordTokenEndpoint(authenticator, issuer, properties.getTokenEndpoint().getAccessTokenTtl());
+        return new PasswordTokenEndpoint(authenticator, issuer, properties.getTokenEndpoint().getAccessTokenTtl(),
+                limiter.getIfAvailable());
     }
 
     /** A key given inline, or a resource location such as {@code classpath:jwt.pub}. */

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Padlock's settings, under {@code padlock}: schemes and built-in verifiers declared in {@code application.yml}, the
- * users, API keys and JWT settings they check against, the optional token endpoint, and how refusals are answered.
+ * users, API keys and JWT settings they check against, the optional token endpoint and brute-force limiter, and how
+ * refusals are answered.
  * Map keys that hold characters other than letters, digits and {@code -} (a scope such as {@code items:read}, a user
  * name such as {@code alice@example.com}) need Spring Boot's bracket notation: {@code "[items:read]"}.
  */
@@ -44,6 +45,8 @@ public class PadlockProperties {
     private final TokenEndpoint tokenEndpoint = new TokenEndpoint();
 
     private final Error error = new Error();
+
+    private final BruteForce bruteForce = new BruteForce();
 
     public Map<String, Scheme> getSchemes() {
         return this.schemes;
@@ -87,6 +90,10 @@ public class PadlockProperties {
 
     public Error getError() {
         return this.error;
+    }
+
+    public BruteForce getBruteForce() {
+        return this.bruteForce;
     }
 
     /**
@@ -699,6 +706,54 @@ public class PadlockProperties {
 
         public void setIncludeScope(boolean includeScope) {
             this.includeScope = includeScope;
+        }
+    }
+
+    /**
+     * The brute-force limiter: a client (the request's remote address, as rewritten by
+     * server.forward-headers-strategy behind a proxy) that failed max-failures times within the window is answered
+     * 429 with Retry-After before its credentials are checked. Failures are Padlock's 401 answers and the token
+     * endpoint's invalid_grant. Accounts are never locked for other clients.
+     */
+    public static class BruteForce {
+
+        /**
+         * Whether to refuse clients that failed too often.
+         */
+        private boolean enabled;
+
+        /**
+         * Failures within the window after which a client is refused, from 1 to 100.
+         */
+        private int maxFailures = 10;
+
+        /**
+         * How long a failure counts, at most a day.
+         */
+        private Duration window = Duration.ofMinutes(1);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxFailures() {
+            return this.maxFailures;
+        }
+
+        public void setMaxFailures(int maxFailures) {
+            this.maxFailures = maxFailures;
+        }
+
+        public Duration getWindow() {
+            return this.window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
         }
     }
 }

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.padlock.PadlockException;
+import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
  * form), {@code unsupported_grant_type}, {@code invalid_scope} (a malformed scope) and {@code invalid_grant} (wrong
  * credentials or a disabled user). The client is not authenticated: the endpoint serves public clients such as
  * Swagger UI.
+ * <p>
+ * With a {@link BruteForceLimiter} ({@code padlock.brute-force.enabled}), a client (the request's remote address) that
+ * failed too often is answered 429 before its credentials are checked, and every {@code invalid_grant} counts as a
+ * failure of that client.
  */
 @RestController
 public final class PasswordTokenEndpoint {
@@ -43,34 +50,53 @@ public final class PasswordTokenEndpoint {
 
     private final Duration accessTokenTtl;
 
+    private final @Nullable BruteForceLimiter limiter;
+
     /**
      * @param users checks the user name and password
      * @param issuer signs the access tokens
      * @param accessTokenTtl how long an access token lives
      */
     public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl) {
+        this(users, issuer, accessTokenTtl, null);
+    }
+
+    /**
+     * @param users checks the user name and password
+     * @param issuer signs the access tokens
+     * @param accessTokenTtl how long an access token lives
+     * @param limiter refuses clients that failed too often, or {@code null} for none
+     */
+    public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl,
+            @Nullable BruteForceLimiter limiter) {
         this.users = users;
         this.issuer = issuer;
         this.accessTokenTtl = accessTokenTtl;
+        this.limiter = limiter;
     }
 
     /**
      * @param form the password grant request
+     * @param request the request, whose remote address identifies the client to the brute-force limiter
      * @return the access token response
      */
     @PostMapping(path = "${padlock.token-endpoint.path:/token}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> token(OAuth2PasswordRequestForm form) {
+    public ResponseEntity<Map<String, Object>> token(OAuth2PasswordRequestForm form, HttpServletRequest request) {
+        String client = String.valueOf(request.getRemoteAddr());
+        if (this.limiter != null) {
+            this.limiter.check(client);
+        }
         for (String scope : form.scopes()) {
             if (!SCOPE_TOKEN.matcher(scope).matches()) {
                 throw error("invalid_scope", "The requested scope is malformed");
             }
         }
         StoredUser user = this.users.check(form.username(), form.password());
-        if (user == null) {
-            throw error("invalid_grant", UserAuthenticator.INCORRECT);
-        }
-        if (user.disabled()) {
-            throw error("invalid_grant", UserAuthenticator.INACTIVE);
+        if (user == null || user.disabled()) {
+            if (this.limiter != null) {
+                this.limiter.failed(client);
+            }
+            throw error("invalid_grant", (user == null) ? UserAuthenticator.INCORRECT : UserAuthenticator.INACTIVE);
         }
         List<String> granted = form.scopes().isEmpty() ? user.scopes()
                 : form.scopes().stream().distinct().filter(user.scopes()::contains).toList();

@@ -69,13 +69,31 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
     }
 
     /**
-     * The request's {@code Authorization} header, split; several such headers are refused whatever
-     * {@code autoError}, since RFC 9110 §5.3 does not allow them to be combined.
+     * The request's {@code Authorization} header, split; several such headers are refused with 400
+     * {@code invalid_request} whatever {@code autoError}, since RFC 9110 §5.3 does not allow them to be combined.
      */
     final AuthorizationHeader.Parts authorization(HttpServletRequest request) {
         AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
         if (header == null) {
-            throw makeNotAuthenticatedError();
+            throw InvalidRequest.severalAuthorizationHeaders(false);
+        }
+        return header;
+    }
+
+    /**
+     * The request's {@code Authorization} header for a bearer-token scheme, split. Refused with 400
+     * {@code invalid_request} and {@code WWW-Authenticate: Bearer error="invalid_request"} whatever {@code autoError}:
+     * several such headers, and a {@code Bearer} header sent with an {@code access_token} query parameter (RFC 6750
+     * §2: a client MUST NOT use more than one method). The query string is only looked at for a {@code Bearer}
+     * header.
+     */
+    final AuthorizationHeader.Parts bearerAuthorization(HttpServletRequest request) {
+        AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
+        if (header == null) {
+            throw InvalidRequest.severalAuthorizationHeaders(true);
+        }
+        if (header.hasScheme(HttpBearer.SCHEME) && AccessTokenQuery.isPresent(request.getQueryString())) {
+            throw InvalidRequest.bearerSentTwice();
         }
         return header;
     }

@@ -34,7 +34,7 @@ public class ApiKeyCookie extends ApiKeyScheme {
         for (Cookie cookie : cookies) {
             if (cookie.getName().equals(name())) {
                 if (value != null) {
-                    throw makeNotAuthenticatedError();
+                    throw severalValues();
                 }
                 value = cookie.getValue();
             }

@@ -33,7 +33,7 @@ public class ApiKeyHeader extends ApiKeyScheme {
         }
         String value = values.nextElement();
         if (values.hasMoreElements()) {
-            throw makeNotAuthenticatedError();
+            throw severalValues();
         }
         return value;
     }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An API key in a query parameter: FastAPI's {@code APIKeyQuery}. Only the query string is read (decoded as UTF-8
  * form data, {@code +} as space), never a form body, so resolving it does not consume the request's body. See
- * {@link ApiKeyScheme} for its answers; a parameter whose percent-encoding is broken is refused like a duplicate.
+ * {@link ApiKeyScheme} for its answers; our parameter with broken percent-encoding is a malformed credential: 401
+ * {@code Not authenticated} whatever {@code autoError}.
  */
 public class ApiKeyQuery extends ApiKeyScheme {
 
@@ -44,7 +45,7 @@ public class ApiKeyQuery extends ApiKeyScheme {
             boolean hasValue = equals >= 0 && equals < end;
             if (name().equals(decodeOrNull(query.substring(start, hasValue ? equals : end)))) {
                 if (value != null) {
-                    throw makeNotAuthenticatedError();
+                    throw severalValues();
                 }
                 value = hasValue ? decode(query.substring(equals + 1, end)) : "";
             }

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * sent, with no scheme handling; a verifier checks it.
  * <p>
  * An absent or empty key: 401 {@code Not authenticated} with FastAPI's (non-standard) challenge
- * {@code WWW-Authenticate: APIKey}, or {@code null} when {@code autoError} is off. A key sent more than once: the same
- * 401 whatever {@code autoError}, since it is ambiguous which one was meant.
+ * {@code WWW-Authenticate: APIKey}, or {@code null} when {@code autoError} is off. A key sent more than once: 400
+ * {@code invalid_request} {@code Several values for API key <name>}, without a challenge, whatever {@code autoError},
+ * since it is ambiguous which one was meant.
  */
 public abstract class ApiKeyScheme extends AbstractSecurityScheme<String> {
 
@@ -37,9 +38,16 @@ public abstract class ApiKeyScheme extends AbstractSecurityScheme<String> {
 
     /**
      * @return the key as sent, or {@code null} when absent
-     * @throws PadlockException {@link #makeNotAuthenticatedError()} when the key was sent more than once
+     * @throws PadlockException 400 {@code invalid_request} when the key was sent more than once
      */
     abstract @Nullable String read(HttpServletRequest request);
+
+    /**
+     * @return the refusal of a key sent more than once
+     */
+    final PadlockException severalValues() {
+        return InvalidRequest.severalApiKeys(this.name);
+    }
 
     @Override
     protected PadlockException makeNotAuthenticatedError() {

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * scheme {@code Other} accepts {@code Bearer foo} and produces scheme {@code Bearer} — compare it in your verifier.
  * A missing header, an empty scheme or empty credentials: 401 {@code Not authenticated} with the configured scheme
  * title-cased as the challenge ({@code other} → {@code Other}), or {@code null} when {@code autoError} is off.
- * Several {@code Authorization} headers: the same 401 whatever {@code autoError}.
+ * Several {@code Authorization} headers (RFC 9110 §5.3 does not allow them to be combined): 400
+ * {@code invalid_request} without a challenge, whatever {@code autoError}.
  */
 public class HttpBase extends AbstractSecurityScheme<HttpAuthorizationCredentials> {
 

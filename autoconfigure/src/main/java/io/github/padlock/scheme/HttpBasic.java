@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>No header, or another scheme: 401 {@code Not authenticated} with {@link #challenge()}, or {@code null} when
  * {@code autoError} is off.</li>
- * <li>A malformed payload — not canonical base64, not UTF-8, no colon, control characters — or several
- * {@code Authorization} headers: the same 401 even when {@code autoError} is off, as in FastAPI.</li>
+ * <li>A malformed payload — not canonical base64, not UTF-8, no colon, control characters: the same 401 even when
+ * {@code autoError} is off, as in FastAPI.</li>
+ * <li>Several {@code Authorization} headers (RFC 9110 §5.3 does not allow them to be combined): 400
+ * {@code invalid_request} without a challenge, whatever {@code autoError}.</li>
  * </ul>
  * Two deliberate differences from FastAPI: the payload is decoded as UTF-8 (RFC 7617 §2.1) rather than ASCII, and
  * base64 is strict (RFC 4648 §3.3, §3.5) rather than skipping junk characters.

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * {@code Authorization: Bearer <token>} as {@link HttpAuthorizationCredentials}; a verifier checks the token.
  * <p>
  * No header, an empty token or another scheme: 401 {@code Not authenticated} with {@code WWW-Authenticate: Bearer},
- * or {@code null} when {@code autoError} is off. Several {@code Authorization} headers: the same 401 whatever
+ * or {@code null} when {@code autoError} is off. Several {@code Authorization} headers, or a {@code Bearer} header
+ * together with an {@code access_token} query parameter (RFC 6750 §2 allows one method only): 400
+ * {@code invalid_request} with {@code WWW-Authenticate: Bearer error="invalid_request"} (RFC 6750 §3.1), whatever
  * {@code autoError}. Only the header is read, never a query parameter or form field (RFC 6750 §2.2, §2.3).
  */
 public class HttpBearer extends AbstractSecurityScheme<HttpAuthorizationCredentials> {
@@ -36,7 +38,7 @@ public class HttpBearer extends AbstractSecurityScheme<HttpAuthorizationCredenti
 
     @Override
     public @Nullable HttpAuthorizationCredentials resolve(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = authorization(request);
+        AuthorizationHeader.Parts header = bearerAuthorization(request);
         if (header.param().isEmpty() || !header.hasScheme(SCHEME)) {
             return missing();
         }

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * nonce is a verifier's job.
  * <p>
  * No header, empty credentials or another scheme: 401 {@code Not authenticated} with {@code WWW-Authenticate: Digest},
- * or {@code null} when {@code autoError} is off. Several {@code Authorization} headers: the same 401 whatever
- * {@code autoError}.
+ * or {@code null} when {@code autoError} is off. Several {@code Authorization} headers (RFC 9110 §5.3 does not allow
+ * them to be combined): 400 {@code invalid_request} without a challenge, whatever {@code autoError}.
  */
 public class HttpDigest extends AbstractSecurityScheme<HttpAuthorizationCredentials> {
 

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * or {@link OAuth2AuthorizationCodeBearer}, which produce just the bearer token.
  * <p>
  * No header or an empty one: 401 {@code Not authenticated} with {@code WWW-Authenticate: Bearer}, or {@code null}
- * when {@code autoError} is off. Several {@code Authorization} headers: the same 401 whatever {@code autoError}.
+ * when {@code autoError} is off. Several {@code Authorization} headers, or a {@code Bearer} header together with an
+ * {@code access_token} query parameter (RFC 6750 §2 allows one method only): 400 {@code invalid_request} with
+ * {@code WWW-Authenticate: Bearer error="invalid_request"} (RFC 6750 §3.1), whatever {@code autoError}.
  */
 public class OAuth2 extends AbstractSecurityScheme<String> {
 
@@ -39,7 +41,7 @@ public class OAuth2 extends AbstractSecurityScheme<String> {
 
     @Override
     public @Nullable String resolve(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = authorization(request);
+        AuthorizationHeader.Parts header = bearerAuthorization(request);
         return header.value().isEmpty() ? missing() : header.value();
     }
 

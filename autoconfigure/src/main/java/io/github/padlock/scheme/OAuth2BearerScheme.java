@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * No header or another scheme: 401 {@code Not authenticated} with {@code WWW-Authenticate: Bearer}, or {@code null}
  * when {@code autoError} is off. {@code Authorization: Bearer} with nothing after it produces {@code ""}, as in
- * FastAPI. Several {@code Authorization} headers: the same 401 whatever {@code autoError}. Only the header is read,
- * never a query parameter or form field.
+ * FastAPI. Several {@code Authorization} headers, or a {@code Bearer} header together with an
+ * {@code access_token} query parameter (RFC 6750 §2 allows one method only): 400 {@code invalid_request} with
+ * {@code WWW-Authenticate: Bearer error="invalid_request"} (RFC 6750 §3.1), whatever {@code autoError}.
+ * Only the header is read, never a query parameter or form field.
  */
 public abstract class OAuth2BearerScheme extends AbstractSecurityScheme<String> {
 
@@ -28,7 +30,7 @@ public abstract class OAuth2BearerScheme extends AbstractSecurityScheme<String> 
 
     @Override
     public final @Nullable String resolve(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = authorization(request);
+        AuthorizationHeader.Parts header = bearerAuthorization(request);
         return header.hasScheme(HttpBearer.SCHEME) ? header.param() : missing();
     }
 

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * never fetched. Produces the whole {@code Authorization} value, any scheme accepted; a verifier makes sense of it.
  * <p>
  * No header or an empty one: 401 {@code Not authenticated} with {@code WWW-Authenticate: Bearer}, or {@code null}
- * when {@code autoError} is off. Several {@code Authorization} headers: the same 401 whatever {@code autoError}.
+ * when {@code autoError} is off. Several {@code Authorization} headers, or a {@code Bearer} header together with an
+ * {@code access_token} query parameter (RFC 6750 §2 allows one method only): 400 {@code invalid_request} with
+ * {@code WWW-Authenticate: Bearer error="invalid_request"} (RFC 6750 §3.1), whatever {@code autoError}.
  */
 public class OpenIdConnect extends AbstractSecurityScheme<String> {
 
@@ -34,7 +36,7 @@ public class OpenIdConnect extends AbstractSecurityScheme<String> {
 
     @Override
     public @Nullable String resolve(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = authorization(request);
+        AuthorizationHeader.Parts header = bearerAuthorization(request);
         return header.value().isEmpty() ? missing() : header.value();
     }
 

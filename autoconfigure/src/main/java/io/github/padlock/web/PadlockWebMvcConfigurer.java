@@ -2,27 +2,42 @@ package io.github.padlock.web;
 
 import java.util.List;
 
+import io.github.padlock.credentials.BruteForceLimiter;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers Padlock's interceptor and argument resolver with Spring MVC.
+ * Registers Padlock's interceptor (with the brute-force limiter, when there is one) and argument resolver with Spring
+ * MVC.
  */
 public final class PadlockWebMvcConfigurer implements WebMvcConfigurer {
 
     private final SecurityPlans plans;
 
+    private final @Nullable BruteForceLimiter limiter;
+
     /**
      * @param plans the plans of the application's handler methods
      */
     public PadlockWebMvcConfigurer(SecurityPlans plans) {
+        this(plans, null);
+    }
+
+    /**
+     * @param plans the plans of the application's handler methods
+     * @param limiter refuses clients that failed too often, or {@code null} for none
+     */
+    public PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable BruteForceLimiter limiter) {
         this.plans = plans;
+        this.limiter = limiter;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SecurityInterceptor(this.plans));
+        registry.addInterceptor(new SecurityInterceptor(this.plans, this.limiter));
     }
 
     @Override

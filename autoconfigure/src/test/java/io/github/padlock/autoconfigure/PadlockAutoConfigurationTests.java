@@ -1,5 +1,9 @@
 package io.github.padlock.autoconfigure;
 
+import java.time.Duration;
+
+import io.github.padlock.PadlockException;
+import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.openapi.SecurityOperationCustomizer;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWebMvcConfigurer;
@@ -16,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * When {@link PadlockAutoConfiguration} and {@link PadlockOpenApiAutoConfiguration} apply, and when they back off.
@@ -83,6 +88,58 @@ class PadlockAutoConfigurationTests {
             assertThat(context).hasBean("customOperationCustomizer");
             assertThat(context).doesNotHaveBean("padlockSecurityOperationCustomizer");
         });
+    }
+
+    @Test
+    void bruteForceWhenNotEnabledThenNoLimiter() {
+        this.contextRunner.withPropertyValues("padlock.brute-force.max-failures=3").run((context) -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(BruteForceLimiter.class);
+            PadlockProperties.BruteForce defaults = context.getBean(PadlockProperties.class).getBruteForce();
+            assertThat(defaults.isEnabled()).isFalse();
+            assertThat(defaults.getWindow()).isEqualTo(Duration.ofMinutes(1));
+        });
+        this.contextRunner.run((context) -> assertThat(
+                context.getBean(PadlockProperties.class).getBruteForce().getMaxFailures()).isEqualTo(10));
+    }
+
+    @Test
+    void bruteForceWhenEnabledThenLimiterWithBoundProperties() {
+        this.contextRunner
+            .withPropertyValues("padlock.brute-force.enabled=true", "padlock.brute-force.max-failures=2",
+                    "padlock.brute-force.window=90s")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(BruteForceLimiter.class);
+                BruteForceLimiter limiter = context.getBean(BruteForceLimiter.class);
+                limiter.failed("10.0.0.1");
+                limiter.check("10.0.0.1");
+                limiter.failed("10.0.0.1");
+                assertThat(catchThrowable(() -> limiter.check("10.0.0.1")))
+                    .isInstanceOfSatisfying(PadlockException.class,
+                            (ex) -> assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("90"));
+            });
+    }
+
+    @Test
+    void bruteForceWhenSettingsOutOfRangeThenStartupFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("padlock.brute-force.enabled=true", "padlock.brute-force.max-failures=0")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("padlock.brute-force.max-failures"));
+        this.contextRunner.withPropertyValues("padlock.brute-force.enabled=true", "padlock.brute-force.window=0s")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .hasMessageContaining("padlock.brute-force.window"));
+    }
+
+    @Test
+    void bruteForceWhenUserDeclaresLimiterThenPadlocksBacksOff() {
+        this.contextRunner.withPropertyValues("padlock.brute-force.enabled=true")
+            .withBean("customLimiter", BruteForceLimiter.class, () -> new BruteForceLimiter(5, Duration.ofSeconds(5)))
+            .run((context) -> {
+                assertThat(context).hasSingleBean(BruteForceLimiter.class);
+                assertThat(context).hasBean("customLimiter");
+            });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -50,9 +50,9 @@ class ApiKeyCookieOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedKeyCookieIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithCookies(new Cookie("key", "secret"), new Cookie("key", "hunter2")), "APIKey",
-                "secret", "hunter2");
+    void duplicatedKeyCookieIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithCookies(new Cookie("key", "secret"), new Cookie("key", "hunter2")),
+                "Several values for API key key", null, "secret", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -59,9 +59,9 @@ class ApiKeyCookieTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedKeyCookieIsRefused() {
-        assertNotAuthenticated(getWithCookies(new Cookie("key", "secret"), new Cookie("key", "hunter2")), "APIKey",
-                "secret", "hunter2");
+    void duplicatedKeyCookieIsInvalidRequest() {
+        assertInvalidRequest(getWithCookies(new Cookie("key", "secret"), new Cookie("key", "hunter2")),
+                "Several values for API key key", null, "secret", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -54,8 +54,9 @@ class ApiKeyHeaderOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedKeyHeaderIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithHeader("key", "secret", "hunter2"), "APIKey", "secret", "hunter2");
+    void duplicatedKeyHeaderIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithHeader("key", "secret", "hunter2"),
+                "Several values for API key key", null, "secret", "hunter2");
     }
 
     @SpringBootConfiguration

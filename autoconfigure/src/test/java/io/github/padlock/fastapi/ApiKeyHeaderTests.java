@@ -68,8 +68,9 @@ class ApiKeyHeaderTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedKeyHeaderIsRefused() {
-        assertNotAuthenticated(getWithHeader("key", "secret", "hunter2"), "APIKey", "secret", "hunter2");
+    void duplicatedKeyHeaderIsInvalidRequest() {
+        assertInvalidRequest(getWithHeader("key", "secret", "hunter2"),
+                "Several values for API key key", null, "secret", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -47,8 +47,9 @@ class ApiKeyQueryOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedKeyIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithQuery("key=secret&key=hunter2"), "APIKey", "secret", "hunter2");
+    void duplicatedKeyIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithQuery("key=secret&key=hunter2"),
+                "Several values for API key key", null, "secret", "hunter2");
     }
 
     @SpringBootConfiguration

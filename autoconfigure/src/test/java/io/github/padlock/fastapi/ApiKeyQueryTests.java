@@ -64,8 +64,9 @@ class ApiKeyQueryTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedKeyIsRefused() {
-        assertNotAuthenticated(getWithQuery("key=secret&key=hunter2"), "APIKey", "secret", "hunter2");
+    void duplicatedKeyIsInvalidRequest() {
+        assertInvalidRequest(getWithQuery("key=secret&key=hunter2"),
+                "Several values for API key key", null, "secret", "hunter2");
     }
 
     @Test

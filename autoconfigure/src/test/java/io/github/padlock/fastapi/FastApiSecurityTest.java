@@ -7,6 +7,7 @@ import java.util.Base64;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
+import org.jspecify.annotations.Nullable;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -60,6 +61,14 @@ abstract class FastApiSecurityTest {
         }).exchange();
     }
 
+    /** {@code Authorization} and a query string sent exactly as given. */
+    MvcTestResult getWithAuthorizationAndQuery(String authorization, String rawQuery) {
+        return this.mvc.get().uri(PATH).header(HttpHeaders.AUTHORIZATION, authorization).with((request) -> {
+            request.setQueryString(rawQuery);
+            return request;
+        }).exchange();
+    }
+
     MvcTestResult getWithCookies(Cookie... cookies) {
         return this.mvc.get().uri(PATH).cookie(cookies).exchange();
     }
@@ -94,6 +103,32 @@ abstract class FastApiSecurityTest {
         assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(challenge);
         assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(NOT_AUTHENTICATED);
         assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(401);
+        String body = body(result);
+        for (String secret : secrets) {
+            assertThat(body).as("body of the refusal").doesNotContain(secret);
+        }
+    }
+
+    /** RFC 6750 §3.1's challenge of a bearer scheme's 400. */
+    static final String BEARER_INVALID_REQUEST = "Bearer error=\"invalid_request\"";
+
+    /**
+     * 400 problem+json, {@code detail} as given, {@code "error": "invalid_request"}, exactly the {@code WWW-Authenticate}
+     * {@code challenge} (none when {@code null}), and none of {@code secrets} anywhere in the body.
+     */
+    static void assertInvalidRequest(MvcTestResult result, String detail, @Nullable String challenge,
+            String... secrets) {
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+            .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        if (challenge != null) {
+            assertThat(result.getResponse().getHeaders(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(challenge);
+        }
+        else {
+            assertThat(result).doesNotContainHeader(HttpHeaders.WWW_AUTHENTICATE);
+        }
+        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(detail);
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(400);
+        assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_request");
         String body = body(result);
         for (String secret : secrets) {
             assertThat(body).as("body of the refusal").doesNotContain(secret);

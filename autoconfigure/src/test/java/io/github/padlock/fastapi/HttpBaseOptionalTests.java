@@ -53,8 +53,9 @@ class HttpBaseOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithAuthorization("Other foobar", "Other hunter2"), "Other", "foobar", "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithAuthorization("Other foobar", "Other hunter2"),
+                "Several Authorization headers", null, "foobar", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -65,9 +65,9 @@ class HttpBaseTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefused() {
-        assertNotAuthenticated(getWithAuthorization("Other foobar", "Other hunter2"), CHALLENGE, "foobar",
-                "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorization("Other foobar", "Other hunter2"),
+                "Several Authorization headers", null, "foobar", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -86,9 +86,9 @@ class HttpBasicOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithAuthorization(basic("john:secret"), basic("john:hunter2")), CHALLENGE,
-                base64("john:secret"), base64("john:hunter2"), "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithAuthorization(basic("john:secret"), basic("john:hunter2")),
+                "Several Authorization headers", null, base64("john:secret"), base64("john:hunter2"), "hunter2");
     }
 
     @SpringBootConfiguration

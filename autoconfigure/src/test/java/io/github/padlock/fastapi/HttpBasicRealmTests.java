@@ -111,9 +111,9 @@ class HttpBasicRealmTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefused() {
-        assertNotAuthenticated(getWithAuthorization(basic("john:secret"), basic("john:hunter2")), CHALLENGE,
-                base64("john:secret"), base64("john:hunter2"), "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorization(basic("john:secret"), basic("john:hunter2")),
+                "Several Authorization headers", null, base64("john:secret"), base64("john:hunter2"), "hunter2");
     }
 
     @SpringBootConfiguration

@@ -59,8 +59,9 @@ class HttpBearerOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithAuthorization("Bearer foobar", "Bearer hunter2"), "Bearer", "foobar", "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithAuthorization("Bearer foobar", "Bearer hunter2"),
+                "Several Authorization headers", BEARER_INVALID_REQUEST, "foobar", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -67,8 +67,15 @@ class HttpBearerTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefused() {
-        assertNotAuthenticated(getWithAuthorization("Bearer foobar", "Bearer hunter2"), CHALLENGE, "foobar", "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorization("Bearer foobar", "Bearer hunter2"),
+                "Several Authorization headers", BEARER_INVALID_REQUEST, "foobar", "hunter2");
+    }
+
+    @Test
+    void bearerTokenInHeaderAndQueryIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorizationAndQuery("Bearer foobar", "access_token=hunter2"),
+                "Bearer token sent in more than one way", BEARER_INVALID_REQUEST, "foobar", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -59,8 +59,9 @@ class HttpDigestOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithAuthorization("Digest foobar", "Digest hunter2"), "Digest", "foobar", "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithAuthorization("Digest foobar", "Digest hunter2"),
+                "Several Authorization headers", null, "foobar", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -67,8 +67,9 @@ class HttpDigestTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefused() {
-        assertNotAuthenticated(getWithAuthorization("Digest foobar", "Digest hunter2"), CHALLENGE, "foobar", "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorization("Digest foobar", "Digest hunter2"),
+                "Several Authorization headers", null, "foobar", "hunter2");
     }
 
     @SpringBootConfiguration

@@ -65,9 +65,9 @@ class OAuth2AuthorizationCodeBearerOptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithAuthorization("Bearer testtoken", "Bearer hunter2"), "Bearer", "testtoken",
-                "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithAuthorization("Bearer testtoken", "Bearer hunter2"),
+                "Several Authorization headers", BEARER_INVALID_REQUEST, "testtoken", "hunter2");
     }
 
     @SpringBootConfiguration

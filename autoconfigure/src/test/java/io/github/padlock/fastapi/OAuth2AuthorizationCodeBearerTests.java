@@ -70,9 +70,15 @@ class OAuth2AuthorizationCodeBearerTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefused() {
-        assertNotAuthenticated(getWithAuthorization("Bearer testtoken", "Bearer hunter2"), "Bearer", "testtoken",
-                "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorization("Bearer testtoken", "Bearer hunter2"),
+                "Several Authorization headers", BEARER_INVALID_REQUEST, "testtoken", "hunter2");
+    }
+
+    @Test
+    void bearerTokenInHeaderAndQueryIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorizationAndQuery("Bearer testtoken", "access_token=hunter2"),
+                "Bearer token sent in more than one way", BEARER_INVALID_REQUEST, "testtoken", "hunter2");
     }
 
     @SpringBootConfiguration

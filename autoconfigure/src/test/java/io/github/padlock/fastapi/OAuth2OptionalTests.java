@@ -60,9 +60,9 @@ class OAuth2OptionalTests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefusedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"), "Bearer",
-                "footokenbar", "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"),
+                "Several Authorization headers", BEARER_INVALID_REQUEST, "footokenbar", "hunter2");
     }
 
     @SpringBootConfiguration

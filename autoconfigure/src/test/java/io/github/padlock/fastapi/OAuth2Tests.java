@@ -61,9 +61,15 @@ class OAuth2Tests extends FastApiSecurityTest {
     }
 
     @Test
-    void duplicatedAuthorizationHeaderIsRefused() {
-        assertNotAuthenticated(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"), "Bearer",
-                "footokenbar", "hunter2");
+    void duplicatedAuthorizationHeaderIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorization("Bearer footokenbar", "Bearer hunter2"),
+                "Several Authorization headers", BEARER_INVALID_REQUEST, "footokenbar", "hunter2");
+    }
+
+    @Test
+    void bearerTokenInHeaderAndQueryIsInvalidRequest() {
+        assertInvalidRequest(getWithAuthorizationAndQuery("Bearer footokenbar", "access_token=hunter2"),
+                "Bearer token sent in more than one way", BEARER_INVALID_REQUEST, "footokenbar", "hunter2");
     }
 
     @SpringBootConfiguration

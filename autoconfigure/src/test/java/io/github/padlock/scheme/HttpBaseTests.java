@@ -2,6 +2,9 @@ package io.github.padlock.scheme;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static io.github.padlock.scheme.SchemeAssertions.assertInvalidRequest;
 import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
 import static io.github.padlock.scheme.SchemeAssertions.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +48,19 @@ class HttpBaseTests {
     }
 
     @Test
-    void resolveWhenSeveralHeadersThenUnauthorizedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(this.optional, authorization("Other a", "Other b"), "Other");
+    void resolveWhenSeveralHeadersThenInvalidRequestWithoutChallengeEvenWithAutoErrorOff() {
+        assertInvalidRequest(this.base, authorization("Other first", "Other second"),
+                "Several Authorization headers", null, "first", "second");
+        assertInvalidRequest(this.optional, authorization("Other first", "Other second"),
+                "Several Authorization headers", null);
+        assertInvalidRequest(this.optional, authorization("Other first", ""), "Several Authorization headers", null);
+    }
+
+    @Test
+    void resolveWhenBearerHeaderAndAccessTokenQueryThenCredentialsSinceNotABearerScheme() {
+        MockHttpServletRequest request = authorization("Bearer foo");
+        request.setQueryString("access_token=bar");
+        assertThat(this.base.resolve(request)).isEqualTo(new HttpAuthorizationCredentials("Bearer", "foo"));
     }
 
     @Test

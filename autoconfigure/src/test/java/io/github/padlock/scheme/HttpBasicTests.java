@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import static io.github.padlock.scheme.SchemeAssertions.assertInvalidRequest;
 import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -158,11 +159,19 @@ class HttpBasicTests {
     }
 
     @Test
-    void resolveWhenSeveralAuthorizationHeadersThenUnauthorizedEvenWithAutoErrorOff() {
+    void resolveWhenSeveralAuthorizationHeadersThenInvalidRequestWithoutChallengeEvenWithAutoErrorOff() {
         MockHttpServletRequest request = request("Basic " + encode("john:secret"));
         request.addHeader(HttpHeaders.AUTHORIZATION, "Basic " + encode("mallory:secret"));
-        assertNotAuthenticated(this.basic, request, "Basic");
-        assertNotAuthenticated(this.optional, request, "Basic");
+        assertInvalidRequest(this.basic, request, "Several Authorization headers", null, encode("john:secret"),
+                "mallory");
+        assertInvalidRequest(this.optional, request, "Several Authorization headers", null);
+    }
+
+    @Test
+    void resolveWhenAccessTokenQueryBesideBasicThenCredentials() {
+        MockHttpServletRequest request = request("Basic " + encode("john:secret"));
+        request.setQueryString("access_token=x");
+        assertThat(this.basic.resolve(request)).isEqualTo(new HttpBasicCredentials("john", "secret"));
     }
 
     @Test

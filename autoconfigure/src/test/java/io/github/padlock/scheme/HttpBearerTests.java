@@ -2,6 +2,9 @@ package io.github.padlock.scheme;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static io.github.padlock.scheme.SchemeAssertions.assertInvalidRequest;
 import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
 import static io.github.padlock.scheme.SchemeAssertions.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +47,51 @@ class HttpBearerTests {
     }
 
     @Test
-    void resolveWhenSeveralHeadersThenUnauthorizedEvenWithAutoErrorOff() {
-        assertNotAuthenticated(this.optionalBearer, authorization("Bearer a", "Bearer b"), "Bearer");
-        assertNotAuthenticated(this.optionalDigest, authorization("Digest a", "Digest b"), "Digest");
+    void resolveWhenSeveralHeadersThenInvalidRequestEvenWithAutoErrorOff() {
+        assertInvalidRequest(this.bearer, authorization("Bearer first", "Bearer second"),
+                "Several Authorization headers", "Bearer error=\"invalid_request\"", "first", "second");
+        assertInvalidRequest(this.optionalBearer, authorization("Bearer a", "Basic b"),
+                "Several Authorization headers", "Bearer error=\"invalid_request\"");
+        assertInvalidRequest(this.digest, authorization("Digest first", "Digest second"),
+                "Several Authorization headers", null, "first", "second");
+        assertInvalidRequest(this.optionalDigest, authorization("Digest a", "Digest b"),
+                "Several Authorization headers", null);
+    }
+
+    @Test
+    void resolveWhenBearerHeaderAndAccessTokenQueryThenInvalidRequestEvenWithAutoErrorOff() {
+        for (String query : new String[] { "access_token=second", "a=1&access_token=second", "access_token",
+                "access_token=", "x=1&access%5Ftoken=second&y", "access_token=second&access_token=third" }) {
+            MockHttpServletRequest request = authorization("bearer first");
+            request.setQueryString(query);
+            assertInvalidRequest(this.bearer, request, "Bearer token sent in more than one way",
+                    "Bearer error=\"invalid_request\"", "first", "second");
+            assertInvalidRequest(this.optionalBearer, request, "Bearer token sent in more than one way",
+                    "Bearer error=\"invalid_request\"");
+        }
+    }
+
+    @Test
+    void resolveWhenQueryMerelyLooksLikeAccessTokenThenCredentials() {
+        for (String query : new String[] { "x_access_token=a", "access_tokens=a", "access_toke=a", "a=access_token",
+                "a=1&access_token_x=2", "access%zz_token=1", "Access_Token=a", "access+token=a", "&&", "" }) {
+            MockHttpServletRequest request = authorization("Bearer foobar");
+            request.setQueryString(query);
+            assertThat(this.bearer.resolve(request)).as(query)
+                .isEqualTo(new HttpAuthorizationCredentials("Bearer", "foobar"));
+        }
+    }
+
+    @Test
+    void resolveWhenAccessTokenQueryWithoutBearerHeaderThenAsBefore() {
+        MockHttpServletRequest alone = authorization();
+        alone.setQueryString("access_token=foobar");
+        assertNotAuthenticated(this.bearer, alone, "Bearer");
+        assertThat(this.optionalBearer.resolve(alone)).isNull();
+        MockHttpServletRequest digest = authorization("Digest foo");
+        digest.setQueryString("access_token=foobar");
+        assertThat(this.digest.resolve(digest)).isEqualTo(new HttpAuthorizationCredentials("Digest", "foo"));
+        assertNotAuthenticated(this.bearer, digest, "Bearer");
     }
 
     @Test

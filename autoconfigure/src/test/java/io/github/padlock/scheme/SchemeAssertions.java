@@ -1,6 +1,7 @@
 package io.github.padlock.scheme;
 
 import io.github.padlock.PadlockException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,29 @@ final class SchemeAssertions {
         if (space >= 0 && authorization.substring(space).strip().length() >= 4) {
             assertThat(ex.getMessage()).as("the refusal never echoes the credentials")
                 .doesNotContain(authorization.substring(space + 1).strip());
+        }
+    }
+
+    /**
+     * 400 {@code invalid_request} with {@code detail}, the bearer challenge {@code Bearer error="invalid_request"}
+     * when {@code challenge} is given, else no {@code WWW-Authenticate}; never a submitted secret in the message.
+     */
+    static void assertInvalidRequest(SecurityScheme<?> scheme, MockHttpServletRequest request, String detail,
+            @Nullable String challenge, String... secrets) {
+        PadlockException ex = catchThrowableOfType(PadlockException.class, () -> scheme.resolve(request));
+        assertThat(ex).as("a PadlockException").isNotNull();
+        assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(ex.getBody().getDetail()).isEqualTo(detail);
+        assertThat(ex.getBody().getProperties()).containsEntry("error", "invalid_request");
+        if (challenge != null) {
+            assertThat(ex.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly(challenge);
+        }
+        else {
+            assertThat(ex.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+        }
+        for (String secret : secrets) {
+            assertThat(ex.getMessage()).doesNotContain(secret);
+            assertThat(ex.getBody().toString()).doesNotContain(secret);
         }
     }
 

@@ -1,0 +1,228 @@
+package io.github.padlock.credentials;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.padlock.PadlockException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Slows down password and key guessing (OWASP ASVS 2.2.1): a client — the request's remote address — that failed
+ * {@code maxFailures} times within a sliding {@code window} is refused with 429 {@value #TOO_MANY} and
+ * {@code Retry-After} (RFC 6585 §4, RFC 9110 §10.2.3) <em>before</em> any credential is checked, even a correct one,
+ * until its oldest counted failure leaves the window.
+ * <p>
+ * Only the client is counted, never an account on its own: an attacker can then never lock a user out, since another
+ * client with the right password still gets in. (A per-(client, account) count would never refuse before the
+ * per-client one does, so it is not kept.) A success does not erase failures, so an attacker cannot reset the count
+ * by logging in to an account of their own between guesses.
+ * <p>
+ * Memory is bounded: at most {@code maxClients} clients are tracked (100,000 by default, each holding at most
+ * {@code maxFailures} timestamps); past that, clients whose failures have all expired are forgotten first, then those
+ * whose last failure is oldest, down to nine tenths of the cap. Thread-safe: a {@link ConcurrentHashMap} and a small
+ * lock per client; a client with no failures costs one map look-up and no allocation.
+ */
+public final class BruteForceLimiter {
+
+    /** Detail of the refusal. */
+    public static final String TOO_MANY = "Too many failed attempts";
+
+    /** The largest {@code maxFailures} allowed, which bounds the memory a tracked client holds. */
+    public static final int MAX_FAILURES_LIMIT = 100;
+
+    /** The longest window allowed. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(1);
+
+    static final int DEFAULT_MAX_CLIENTS = 100_000;
+
+    private final int maxFailures;
+
+    private final long windowMillis;
+
+    private final InstantSource clock;
+
+    private final int maxClients;
+
+    private final ConcurrentHashMap<String, Failures> clients = new ConcurrentHashMap<>();
+
+    private final AtomicBoolean evicting = new AtomicBoolean();
+
+    /**
+     * @param maxFailures failures within {@code window} after which a client is refused, 1 to
+     * {@value #MAX_FAILURES_LIMIT}
+     * @param window how long a failure counts, positive and at most a day
+     */
+    public BruteForceLimiter(int maxFailures, Duration window) {
+        this(maxFailures, window, InstantSource.system());
+    }
+
+    /**
+     * @param maxFailures failures within {@code window} after which a client is refused, 1 to
+     * {@value #MAX_FAILURES_LIMIT}
+     * @param window how long a failure counts, positive and at most a day
+     * @param clock the time source
+     */
+    public BruteForceLimiter(int maxFailures, Duration window, InstantSource clock) {
+        this(maxFailures, window, clock, DEFAULT_MAX_CLIENTS);
+    }
+
+    BruteForceLimiter(int maxFailures, Duration window, InstantSource clock, int maxClients) {
+        if (maxFailures < 1 || maxFailures > MAX_FAILURES_LIMIT) {
+            throw new IllegalArgumentException(
+                    "max-failures must be between 1 and " + MAX_FAILURES_LIMIT + ", got " + maxFailures);
+        }
+        if (window.isNegative() || window.toMillis() < 1 || window.compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("window must be positive and at most " + MAX_WINDOW + ", got " + window);
+        }
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("maxClients must be positive");
+        }
+        this.maxFailures = maxFailures;
+        this.windowMillis = window.toMillis();
+        this.clock = clock;
+        this.maxClients = maxClients;
+    }
+
+    /**
+     * Refuse a client that failed too often; call it before checking any credential.
+     * @param client the client, such as the request's remote address
+     * @throws PadlockException 429 {@value #TOO_MANY} with {@code Retry-After} when the client must wait
+     */
+    public void check(String client) {
+        Failures failures = this.clients.get(client);
+        if (failures == null) {
+            return;
+        }
+        long waitMillis = failures.waitMillis(this.clock.millis(), this.windowMillis, this.maxFailures);
+        if (waitMillis > 0) {
+            throw tooManyFailedAttempts(Math.max(1, (waitMillis + 999) / 1000));
+        }
+    }
+
+    /**
+     * Count a failed attempt of a client.
+     * @param client the client, such as the request's remote address
+     */
+    public void failed(String client) {
+        long now = this.clock.millis();
+        this.clients.compute(client, (key, failures) -> {
+            Failures counted = (failures != null) ? failures : new Failures(Math.min(4, this.maxFailures));
+            counted.add(now, this.windowMillis, this.maxFailures);
+            return counted;
+        });
+        if (this.clients.size() > this.maxClients) {
+            evict(now);
+        }
+    }
+
+    /**
+     * @return the number of clients tracked
+     */
+    int trackedClients() {
+        return this.clients.size();
+    }
+
+    /**
+     * Forget clients whose failures all expired, then those whose last failure is oldest, down to nine tenths of the
+     * cap. One thread evicts at a time; the others go on (the map may briefly hold a few more clients than the cap).
+     */
+    private void evict(long now) {
+        if (!this.evicting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (String client : this.clients.keySet()) {
+                this.clients.computeIfPresent(client,
+                        (key, failures) -> failures.expired(now, this.windowMillis) ? null : failures);
+            }
+            int excess = this.clients.size() - this.maxClients * 9 / 10;
+            if (excess <= 0) {
+                return;
+            }
+            // The times are read once: they may change while sorting.
+            List<Tracked> oldestFirst = new ArrayList<>(this.clients.size());
+            this.clients.forEach(
+                    (client, failures) -> oldestFirst.add(new Tracked(client, failures, failures.latest())));
+            oldestFirst.sort(Comparator.comparingLong(Tracked::latest));
+            for (int i = 0; i < excess && i < oldestFirst.size(); i++) {
+                this.clients.remove(oldestFirst.get(i).client(), oldestFirst.get(i).failures());
+            }
+        }
+        finally {
+            this.evicting.set(false);
+        }
+    }
+
+    private static PadlockException tooManyFailedAttempts(long retryAfterSeconds) {
+        PadlockException exception = new PadlockException(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, List.of());
+        exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return exception;
+    }
+
+    private record Tracked(String client, Failures failures, long latest) {
+    }
+
+    /** One client's most recent failure times, oldest first, in a ring that grows up to {@code maxFailures}. */
+    private static final class Failures {
+
+        private long[] times;
+
+        private int head;
+
+        private int size;
+
+        private volatile long latest;
+
+        Failures(int capacity) {
+            this.times = new long[capacity];
+        }
+
+        synchronized void add(long now, long window, int maxFailures) {
+            prune(now, window);
+            if (this.size == maxFailures) {
+                this.head = (this.head + 1) % this.times.length;
+                this.size--;
+            }
+            if (this.size == this.times.length) {
+                long[] grown = new long[Math.min(maxFailures, this.times.length * 2)];
+                for (int i = 0; i < this.size; i++) {
+                    grown[i] = this.times[(this.head + i) % this.times.length];
+                }
+                this.times = grown;
+                this.head = 0;
+            }
+            this.times[(this.head + this.size) % this.times.length] = now;
+            this.size++;
+            this.latest = now;
+        }
+
+        /** Milliseconds until the oldest counted failure leaves the window, or 0 when under the limit. */
+        synchronized long waitMillis(long now, long window, int maxFailures) {
+            prune(now, window);
+            return (this.size >= maxFailures) ? this.times[this.head] + window - now : 0;
+        }
+
+        synchronized boolean expired(long now, long window) {
+            prune(now, window);
+            return this.size == 0;
+        }
+
+        long latest() {
+            return this.latest;
+        }
+
+        private void prune(long now, long window) {
+            while (this.size > 0 && this.times[this.head] + window <= now) {
+                this.head = (this.head + 1) % this.times.length;
+                this.size--;
+            }
+        }
+    }
+}
