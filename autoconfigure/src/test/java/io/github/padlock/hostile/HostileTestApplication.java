@@ -103,6 +103,15 @@ public class HostileTestApplication {
     @RestController
     static class PrincipalController {
 
+        /**
+         * Unprotected: whether requests run on virtual threads ({@code spring.threads.virtual.enabled}); told by the
+         * thread's name, since the sources compile for Java 17, which has no {@code Thread.isVirtual()}.
+         */
+        @GetMapping("/thread")
+        Map<String, Boolean> thread() {
+            return Map.of("virtual", Thread.currentThread().toString().startsWith("VirtualThread"));
+        }
+
         @GetMapping("/basic")
         Map<String, String> basic(@SecurityParam("basicUser") UserPrincipal user) {
             return Map.of("name", user.username());

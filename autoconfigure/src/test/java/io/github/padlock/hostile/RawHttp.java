@@ -183,6 +183,9 @@ final class RawHttp {
 
         private int connects;
 
+        /** Requests sent on the current connection, for diagnostics. */
+        private int onConnection;
+
         KeepAlive(int port) {
             this.port = port;
         }
@@ -211,12 +214,18 @@ final class RawHttp {
             return this.connects;
         }
 
+        /** @return how many requests went on the current (or last) connection, this one included */
+        int onConnection() {
+            return this.onConnection;
+        }
+
         private Response send(String request) throws IOException {
             OutputStream out = this.out;
             InputStream in = this.in;
             if (out == null || in == null) {
                 throw new IOException("Not connected");
             }
+            this.onConnection++;
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             Response response = read(in, false);
@@ -241,6 +250,7 @@ final class RawHttp {
             this.in = new BufferedInputStream(socket.getInputStream(), 8192);
             this.out = socket.getOutputStream();
             this.connects++;
+            this.onConnection = 0;
             return true;
         }
 
