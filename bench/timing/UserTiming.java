@@ -36,7 +36,8 @@ public final class UserTiming {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("Usage: java UserTiming.java <url> <known-user> <wrong-password> <unknown-user> [pairs]");
+            System.err.println(
+                    "Usage: java UserTiming.java <url> <known-user> <wrong-password> <unknown-user> [pairs]");
             System.exit(2);
         }
         URI url = URI.create(args[0]);

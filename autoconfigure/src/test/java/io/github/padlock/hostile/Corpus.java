@@ -164,7 +164,8 @@ final class Corpus {
             }
             all.removeIf((secret) -> secret.length() < 12);
             int query = this.requestLine.indexOf('?');
-            String target = (query >= 0) ? this.requestLine.substring(query + 1, this.requestLine.lastIndexOf(' ')) : "";
+            String target = (query >= 0) ? this.requestLine.substring(query + 1,
+                    this.requestLine.lastIndexOf(' ')) : "";
             for (String pair : (target + "&" + this.body).split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals >= 0 && pair.length() - equals - 1 >= 10) {
@@ -311,7 +312,8 @@ final class Corpus {
 
     private static void check(Row row, RawHttp.Response response) {
         Expect expect = row.expect();
-        String seen = response.status() + " " + response.headers("www-authenticate") + " " + abbreviate(response.body());
+        String seen = response.status() + " " + response.headers("www-authenticate") + " "
+                + abbreviate(response.body());
         int status = response.status();
         // Every row: never 5xx, never a 2xx without the right credential, no answer only where allowed.
         assertThat(status).as("5xx: %s", seen).isLessThan(500);

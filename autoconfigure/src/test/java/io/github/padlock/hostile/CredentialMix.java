@@ -69,7 +69,8 @@ final class CredentialMix {
             String other = users.get((i + 1) % users.size());
             String password = HostileTestApplication.PASSWORDS.get(user);
             String otherPassword = HostileTestApplication.PASSWORDS.get(other);
-            calls.add(get("basic " + user, "/basic", host, user, "Authorization: " + basic("Basic", user + ":" + password)));
+            calls.add(get("basic " + user, "/basic", host, user, "Authorization: " + basic("Basic", user + ":"
+                    + password)));
             calls.add(get("basic " + user + " with " + other + "'s password", "/basic", host, null,
                     "Authorization: " + basic("Basic", user + ":" + otherPassword)));
             calls.add(get("basic " + user + " with a password one character longer", "/basic", host, null,
@@ -93,7 +94,8 @@ final class CredentialMix {
             calls.add(get("header key " + id + " with another key's secret", "/key/header", host, null,
                     "X-API-KEY: " + forged));
             calls.add(get("query key " + id, "/key/query?api_key=" + key, host, id));
-            calls.add(get("query key " + id + " with another key's secret", "/key/query?api_key=" + forged, host, null));
+            calls.add(get("query key " + id + " with another key's secret", "/key/query?api_key=" + forged, host,
+                    null));
             calls.add(get("cookie key " + id, "/key/cookie", host, id, "Cookie: api_key=" + key));
             calls.add(get("cookie key " + id + " with another key's secret", "/key/cookie", host, null,
                     "Cookie: api_key=" + forged));
@@ -170,7 +172,8 @@ final class CredentialMix {
         catch (IOException ex) {
             errors.incrementAndGet();
             connection.close();
-            return String.format("%s after %d ms, request %d on its connection", ex, (System.nanoTime() - t0) / 1_000_000,
+            return String.format("%s after %d ms, request %d on its connection", ex,
+                    (System.nanoTime() - t0) / 1_000_000,
                     connection.onConnection());
         }
         int status = response.status();

@@ -92,7 +92,8 @@ class HostileRequestCorpusTests {
             t.get("basic ann, scheme '" + scheme + "'", b, ok("ann"), "Authorization: " + basic(scheme, "ann:" + ann))
                 .secrets(ann, annBase64);
         }
-        t.get("basic stanley (bcrypt)", b, ok("stanley"), "Authorization: " + basic("Basic", "stanley:" + STANLEY_PASSWORD))
+        t.get("basic stanley (bcrypt)", b, ok("stanley"), "Authorization: " + basic("Basic", "stanley:"
+                + STANLEY_PASSWORD))
             .secrets(STANLEY_PASSWORD);
         t.get("basic stanley (bcrypt), scheme 'BASIC'", b, ok("stanley"),
                 "Authorization: " + basic("BASIC", "stanley:" + STANLEY_PASSWORD))
@@ -110,7 +111,8 @@ class HostileRequestCorpusTests {
         // Wrong passwords of real users, and near misses.
         t.get("basic ann with bob's password", b, invalid(), "Authorization: " + basic("Basic", "ann:" + bob))
             .secrets(bob);
-        t.get("basic stanley (bcrypt) wrong password", b, invalid(), "Authorization: " + basic("Basic", "stanley:hunter22"))
+        t.get("basic stanley (bcrypt) wrong password", b, invalid(), "Authorization: " + basic("Basic",
+                "stanley:hunter22"))
             .secrets("hunter22");
         t.get("basic stanley (bcrypt) password in upper case", b, invalid(),
                 "Authorization: " + basic("basic", "stanley:PASSWORD123"))
@@ -118,7 +120,8 @@ class HostileRequestCorpusTests {
         t.get("basic stanley (bcrypt) password of 73 bytes starting right", b, invalid(),
                 "Authorization: " + basic("Basic", "stanley:" + STANLEY_PASSWORD + "x".repeat(62)))
             .secrets(STANLEY_PASSWORD + "x".repeat(62));
-        t.get("basic ann password with a trailing space", b, invalid(), "Authorization: " + basic("Basic", "ann:" + ann + " "))
+        t.get("basic ann password with a trailing space", b, invalid(), "Authorization: " + basic("Basic", "ann:"
+                + ann + " "))
             .secrets(ann);
         t.get("basic ann password with a trailing NUL", b, unauthorized(),
                 "Authorization: " + basic("Basic", "ann:" + ann + "\0"))
@@ -126,7 +129,8 @@ class HostileRequestCorpusTests {
         t.get("basic ann password missing its last character", b, invalid(),
                 "Authorization: " + basic("Basic", "ann:" + ann.substring(0, ann.length() - 1)))
             .secrets(ann.substring(0, ann.length() - 1));
-        t.get("basic ann password with an extra character", b, invalid(), "Authorization: " + basic("Basic", "ann:" + ann + "!"))
+        t.get("basic ann password with an extra character", b, invalid(), "Authorization: " + basic("Basic", "ann:"
+                + ann + "!"))
             .secrets(ann + "!");
         t.get("basic ann password in upper case", b, invalid(),
                 "Authorization: " + basic("Basic", "ann:" + ann.toUpperCase()))
@@ -135,12 +139,14 @@ class HostileRequestCorpusTests {
             .secrets(ann);
         t.get("basic user name with a trailing space", b, invalid(), "Authorization: " + basic("Basic", "ann :" + ann))
             .secrets(ann);
-        t.get("basic unknown user with ann's password", b, invalid(), "Authorization: " + basic("Basic", "nobody:" + ann))
+        t.get("basic unknown user with ann's password", b, invalid(), "Authorization: " + basic("Basic", "nobody:"
+                + ann))
             .secrets(ann);
         t.get("basic disabled user zed right password", b, status(400, null),
                 "Authorization: " + basic("Basic", "zed:zed-Pw-3f61c0"))
             .secrets("zed-Pw-3f61c0");
-        t.get("basic disabled user zed wrong password", b, invalid(), "Authorization: " + basic("Basic", "zed:nope-nope"))
+        t.get("basic disabled user zed wrong password", b, invalid(), "Authorization: " + basic("Basic",
+                "zed:nope-nope"))
             .secrets("nope-nope");
         t.get("basic empty password", b, invalid(), "Authorization: " + basic("Basic", "ann:"));
         t.get("basic empty user name", b, invalid(), "Authorization: " + basic("Basic", ":" + ann)).secrets(ann);
@@ -150,7 +156,8 @@ class HostileRequestCorpusTests {
         t.get("basic UTF-8 user and password", b, invalid(),
                 "Authorization: " + basic("Basic", "zoë:pässwörd-☃"))
             .secrets(bytes("pässwörd-☃"));
-        t.get("basic user name of 3000 bytes", b, invalid(), "Authorization: " + basic("Basic", "u".repeat(3000) + ":pw-long-user"))
+        t.get("basic user name of 3000 bytes", b, invalid(), "Authorization: " + basic("Basic", "u".repeat(3000)
+                + ":pw-long-user"))
             .secrets("pw-long-user");
         // Malformed payloads: the scheme's 401 Not authenticated.
         t.get("basic no colon", b, missing(), "Authorization: " + basic("Basic", "ann" + ann)).secrets(ann);
@@ -161,7 +168,8 @@ class HostileRequestCorpusTests {
         t.get("basic no header", b, missing());
         t.get("basic not base64", b, missing(), "Authorization: Basic !!!!****");
         t.get("basic base64 of one byte too few", b, unauthorized(), "Authorization: Basic " + annBase64.substring(1));
-        t.get("basic base64 padding removed", b, unauthorized(), "Authorization: Basic " + basic("Basic", "ann:pw1").substring(6).replace("=", ""));
+        t.get("basic base64 padding removed", b, unauthorized(), "Authorization: Basic " + basic("Basic",
+                "ann:pw1").substring(6).replace("=", ""));
         t.get("basic base64 extra padding", b, missing(), "Authorization: Basic " + annBase64 + "==");
         t.get("basic base64 non-canonical trailing bits", b, missing(), "Authorization: Basic YW5uOnB3MQ=B");
         t.get("basic base64 non-canonical last char", b, missing(), "Authorization: Basic YW5uOnB3Mh==");
@@ -169,9 +177,11 @@ class HostileRequestCorpusTests {
         t.get("basic base64 with an inner space", b, missing(),
                 "Authorization: Basic " + annBase64.substring(0, 8) + " " + annBase64.substring(8))
             .secrets(ann);
-        t.get("basic base64 of a NUL in the user name", b, missing(), "Authorization: " + basic("Basic", "an\0n:" + ann))
+        t.get("basic base64 of a NUL in the user name", b, missing(), "Authorization: " + basic("Basic", "an\0n:"
+                + ann))
             .secrets(ann);
-        t.get("basic base64 of control characters", b, missing(), "Authorization: " + basic("Basic", "ann\u0001:\u0007" + ann))
+        t.get("basic base64 of control characters", b, missing(), "Authorization: " + basic("Basic",
+                "ann\u0001:\u0007" + ann))
             .secrets(ann);
         t.get("basic base64 of invalid UTF-8", b, missing(), "Authorization: Basic /+7/Onh4eHh4eA==");
         t.get("basic tab instead of a space", b, missing(), "Authorization: Basic\t" + annBase64).secrets(ann);
@@ -186,15 +196,16 @@ class HostileRequestCorpusTests {
         t.get("basic user and password in clear", b, missing(), "Authorization: Basic ann:" + ann).secrets(ann);
         // Bytes that Tomcat's parser itself may refuse (400): fine, as long as it is not 5xx and not accepted.
         t.get("basic raw NUL in the header value", b, refused(), "Authorization: Basic \0" + annBase64).secrets(ann);
-        t.get("basic raw SOH in the header value", b, refused(), "Authorization: Basic \u0001" + annBase64).secrets(ann);
+        t.get("basic raw SOH in the header value", b, refused(), "Authorization: Basic \u0001"
+                + annBase64).secrets(ann);
         t.get("basic raw DEL in the header value", b, refused(), "Authorization: Basic " + annBase64 + "\u007f")
             .secrets(ann);
         t.get("basic raw ESC in the scheme", b, refused(), "Authorization: Ba\u001bsic " + annBase64).secrets(ann);
         t.get("basic bare CR in the header value", b, refusedOrClosed(), "Authorization: Basic \r" + annBase64)
             .secrets(ann);
         t.get("basic obs-text bytes in the header value", b, missing(), "Authorization: Basic \u00ff\u00fe\u00e9");
-        // RFC 9112 §5.2 lets a server either refuse obs-fold or replace it with spaces; Tomcat unfolds, so this is ann's
-        // right credential, folded.
+        // RFC 9112 §5.2 lets a server either refuse obs-fold or replace it with spaces; Tomcat unfolds, so this is
+        // ann's right credential, folded.
         t.get("basic obs-fold continuation line (unfolded by Tomcat)", b, ok("ann"), "Authorization: Basic",
                 " " + annBase64)
             .secrets(ann);
@@ -240,7 +251,8 @@ class HostileRequestCorpusTests {
         t.get("bearer empty header", e, missing(), "Authorization:");
         t.get("bearer no header", e, missing());
         t.get("bearer other scheme 'Token'", e, missing(), "Authorization: Token " + token).secrets(token);
-        t.get("bearer basic credentials", e, missing(), "Authorization: " + basic("Basic", "ann:" + PASSWORDS.get("ann")))
+        t.get("bearer basic credentials", e, missing(), "Authorization: " + basic("Basic", "ann:"
+                + PASSWORDS.get("ann")))
             .secrets(PASSWORDS.get("ann"));
         t.get("bearer token without a scheme", e, missing(), "Authorization: " + token).secrets(token);
         t.target("bearer access_token query parameter alone", e, "/bearer?access_token=" + token, missing());
@@ -257,7 +269,8 @@ class HostileRequestCorpusTests {
     private static void digestRows(Corpus.Table t) {
         Endpoint e = Endpoint.DIGEST;
         for (String scheme : List.of("Digest", "digest", "DIGEST", "dIgEsT")) {
-            t.get("digest dee, scheme '" + scheme + "'", e, ok("dee"), "Authorization: " + scheme + " " + DIGEST_CREDENTIALS);
+            t.get("digest dee, scheme '" + scheme + "'", e, ok("dee"), "Authorization: " + scheme + " "
+                    + DIGEST_CREDENTIALS);
         }
         t.get("digest wrong response", e, invalid(),
                 "Authorization: Digest " + DIGEST_CREDENTIALS.replace("6629fae4", "00000000"));
@@ -266,7 +279,8 @@ class HostileRequestCorpusTests {
         t.get("digest garbage parameters", e, invalid(), "Authorization: Digest ,,,=\"\"\"");
         t.get("digest scheme only", e, missing(), "Authorization: Digest");
         t.get("digest no header", e, missing());
-        t.get("digest basic credentials", e, missing(), "Authorization: " + basic("Basic", "dee:" + PASSWORDS.get("dee")))
+        t.get("digest basic credentials", e, missing(), "Authorization: " + basic("Basic", "dee:"
+                + PASSWORDS.get("dee")))
             .secrets(PASSWORDS.get("dee"));
         t.get("digest bearer token", e, missing(), "Authorization: Bearer opaque-cid-f47e2b8a90c3d115")
             .secrets("opaque-cid-f47e2b8a90c3d115");
@@ -378,7 +392,8 @@ class HostileRequestCorpusTests {
             String p = (e == Endpoint.OAUTH2) ? "oauth2 " : "oidc ";
             String eve = this.issuer.issue("eve", List.of(), Duration.ofHours(1)).value();
             for (String scheme : List.of("Bearer", "bearer", "BEARER", "bEaReR")) {
-                t.get(p + "eve, scheme '" + scheme + "'", e, ok("eve"), "Authorization: " + scheme + " " + eve).secrets(eve);
+                t.get(p + "eve, scheme '" + scheme + "'", e, ok("eve"), "Authorization: " + scheme + " "
+                        + eve).secrets(eve);
             }
             t.get(p + "fay, signed by the test", e, ok("fay"), "Authorization: Bearer " + Tokens.valid("fay"));
             t.get(p + "signed with another secret", e, invalid(),
@@ -386,13 +401,16 @@ class HostileRequestCorpusTests {
             t.get(p + "expired", e, invalid(), "Authorization: Bearer " + Tokens.expired("eve"));
             t.get(p + "not yet valid", e, invalid(), "Authorization: Bearer " + Tokens.notYetValid("eve"));
             t.get(p + "another issuer", e, invalid(),
-                    "Authorization: Bearer " + Tokens.withSecret(Tokens.SECRET, Tokens.claims("eve").issuer("evil").build()));
+                    "Authorization: Bearer " + Tokens.withSecret(Tokens.SECRET,
+                            Tokens.claims("eve").issuer("evil").build()));
             t.get(p + "no expiry", e, invalid(), "Authorization: Bearer "
                     + Tokens.withSecret(Tokens.SECRET, Tokens.claims("eve").expirationTime(null).build()));
             t.get(p + "no subject", e, invalid(),
-                    "Authorization: Bearer " + Tokens.withSecret(Tokens.SECRET, Tokens.claims("eve").subject(null).build()));
+                    "Authorization: Bearer " + Tokens.withSecret(Tokens.SECRET,
+                            Tokens.claims("eve").subject(null).build()));
             t.get(p + "typ dpop+jwt", e, invalid(), "Authorization: Bearer " + Tokens.wrongType("eve"));
-            t.get(p + "unknown critical header", e, invalid(), "Authorization: Bearer " + Tokens.unknownCritical("eve"));
+            t.get(p + "unknown critical header", e, invalid(), "Authorization: Bearer "
+                    + Tokens.unknownCritical("eve"));
             t.get(p + "alg none", e, invalid(), "Authorization: Bearer " + Tokens.unsigned("none", "eve"));
             t.get(p + "alg NONE", e, invalid(), "Authorization: Bearer " + Tokens.unsigned("NONE", "eve"));
             t.get(p + "alg RS256 over an HMAC signature", e, invalid(),
@@ -404,11 +422,14 @@ class HostileRequestCorpusTests {
             t.get(p + "signature truncated", e, invalid(),
                     "Authorization: Bearer " + eve.substring(0, eve.length() - 4));
             t.get(p + "four parts", e, invalid(), "Authorization: Bearer " + eve + ".AAAA");
-            t.get(p + "JWE-shaped", e, invalid(), "Authorization: Bearer " + parts[0] + ".." + parts[1] + ".." + parts[2]);
-            t.get(p + "padded base64url", e, invalid(), "Authorization: Bearer " + parts[0] + "==." + parts[1] + "." + parts[2]);
+            t.get(p + "JWE-shaped", e, invalid(), "Authorization: Bearer " + parts[0] + ".." + parts[1] + ".."
+                    + parts[2]);
+            t.get(p + "padded base64url", e, invalid(), "Authorization: Bearer " + parts[0] + "==." + parts[1] + "."
+                    + parts[2]);
             t.get(p + "two dots only", e, invalid(), "Authorization: Bearer ..");
             t.get(p + "garbage", e, invalid(), "Authorization: Bearer a.b.c");
-            t.get(p + "header not JSON", e, invalid(), "Authorization: Bearer " + Tokens.b64("{\"alg\":") + "." + parts[1] + "."
+            t.get(p + "header not JSON", e, invalid(), "Authorization: Bearer " + Tokens.b64("{\"alg\":") + "."
+                    + parts[1] + "."
                     + parts[2]);
             t.get(p + "token of 7 KiB", e, invalid(), "Authorization: Bearer " + parts[0] + "." + "A".repeat(7000) + "."
                     + parts[2]);
