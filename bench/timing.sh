@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# User-enumeration timing check: starts the demo application (bcrypt users from its database: stanley /
+# password123) on 127.0.0.1 and a free port, runs bench/timing/UserTiming.java against GET /users/me (HTTP Basic) —
+# interleaved pairs of "known user, wrong password" and "unknown user, same password" — and stops the demo.
+#
+# Usage: bench/timing.sh            (from anywhere; builds the demo jar if missing)
+# Environment (defaults in brackets):
+#   PAIRS [600]                    request pairs measured (after 30 warm-up pairs)
+#   KNOWN_USER [stanley]           a user of the demo's database
+#   WRONG_PASSWORD [wrong-password-42]  a wrong password, sent for both users
+#   UNKNOWN_USER [nosuchuser]      a user name that does not exist
+#   JAVA_OPTS [-Xmx256m]           the demo's JVM flags
+#   RESULTS_DIR [bench/target/timing-<time>]  the demo's log and the output
+#
+# Everything runs on 127.0.0.1 and is bounded in time; the demo is stopped on exit, whatever happens.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PAIRS=${PAIRS:-600}
+KNOWN_USER=${KNOWN_USER:-stanley}
+WRONG_PASSWORD=${WRONG_PASSWORD:-wrong-password-42}
+UNKNOWN_USER=${UNKNOWN_USER:-nosuchuser}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+RESULTS_DIR=${RESULTS_DIR:-$ROOT/bench/target/timing-$(date +%Y%m%d-%H%M%S)}
+START_TIMEOUT=120
+
+die() {
+    echo "timing.sh: $*" >&2
+    exit 1
+}
+
+DEMO_PID=""
+cleanup() {
+    if [[ -n $DEMO_PID ]] && kill -0 "$DEMO_PID" 2>/dev/null; then
+        kill "$DEMO_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do
+            kill -0 "$DEMO_PID" 2>/dev/null || return 0
+            sleep 0.1
+        done
+        kill -9 "$DEMO_PID" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    local port
+    for _ in $(seq 1 200); do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    die "no free port found"
+}
+
+demo_jar() {
+    compgen -G "$ROOT/demo/target/padlock-demo-*.jar" | grep -v -e '-plain\.jar$' -e '\.original$' | head -n 1 || true
+}
+
+command -v curl >/dev/null 2>&1 || die "curl is missing"
+mkdir -p "$RESULTS_DIR"
+
+if [[ -z $(demo_jar) ]]; then
+    echo "Building the demo jar..." >&2
+    (cd "$ROOT" && ./mvnw -q -B -pl demo -am package -DskipTests)
+fi
+JAR=$(demo_jar)
+[[ -n $JAR ]] || die "no demo jar in demo/target"
+
+PORT=$(free_port)
+URL="http://127.0.0.1:$PORT/users/me"
+# shellcheck disable=SC2206 # JAVA_OPTS is a list of flags
+opts=($JAVA_OPTS)
+java "${opts[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 >"$RESULTS_DIR/demo.log" 2>&1 &
+DEMO_PID=$!
+deadline=$((SECONDS + START_TIMEOUT))
+until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL" || true) == 401 ]]; do
+    kill -0 "$DEMO_PID" 2>/dev/null || { cat "$RESULTS_DIR/demo.log" >&2; die "the demo exited during start-up"; }
+    ((SECONDS < deadline)) || die "the demo did not answer within ${START_TIMEOUT}s"
+    sleep 0.2
+done
+echo "Demo up on $URL (pid $DEMO_PID); loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+java "$ROOT/bench/timing/UserTiming.java" "$URL" "$KNOWN_USER" "$WRONG_PASSWORD" "$UNKNOWN_USER" "$PAIRS" \
+    | tee "$RESULTS_DIR/timing.txt"
+echo "loadavg at the end: $(cut -d' ' -f1-3 /proc/loadavg); output in $RESULTS_DIR" >&2
