@@ -77,14 +77,14 @@ final class Corpus {
         /** Exactly this status (and this {@code error} member when given). */
         STATUS,
         /** Contract items 1-3: 400 invalid_request, with this detail and this challenge (or none). */
-        CONTRACT_400
+        INVALID_REQUEST
     }
 
     /**
      * @param kind what must come back
-     * @param name OK: the principal; STATUS: the {@code error} member, or null; CONTRACT_400: the detail
+     * @param name OK: the principal; STATUS: the {@code error} member, or null; INVALID_REQUEST: the detail
      * @param status STATUS: the status
-     * @param challenge CONTRACT_400: the {@code WWW-Authenticate} value, or null for none
+     * @param challenge INVALID_REQUEST: the {@code WWW-Authenticate} value, or null for none
      */
     record Expect(Kind kind, @Nullable String name, int status, @Nullable String challenge) {
 
@@ -93,7 +93,7 @@ final class Corpus {
             return switch (this.kind) {
                 case OK -> "200 " + this.name;
                 case STATUS -> this.status + ((this.name != null) ? " " + this.name : "");
-                case CONTRACT_400 -> "400 " + this.name;
+                case INVALID_REQUEST -> "400 " + this.name;
                 default -> this.kind.name();
             };
         }
@@ -127,8 +127,8 @@ final class Corpus {
         return new Expect(Kind.STATUS, error, status, null);
     }
 
-    static Expect contract400(String detail, @Nullable String challenge) {
-        return new Expect(Kind.CONTRACT_400, detail, 400, challenge);
+    static Expect invalidRequest(String detail, @Nullable String challenge) {
+        return new Expect(Kind.INVALID_REQUEST, detail, 400, challenge);
     }
 
     /**
@@ -364,7 +364,7 @@ final class Corpus {
                     assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo(expect.name());
                 }
             }
-            case CONTRACT_400 -> {
+            case INVALID_REQUEST -> {
                 assertThat(status).as(seen).isEqualTo(400);
                 assertThat(response.header("content-type")).as(seen).startsWith("application/problem+json");
                 assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo(expect.name());

@@ -39,7 +39,7 @@ import static io.github.padlock.hostile.HostileTestApplication.STANLEY_PASSWORD;
  * Tomcat: empty and whitespace values, every casing of the scheme names (which must authenticate, RFC 9110 §11.1),
  * bad base64, control characters, oversized values, keys in the wrong place, forged and expired JWTs, wrong
  * passwords of real users, path variants. Each row says what must come back; {@link Corpus#check} adds what every
- * row must satisfy. The cases of contract items 1-3 (several credentials) are in
+ * row must satisfy. Ambiguous credentials (several headers or places, 400) are in
  * {@link DuplicateCredentialCorpusTests}.
  */
 @SpringBootTest(classes = HostileTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
