@@ -27,6 +27,11 @@ final class PasswordRequestFormReader {
 
     static final String REPEATED = "Field must not be sent more than once";
 
+    /** The pseudo-field of a form body the container could not decode. */
+    static final String BODY = "body";
+
+    static final String UNREADABLE = "The form could not be decoded";
+
     private static final List<MediaType> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
             MediaType.MULTIPART_FORM_DATA);
 
@@ -108,7 +113,16 @@ final class PasswordRequestFormReader {
 
     /** The field's single body value; empty counts as absent, as in FastAPI. */
     private @Nullable String optional(String field) {
-        String[] values = this.request.getParameterValues(field);
+        String[] values;
+        try {
+            values = this.request.getParameterValues(field);
+        }
+        catch (IllegalStateException ex) {
+            // Tomcat's InvalidParameterException: a body it could not decode (bad percent-encoding, too many
+            // parameters). Its message quotes the raw values, password included: neither logged nor sent.
+            throw new InvalidPasswordRequestFormException(
+                    List.of(new InvalidPasswordRequestFormException.FieldError(BODY, UNREADABLE)));
+        }
         int inQuery = this.queryCounts.getOrDefault(field, 0);
         int inBody = (values != null) ? values.length - inQuery : 0;
         if (inBody > 1) {
