@@ -38,6 +38,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -126,7 +127,7 @@ public final class JwtVerifier {
         }
         JWTClaimsSet claims;
         try {
-            claims = this.processor.process(SignedJWT.parse(token), null);
+            claims = this.processor.process(canonicalSignature(SignedJWT.parse(token)), null);
         }
         catch (KeySourceException ex) {
             keySourceFailed(ex);
@@ -141,6 +142,19 @@ public final class JwtVerifier {
             throw invalidToken();
         }
         return principal(claims);
+    }
+
+    /**
+     * RFC 7515 §2 and RFC 4648 §3.5: nimbus's decoder ignores a trailing {@code =} and the unused bits of the last
+     * character, so that one signature has several spellings and a valid token several strings. Only the canonical
+     * spelling is taken; the header and payload need no check, since the signature covers their spelling.
+     */
+    private static SignedJWT canonicalSignature(SignedJWT jwt) throws ParseException {
+        Base64URL signature = jwt.getSignature();
+        if (!Base64URL.encode(signature.decode()).toString().equals(signature.toString())) {
+            throw new ParseException("The signature is not canonical base64url", 0);
+        }
+        return jwt;
     }
 
     private JwtPrincipal principal(JWTClaimsSet claims) {
