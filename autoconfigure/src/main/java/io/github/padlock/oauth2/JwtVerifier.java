@@ -122,7 +122,8 @@ public final class JwtVerifier {
      * reason
      */
     public JwtPrincipal verify(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
+                || !isCompactSerialization(token)) {
             throw invalidToken();
         }
         JWTClaimsSet claims;
@@ -142,6 +143,22 @@ public final class JwtVerifier {
             throw invalidToken();
         }
         return principal(claims);
+    }
+
+    /**
+     * RFC 7515 §7.1: base64url characters and dots only. nimbus trims the token ({@link String#trim()} drops NUL and
+     * every other control character at either end) and its decoder skips characters outside the alphabet, so without
+     * this a valid token surrounded by, or sprinkled with, such characters would still be taken.
+     */
+    private static boolean isCompactSerialization(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -286,6 +286,18 @@ class JwtVerifierTests {
     }
 
     @Test
+    void verifyWhenControlCharactersAroundOrInsideThenInvalidToken() {
+        String token = hs256(claims().build());
+        assertThat(this.hs.verify(token).subject()).isEqualTo("johndoe");
+        for (String junk : List.of("\u0000", "\u001F", "\t", "\r\n", " ", "\u007F", "*", "\u00E9")) {
+            for (String variant : List.of(junk + token, token + junk, junk + token + junk,
+                    token.substring(0, 5) + junk + token.substring(5))) {
+                assertInvalidToken(() -> this.hs.verify(variant), variant);
+            }
+        }
+    }
+
+    @Test
     void verifyWhenPayloadTamperedThenInvalidToken() {
         for (String token : List.of(hs256(claims().build()), rs256(RSA, claims().build()))) {
             String[] parts = token.split("\\.");
