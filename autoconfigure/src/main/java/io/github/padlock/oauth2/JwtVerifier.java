@@ -38,7 +38,6 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -123,12 +122,12 @@ public final class JwtVerifier {
      */
     public JwtPrincipal verify(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
-                || !isCompactSerialization(token)) {
+                || !isCompactSerialization(token) || !hasCanonicalSignature(token)) {
             throw invalidToken();
         }
         JWTClaimsSet claims;
         try {
-            claims = this.processor.process(canonicalSignature(SignedJWT.parse(token)), null);
+            claims = this.processor.process(SignedJWT.parse(token), null);
         }
         catch (KeySourceException ex) {
             keySourceFailed(ex);
@@ -162,16 +161,32 @@ public final class JwtVerifier {
     }
 
     /**
-     * RFC 7515 §2 and RFC 4648 §3.5: nimbus's decoder ignores a trailing {@code =} and the unused bits of the last
-     * character, so that one signature has several spellings and a valid token several strings. Only the canonical
-     * spelling is taken; the header and payload need no check, since the signature covers their spelling.
+     * RFC 7515 §2 and RFC 4648 §3.5: the signature in canonical base64url. nimbus's decoder ignores the unused bits of
+     * the last character, so that one signature has several spellings and a valid token several strings. With only
+     * base64url characters left, canonical means a length not 1 more than a multiple of 4 and zero unused bits;
+     * checked in place, without decoding. The header and payload need no check: the signature covers their spelling.
      */
-    private static SignedJWT canonicalSignature(SignedJWT jwt) throws ParseException {
-        Base64URL signature = jwt.getSignature();
-        if (!Base64URL.encode(signature.decode()).toString().equals(signature.toString())) {
-            throw new ParseException("The signature is not canonical base64url", 0);
+    private static boolean hasCanonicalSignature(String token) {
+        int length = token.length() - (token.lastIndexOf('.') + 1);
+        if (length % 4 == 1) {
+            return false;
         }
-        return jwt;
+        int unusedBits = (length % 4 == 2) ? 4 : (length % 4 == 3) ? 2 : 0;
+        return (sextet(token.charAt(token.length() - 1)) & ((1 << unusedBits) - 1)) == 0;
+    }
+
+    /** The value of a base64url character. */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return (c == '-') ? 62 : 63;
     }
 
     private JwtPrincipal principal(JWTClaimsSet claims) {
