@@ -128,7 +128,8 @@ public final class JwtVerifier {
      * reason
      */
     public JwtPrincipal verify(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
+                || !isCompactSerialization(token) || !hasCanonicalSignature(token)) {
             throw invalidToken();
         }
         JWTClaimsSet claims;
@@ -148,6 +149,51 @@ public final class JwtVerifier {
             throw invalidToken();
         }
         return principal(claims);
+    }
+
+    /**
+     * RFC 7515 §7.1: base64url characters and dots only. nimbus trims the token ({@link String#trim()} drops NUL and
+     * every other control character at either end) and its decoder skips characters outside the alphabet, so without
+     * this a valid token surrounded by, or sprinkled with, such characters would still be taken.
+     */
+    private static boolean isCompactSerialization(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * RFC 7515 §2 and RFC 4648 §3.5: the signature in canonical base64url. nimbus's decoder ignores the unused bits of
+     * the last character, so that one signature has several spellings and a valid token several strings. With only
+     * base64url characters left, canonical means a length not 1 more than a multiple of 4 and zero unused bits;
+     * checked in place, without decoding. The header and payload need no check: the signature covers their spelling.
+     */
+    private static boolean hasCanonicalSignature(String token) {
+        int length = token.length() - (token.lastIndexOf('.') + 1);
+        if (length % 4 == 1) {
+            return false;
+        }
+        int unusedBits = (length % 4 == 2) ? 4 : (length % 4 == 3) ? 2 : 0;
+        return (sextet(token.charAt(token.length() - 1)) & ((1 << unusedBits) - 1)) == 0;
+    }
+
+    /** The value of a base64url character. */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return (c == '-') ? 62 : 63;
     }
 
     private JwtPrincipal principal(JWTClaimsSet claims) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -262,6 +263,38 @@ class JwtVerifierTests {
         assertInvalidToken(() -> this.hs.verify(unsigned), unsigned);
         String twoParts = token.substring(0, token.lastIndexOf('.'));
         assertInvalidToken(() -> this.hs.verify(twoParts), twoParts);
+    }
+
+    @Test
+    void verifyWhenSignatureNotCanonicalBase64UrlThenInvalidToken() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (Map.Entry<JwtVerifier, String> entry : Map.of(this.hs, hs256(claims().build()), this.rs,
+                rs256(RSA, claims().build())).entrySet()) {
+            JwtVerifier verifier = entry.getKey();
+            String token = entry.getValue();
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            String signed = token.substring(0, token.lastIndexOf('.') + 1);
+            assertThat(verifier.verify(token).subject()).isEqualTo("johndoe");
+            // 32 bytes (HS256) leave 2 unused bits in the last character, 256 bytes (RS256) leave 4
+            int last = alphabet.indexOf(signature.charAt(signature.length() - 1));
+            String padBits = signed + signature.substring(0, signature.length() - 1) + alphabet.charAt(last | 1);
+            for (String variant : List.of(padBits, token + "=", token + "==", signed + " " + signature,
+                    signed + signature.substring(0, 10) + "\n" + signature.substring(10))) {
+                assertInvalidToken(() -> verifier.verify(variant), variant);
+            }
+        }
+    }
+
+    @Test
+    void verifyWhenControlCharactersAroundOrInsideThenInvalidToken() {
+        String token = hs256(claims().build());
+        assertThat(this.hs.verify(token).subject()).isEqualTo("johndoe");
+        for (String junk : List.of("\u0000", "\u001F", "\t", "\r\n", " ", "\u007F", "*", "\u00E9")) {
+            for (String variant : List.of(junk + token, token + junk, junk + token + junk,
+                    token.substring(0, 5) + junk + token.substring(5))) {
+                assertInvalidToken(() -> this.hs.verify(variant), variant);
+            }
+        }
     }
 
     @Test

@@ -36,4 +36,14 @@ class AuthorizationHeaderTests {
         assertThat(parts.hasScheme("Bearer")).isTrue();
         assertThat(parts.scheme()).isEqualTo("bEaReR");
     }
+
+    @Test
+    void hasSchemeWhenNonAsciiLookAlikeThenFalse() {
+        // U+017F (long s) and U+0130 (dotted capital I) fold onto s and i under String.equalsIgnoreCase
+        assertThat(AuthorizationHeader.split("Ba\u017Fic dXNlcjpwYXNz").hasScheme("Basic")).isFalse();
+        assertThat(AuthorizationHeader.split("BA\u017FIC dXNlcjpwYXNz").hasScheme("Basic")).isFalse();
+        assertThat(AuthorizationHeader.split("Bas\u0130c dXNlcjpwYXNz").hasScheme("Basic")).isFalse();
+        assertThat(AuthorizationHeader.split("Dige\u017Ft x").hasScheme("Digest")).isFalse();
+        assertThat(AuthorizationHeader.split("BASIC dXNlcjpwYXNz").hasScheme("Basic")).isTrue();
+    }
 }
