@@ -82,8 +82,9 @@ final class PasswordRequestFormReader {
                 }
             }
         }
-        catch (InvalidMediaTypeException ex) {
-            // answered below
+        catch (InvalidMediaTypeException | IndexOutOfBoundsException ex) {
+            // answered below; Spring's MimeTypeUtils throws StringIndexOutOfBoundsException for some hostile values,
+            // such as a type that starts with a quote
         }
         throw new PadlockException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "The password request form must be sent as application/x-www-form-urlencoded or multipart/form-data",

@@ -477,6 +477,9 @@ class HostileRequestCorpusTests {
                 status(400, "invalid_request"));
         t.post("token JSON body", e, "application/json", "{\"username\":\"ann\",\"password\":\"" + ann + "\"}",
                 refused());
+        t.post("token content type starting with a quote", e, "\"o/y8N?yGA,?kI#:]?",
+                "username=ann&password=" + ann, refused());
+        t.post("token content type without a subtype", e, "application/", "username=ann&password=" + ann, refused());
     }
 
     private static void pathRows(Corpus.Table t) {

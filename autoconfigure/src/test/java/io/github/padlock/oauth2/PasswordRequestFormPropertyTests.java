@@ -252,10 +252,15 @@ class PasswordRequestFormPropertyTests {
 
     /** The query's parameters, then the body's, as a container presents them; what it cannot parse, it drops. */
     private static MockHttpServletRequest request(@Nullable String contentType, byte[] body, @Nullable String query) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/token");
-        if (contentType != null) {
-            request.setContentType(contentType);
-        }
+        // The raw value, as a container hands it on: MockHttpServletRequest.setContentType would parse it, and
+        // Spring's parser throws on some hostile values before the reader under test sees them.
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/token") {
+
+            @Override
+            public @Nullable String getContentType() {
+                return contentType;
+            }
+        };
         request.setContent(body);
         if (query != null) {
             request.setQueryString(query);
