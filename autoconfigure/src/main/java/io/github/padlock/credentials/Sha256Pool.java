@@ -85,6 +85,9 @@ final class Sha256Pool {
 
         private final byte[] expected = new byte[DIGEST_LENGTH];
 
+        /** How many bytes of {@link #input} the last key used. */
+        private int used;
+
         Workspace(MessageDigest digest) {
             this.digest = digest;
         }
@@ -111,6 +114,7 @@ final class Sha256Pool {
                 ascii = c < 0x80;
                 this.input[i] = (byte) c;
             }
+            this.used = ascii ? length : Math.min(length, INPUT_LENGTH);
             if (ascii) {
                 this.digest.update(this.input, 0, length);
             }
@@ -145,7 +149,8 @@ final class Sha256Pool {
         /** Forgets the last key's bytes and digests, so that no secret stays in an idle workspace. */
         void clear() {
             this.digest.reset();
-            Arrays.fill(this.input, (byte) 0);
+            Arrays.fill(this.input, 0, this.used, (byte) 0);
+            this.used = 0;
             Arrays.fill(this.actual, (byte) 0);
             Arrays.fill(this.expected, (byte) 0);
         }
