@@ -13,7 +13,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Reads a JFR recording of a JMH benchmark (see docs/benchmarks-jmh.md) and reports, for the samples taken inside
+ * Reads a JFR recording of a JMH benchmark (see docs/benchmarks.md, section 2) and reports, for the samples taken inside
  * the benchmark loop (the frames above JMH's {@code _jmhStub} frame; set-up, where Padlock plans handlers by
  * reflection, and JMH's own reflective call of the loop are left out):
  * <ul>
