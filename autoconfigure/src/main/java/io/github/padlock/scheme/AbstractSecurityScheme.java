@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
 
+    /** RFC 6750 §2.3's query parameter, which a bearer scheme refuses beside a {@code Bearer} header. */
+    static final String ACCESS_TOKEN = "access_token";
+
     private final String schemeName;
 
     private final @Nullable String description;
@@ -73,11 +76,7 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
      * {@code invalid_request} whatever {@code autoError}, since RFC 9110 §5.3 does not allow them to be combined.
      */
     final AuthorizationHeader.Parts authorization(HttpServletRequest request) {
-        AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
-        if (header == null) {
-            throw InvalidRequest.severalAuthorizationHeaders(false);
-        }
-        return header;
+        return authorization(request, false);
     }
 
     /**
@@ -88,12 +87,17 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
      * header.
      */
     final AuthorizationHeader.Parts bearerAuthorization(HttpServletRequest request) {
+        AuthorizationHeader.Parts header = authorization(request, true);
+        if (header.hasScheme(HttpBearer.SCHEME) && QueryString.contains(request.getQueryString(), ACCESS_TOKEN)) {
+            throw InvalidRequest.bearerSentTwice();
+        }
+        return header;
+    }
+
+    private static AuthorizationHeader.Parts authorization(HttpServletRequest request, boolean bearer) {
         AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
         if (header == null) {
-            throw InvalidRequest.severalAuthorizationHeaders(true);
-        }
-        if (header.hasScheme(HttpBearer.SCHEME) && AccessTokenQuery.isPresent(request.getQueryString())) {
-            throw InvalidRequest.bearerSentTwice();
+            throw InvalidRequest.severalAuthorizationHeaders(bearer);
         }
         return header;
     }

@@ -1,8 +1,5 @@
 package io.github.padlock.scheme;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -31,23 +28,19 @@ public class ApiKeyQuery extends ApiKeyScheme {
     @Override
     @Nullable String read(HttpServletRequest request) {
         String query = request.getQueryString();
-        if (query == null || query.isEmpty()) {
+        if (query == null) {
             return null;
         }
         String value = null;
         int start = 0;
-        while (start <= query.length()) {
-            int end = query.indexOf('&', start);
-            if (end < 0) {
-                end = query.length();
-            }
-            int equals = query.indexOf('=', start);
-            boolean hasValue = equals >= 0 && equals < end;
-            if (name().equals(decodeOrNull(query.substring(start, hasValue ? equals : end)))) {
+        while (start < query.length()) {
+            int end = QueryString.end(query, start);
+            int nameEnd = QueryString.nameEnd(query, start, end);
+            if (QueryString.nameIs(query, start, nameEnd, name())) {
                 if (value != null) {
                     throw severalValues();
                 }
-                value = hasValue ? decode(query.substring(equals + 1, end)) : "";
+                value = (nameEnd < end) ? decode(query.substring(nameEnd + 1, end)) : "";
             }
             start = end + 1;
         }
@@ -56,21 +49,11 @@ public class ApiKeyQuery extends ApiKeyScheme {
 
     /** Our parameter's value: broken percent-encoding is refused. */
     private String decode(String text) {
-        String decoded = decodeOrNull(text);
+        String decoded = QueryString.decode(text);
         if (decoded == null) {
             throw makeNotAuthenticatedError();
         }
         return decoded;
-    }
-
-    /** Another parameter's name may be broken: it is simply not ours. */
-    private static @Nullable String decodeOrNull(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
     }
 
     /**
