@@ -50,7 +50,7 @@ public final class JwtVerifiers {
     }
 
     private static String bearerToken(HttpAuthorizationCredentials credentials) {
-        if (!"Bearer".equalsIgnoreCase(credentials.scheme())) {
+        if (!credentials.hasScheme("Bearer")) {
             throw JwtVerifier.invalidToken();
         }
         return credentials.credentials();

@@ -34,6 +34,31 @@ final class AuthorizationHeader {
     }
 
     /**
+     * RFC 9110 §11.1: an authentication scheme is a token compared case-insensitively, in ASCII only. Not
+     * {@link String#equalsIgnoreCase}, which also folds non-ASCII look-alikes ({@code Baſic}, with U+017F, or
+     * {@code Bas\u0130c}) onto {@code Basic}, unlike FastAPI's {@code str.lower()} and unlike proxies that read the
+     * header as ASCII.
+     * @param scheme a scheme as sent
+     * @param expected the scheme looked for
+     * @return whether they are the same scheme
+     */
+    static boolean sameScheme(String scheme, String expected) {
+        if (scheme.length() != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < expected.length(); i++) {
+            if (asciiLowerCase(scheme.charAt(i)) != asciiLowerCase(expected.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLowerCase(char c) {
+        return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /**
      * @param value a header value
      * @return its scheme (as sent) and parameter (stripped); {@code ("", "")} for {@code null} or empty, and
      * {@code (value, "")} when there is no space
@@ -56,26 +81,8 @@ final class AuthorizationHeader {
      */
     record Parts(String value, String scheme, String param) {
 
-        /**
-         * RFC 9110 §11.1: the scheme is a token compared case-insensitively, in ASCII only. Not
-         * {@link String#equalsIgnoreCase}, which also folds non-ASCII look-alikes ({@code Baſic}, with U+017F, or
-         * {@code Bas\u0130c}) onto {@code Basic}, unlike FastAPI's {@code str.lower()} and unlike proxies that read
-         * the header as ASCII.
-         */
         boolean hasScheme(String expected) {
-            if (this.scheme.length() != expected.length()) {
-                return false;
-            }
-            for (int i = 0; i < expected.length(); i++) {
-                if (asciiLowerCase(this.scheme.charAt(i)) != asciiLowerCase(expected.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static char asciiLowerCase(char c) {
-            return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+            return sameScheme(this.scheme, expected);
         }
     }
 }

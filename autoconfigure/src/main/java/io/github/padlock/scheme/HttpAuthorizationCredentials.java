@@ -17,6 +17,15 @@ public record HttpAuthorizationCredentials(String scheme, String credentials) {
         Objects.requireNonNull(credentials, "credentials must not be null");
     }
 
+    /**
+     * @param expected an authentication scheme, such as {@code Bearer}
+     * @return whether {@link #scheme()} is that scheme, compared case-insensitively in ASCII only (RFC 9110 §11.1),
+     * as the schemes themselves compare it
+     */
+    public boolean hasScheme(String expected) {
+        return AuthorizationHeader.sameScheme(this.scheme, expected);
+    }
+
     @Override
     public String toString() {
         return "HttpAuthorizationCredentials[scheme=" + this.scheme + ", credentials=******]";

@@ -46,4 +46,11 @@ class AuthorizationHeaderTests {
         assertThat(AuthorizationHeader.split("Dige\u017Ft x").hasScheme("Digest")).isFalse();
         assertThat(AuthorizationHeader.split("BASIC dXNlcjpwYXNz").hasScheme("Basic")).isTrue();
     }
+
+    @Test
+    void credentialsHasSchemeWhenCasingOrLookAlikeThenAsTheSchemesCompare() {
+        assertThat(new HttpAuthorizationCredentials("bEaReR", "t").hasScheme("Bearer")).isTrue();
+        assertThat(new HttpAuthorizationCredentials("Ba\u017Fic", "t").hasScheme("Basic")).isFalse();
+        assertThat(new HttpAuthorizationCredentials("Bearer", "t").hasScheme("Bearers")).isFalse();
+    }
 }

@@ -70,7 +70,7 @@ class BenchSecurityConfiguration {
     @Bean
     Verifier<String> bearerUser(HttpBearer bearer) {
         return Verifier.of(bearer, (credentials, scopes) -> {
-            boolean schemeOk = "Bearer".equalsIgnoreCase(credentials.scheme());
+            boolean schemeOk = credentials.hasScheme("Bearer");
             boolean tokenOk = MessageDigest.isEqual(bytes(credentials.credentials()), TOKEN_BYTES);
             if (!(schemeOk & tokenOk)) {
                 throw new NotAuthenticatedException("Invalid token", "Bearer error=\"invalid_token\"");
