@@ -34,6 +34,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 WARMUP=${WARMUP:-10}
 WARMUP_ALL=${WARMUP_ALL:-20}
 DURATION=${DURATION:-20}
@@ -54,11 +56,6 @@ BASIC_HEADER="Authorization: Basic $(printf '%s' 'stanley:password123' | base64)
 API_KEY_HEADER="X-API-KEY: SECRET_API_KEY"
 BEARER_HEADER="Authorization: Bearer token_for_stanley"
 JWT_HEADER=""   # set below, from TokenPrinter
-
-die() {
-    echo "load.sh: $*" >&2
-    exit 1
-}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Processes: every JVM started here is stopped on exit, whatever happens.
@@ -121,18 +118,6 @@ label_of() {
         padlock) echo "Padlock" ;;
         spring-security) echo "Spring Security" ;;
     esac
-}
-
-free_port() {
-    local port
-    for _ in $(seq 1 200); do
-        port=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    die "no free port found"
 }
 
 rss_mib() {

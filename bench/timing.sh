@@ -16,6 +16,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 PAIRS=${PAIRS:-600}
 KNOWN_USER=${KNOWN_USER:-stanley}
 WRONG_PASSWORD=${WRONG_PASSWORD:-wrong-password-42}
@@ -23,11 +25,6 @@ UNKNOWN_USER=${UNKNOWN_USER:-nosuchuser}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 RESULTS_DIR=${RESULTS_DIR:-$ROOT/bench/target/timing-$(date +%Y%m%d-%H%M%S)}
 START_TIMEOUT=120
-
-die() {
-    echo "timing.sh: $*" >&2
-    exit 1
-}
 
 DEMO_PID=""
 cleanup() {
@@ -42,18 +39,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-    local port
-    for _ in $(seq 1 200); do
-        port=$((20000 + RANDOM % 40000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    die "no free port found"
-}
 
 demo_jar() {
     compgen -G "$ROOT/demo/target/padlock-demo-*.jar" | grep -v -e '-plain\.jar$' -e '\.original$' | head -n 1 || true
