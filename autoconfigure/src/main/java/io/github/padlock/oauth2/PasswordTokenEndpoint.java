@@ -56,15 +56,6 @@ public final class PasswordTokenEndpoint {
      * @param users checks the user name and password
      * @param issuer signs the access tokens
      * @param accessTokenTtl how long an access token lives
-     */
-    public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl) {
-        this(users, issuer, accessTokenTtl, null);
-    }
-
-    /**
-     * @param users checks the user name and password
-     * @param issuer signs the access tokens
-     * @param accessTokenTtl how long an access token lives
      * @param limiter refuses clients that failed too often, or {@code null} for none
      */
     public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl,

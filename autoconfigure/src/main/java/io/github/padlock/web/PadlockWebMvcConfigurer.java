@@ -21,13 +21,6 @@ public final class PadlockWebMvcConfigurer implements WebMvcConfigurer {
 
     /**
      * @param plans the plans of the application's handler methods
-     */
-    public PadlockWebMvcConfigurer(SecurityPlans plans) {
-        this(plans, null);
-    }
-
-    /**
-     * @param plans the plans of the application's handler methods
      * @param limiter refuses clients that failed too often, or {@code null} for none
      */
     public PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable BruteForceLimiter limiter) {

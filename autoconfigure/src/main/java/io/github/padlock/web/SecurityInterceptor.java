@@ -26,10 +26,6 @@ final class SecurityInterceptor implements HandlerInterceptor {
 
     private final @Nullable BruteForceLimiter limiter;
 
-    SecurityInterceptor(SecurityPlans plans) {
-        this(plans, null);
-    }
-
     SecurityInterceptor(SecurityPlans plans, @Nullable BruteForceLimiter limiter) {
         this.plans = plans;
         this.limiter = limiter;

@@ -155,7 +155,7 @@ public class RequestPathBenchmark {
         this.webRequest = new ServletWebRequest(this.httpRequest);
         this.resolvedWebRequest = new ServletWebRequest(this.resolvedRequest);
         this.response = new MockHttpServletResponse();
-        this.interceptor = new SecurityInterceptor(this.plans);
+        this.interceptor = new SecurityInterceptor(this.plans, null);
         this.resolvers = new HandlerMethodArgumentResolverComposite();
         this.resolvers.addResolver(new SecurityParamArgumentResolver(this.plans));
         this.verifyResolution = new FixedResolution(this.httpRequest, scopesOf(this.verifier),
