@@ -1,5 +1,6 @@
 package io.github.padlock.autoconfigure;
 
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.padlock.autoconfigure.PadlockProperties.FlowType;
@@ -32,12 +33,12 @@ final class SchemeFactory {
 
     private final Scheme properties;
 
-    private final String defaultTokenUrl;
+    private final @Nullable String defaultTokenUrl;
 
     private SchemeFactory(String beanName, Scheme properties, @Nullable String defaultTokenUrl) {
         this.prefix = "padlock.schemes." + beanName;
         this.properties = properties;
-        this.defaultTokenUrl = (defaultTokenUrl != null) ? defaultTokenUrl : "";
+        this.defaultTokenUrl = defaultTokenUrl;
     }
 
     /**
@@ -66,11 +67,12 @@ final class SchemeFactory {
                 case API_KEY_QUERY -> apiKey(ApiKeyQuery.builder()).build();
                 case API_KEY_COOKIE -> apiKey(ApiKeyCookie.builder()).build();
                 case OAUTH2 -> oauth2();
-                case OAUTH2_PASSWORD_BEARER -> common(OAuth2PasswordBearer.builder(tokenUrl())
+                case OAUTH2_PASSWORD_BEARER -> common(OAuth2PasswordBearer.builder(tokenUrl("token-url", this.properties.getTokenUrl()))
                     .refreshUrl(this.properties.getRefreshUrl())
                     .scopes(this.properties.getScopes())).build();
                 case OAUTH2_AUTHORIZATION_CODE_BEARER -> common(OAuth2AuthorizationCodeBearer
-                    .builder(required("authorization-url", this.properties.getAuthorizationUrl()), tokenUrl())
+                    .builder(required("authorization-url", this.properties.getAuthorizationUrl()),
+                            tokenUrl("token-url", this.properties.getTokenUrl()))
                     .refreshUrl(this.properties.getRefreshUrl())
                     .scopes(this.properties.getScopes())).build();
                 case OPENID_CONNECT -> common(OpenIdConnect.builder(required("open-id-connect-url",
@@ -96,11 +98,11 @@ final class SchemeFactory {
         OAuth2.Builder builder = common(OAuth2.builder());
         for (Map.Entry<FlowType, PadlockProperties.Flow> entry : this.properties.getFlows().entrySet()) {
             PadlockProperties.Flow flow = entry.getValue();
-            String flowPrefix = "flows." + entry.getKey().name().toLowerCase().replace('_', '-') + ".";
+            String flowPrefix = "flows." + kebabCase(entry.getKey()) + ".";
             switch (entry.getKey()) {
                 case IMPLICIT -> builder.implicitFlow(required(flowPrefix + "authorization-url",
                         flow.getAuthorizationUrl()), flow.getRefreshUrl(), flow.getScopes());
-                case PASSWORD -> builder.passwordFlow(flowTokenUrl(flowPrefix, flow), flow.getRefreshUrl(),
+                case PASSWORD -> builder.passwordFlow(tokenUrl(flowPrefix + "token-url", flow.getTokenUrl()), flow.getRefreshUrl(),
                         flow.getScopes());
                 case CLIENT_CREDENTIALS -> builder.clientCredentialsFlow(required(flowPrefix + "token-url",
                         flow.getTokenUrl()), flow.getRefreshUrl(), flow.getScopes());
@@ -112,27 +114,21 @@ final class SchemeFactory {
         return builder.build();
     }
 
-    private String tokenUrl() {
-        String tokenUrl = this.properties.getTokenUrl();
-        if (tokenUrl == null && !this.defaultTokenUrl.isEmpty()) {
-            return this.defaultTokenUrl;
-        }
-        return required("token-url", tokenUrl);
-    }
-
-    private String flowTokenUrl(String flowPrefix, PadlockProperties.Flow flow) {
-        if (flow.getTokenUrl() == null && !this.defaultTokenUrl.isEmpty()) {
-            return this.defaultTokenUrl;
-        }
-        return required(flowPrefix + "token-url", flow.getTokenUrl());
+    /** A token URL, which may be left out when Padlock serves the token endpoint. */
+    private String tokenUrl(String option, @Nullable String tokenUrl) {
+        return (tokenUrl == null && this.defaultTokenUrl != null) ? this.defaultTokenUrl : required(option, tokenUrl);
     }
 
     private String required(String option, @Nullable String value) {
         if (value == null || value.isBlank()) {
-            throw invalid(option, value, "It is required for type "
-                    + this.properties.getType().name().toLowerCase().replace('_', '-'));
+            throw invalid(option, value, "It is required for type " + kebabCase(this.properties.getType()));
         }
         return value;
+    }
+
+    /** How a constant is spelled in {@code application.yml}: {@code AUTHORIZATION_CODE} → {@code authorization-code}. */
+    private static String kebabCase(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private InvalidConfigurationPropertyValueException invalid(String option, @Nullable Object value, String reason) {
