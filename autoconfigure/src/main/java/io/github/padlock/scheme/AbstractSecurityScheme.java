@@ -1,5 +1,6 @@
 package io.github.padlock.scheme;
 
+import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -54,10 +55,13 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
 
     /**
      * The refusal for missing (or, where the scheme says so, malformed) credentials: 401 {@code Not authenticated}
-     * with this scheme's {@code WWW-Authenticate} challenge. Override to answer otherwise.
+     * with this scheme's {@link #challenge()}. FastAPI's {@code make_not_authenticated_error()}: override to answer
+     * otherwise.
      * @return the exception to throw
      */
-    protected abstract PadlockException makeNotAuthenticatedError();
+    protected PadlockException makeNotAuthenticatedError() {
+        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, challenge());
+    }
 
     /**
      * What to produce when the credentials are missing: nothing when {@code autoError} is off.

@@ -2,7 +2,6 @@ package io.github.padlock.scheme;
 
 import java.util.Objects;
 
-import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +49,8 @@ public abstract class ApiKeyScheme extends AbstractSecurityScheme<String> {
     }
 
     @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, CHALLENGE);
+    public String challenge() {
+        return CHALLENGE;
     }
 
     /**

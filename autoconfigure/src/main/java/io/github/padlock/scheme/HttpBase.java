@@ -2,8 +2,6 @@ package io.github.padlock.scheme;
 
 import java.util.Objects;
 
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -50,10 +48,6 @@ public class HttpBase extends AbstractSecurityScheme<HttpAuthorizationCredential
         return new HttpAuthorizationCredentials(header.scheme(), header.param());
     }
 
-    @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, this.challenge);
-    }
 
     /**
      * @return the configured scheme
@@ -65,6 +59,7 @@ public class HttpBase extends AbstractSecurityScheme<HttpAuthorizationCredential
     /**
      * @return the {@code WWW-Authenticate} value: the configured scheme title-cased, as Python's {@code str.title()}
      */
+    @Override
     public String challenge() {
         return this.challenge;
     }

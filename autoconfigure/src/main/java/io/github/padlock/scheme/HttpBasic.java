@@ -6,8 +6,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -67,15 +65,11 @@ public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
         return credentials;
     }
 
-    @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, this.challenge);
-    }
-
     /**
      * @return the {@code WWW-Authenticate} value: {@code Basic realm="<realm>"} when a realm is set, else
      * {@code Basic}; verifiers use it when they refuse credentials
      */
+    @Override
     public String challenge() {
         return this.challenge;
     }

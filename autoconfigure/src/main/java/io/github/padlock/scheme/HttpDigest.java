@@ -1,7 +1,5 @@
 package io.github.padlock.scheme;
 
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +40,8 @@ public class HttpDigest extends AbstractSecurityScheme<HttpAuthorizationCredenti
     }
 
     @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, SCHEME);
+    public String challenge() {
+        return SCHEME;
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.github.padlock.scheme;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +44,8 @@ public class OAuth2 extends AbstractSecurityScheme<String> {
     }
 
     @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, HttpBearer.SCHEME);
+    public String challenge() {
+        return HttpBearer.SCHEME;
     }
 
     /**

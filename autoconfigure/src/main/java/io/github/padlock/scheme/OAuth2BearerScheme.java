@@ -2,8 +2,6 @@ package io.github.padlock.scheme;
 
 import java.util.Map;
 
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +33,8 @@ public abstract class OAuth2BearerScheme extends AbstractSecurityScheme<String> 
     }
 
     @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, HttpBearer.SCHEME);
+    public String challenge() {
+        return HttpBearer.SCHEME;
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.github.padlock.scheme;
 
-import io.github.padlock.NotAuthenticatedException;
-import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -41,8 +39,8 @@ public class OpenIdConnect extends AbstractSecurityScheme<String> {
     }
 
     @Override
-    protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, HttpBearer.SCHEME);
+    public String challenge() {
+        return HttpBearer.SCHEME;
     }
 
     /**

@@ -33,6 +33,14 @@ public interface SecurityScheme<T> extends SecurityDependency<T> {
     String schemeName();
 
     /**
+     * The {@code WWW-Authenticate} challenge (RFC 9110 §11.6.1) this scheme answers missing credentials with, such as
+     * {@code Basic realm="store"} or {@code Bearer}. Padlock also adds it to any 401 raised above the scheme without a
+     * challenge of its own (a verifier's {@code ResponseStatusException}, say), since RFC 9110 §15.5.2 requires one.
+     * @return the challenge
+     */
+    String challenge();
+
+    /**
      * @return whether missing credentials are refused (401) rather than produced as {@code null}
      */
     boolean autoError();
