@@ -57,16 +57,17 @@ public final class ApiKeyAuthenticator {
     }
 
     /**
-     * The built-in API-key verifier over an API-key scheme: 401 {@code Not authenticated} when no key came (an
-     * optional scheme), 401 {@value #INVALID} for a wrong key — both with {@code WWW-Authenticate: APIKey} — and
-     * 403 {@code insufficient_scope} when the key lacks a scope required on the path.
+     * The built-in API-key verifier over an API-key scheme: 401 {@value #INVALID} with
+     * {@code WWW-Authenticate: APIKey} for a wrong key, 403 {@code insufficient_scope} when the key lacks a scope
+     * required on the path; {@code null} passes through when the scheme is optional and no key came, and the plan
+     * decides (401 where a value is required or scopes are asked, as for every verifier).
      * @param scheme a scheme producing the key, such as an {@link io.github.padlock.scheme.ApiKeyHeader}
      * @return the verifier
      */
     public Verifier<ApiKeyPrincipal> over(SecurityDependency<String> scheme) {
         return Verifier.of(scheme, (presented, scopes) -> {
             if (presented == null) {
-                throw new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, "APIKey");
+                return null;
             }
             StoredApiKey key = check(presented);
             if (key == null) {

@@ -1,20 +1,30 @@
 package io.github.padlock.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+
 import io.github.padlock.InsufficientScopeException;
 import io.github.padlock.PadlockException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Renders every {@link PadlockException} as an RFC 9457 {@code application/problem+json} response with the
- * exception's status, {@code WWW-Authenticate} challenges and {@code detail}. It has the lowest precedence, so an
- * application's own {@code @ExceptionHandler} wins; declare a bean of this type (a subclass) to replace it.
+ * exception's status, {@code WWW-Authenticate} challenges and {@code detail}. Its {@code instance} is the request's
+ * path without path parameters ({@code ;name=value}) or query, which may carry a credential (an API key in the query,
+ * say): Spring would otherwise fill it with the raw request URI. It has the lowest precedence, so an application's own
+ * {@code @ExceptionHandler} wins; declare a bean of this type (a subclass) to replace it.
  */
 @RestControllerAdvice
 public class PadlockExceptionHandler {
+
+    private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 
     private final boolean includeScope;
 
@@ -35,15 +45,42 @@ public class PadlockExceptionHandler {
 
     /**
      * @param exception the refusal
+     * @param request the refused request
      * @return the problem response
      */
     @ExceptionHandler(PadlockException.class)
-    public ResponseEntity<ProblemDetail> handlePadlockException(PadlockException exception) {
+    public ResponseEntity<ProblemDetail> handlePadlockException(PadlockException exception,
+            HttpServletRequest request) {
         if (!this.includeScope && exception instanceof InsufficientScopeException insufficientScope) {
             insufficientScope.hideRequiredScopes();
         }
         return ResponseEntity.status(exception.getStatusCode())
             .headers(exception.getHeaders())
-            .body(exception.getBody());
+            .body(withInstance(exception.getBody(), instance(request)));
+    }
+
+    /** A copy, so that an exception an application reuses is never changed by a request. */
+    private static ProblemDetail withInstance(ProblemDetail body, URI instance) {
+        ProblemDetail copy = ProblemDetail.forStatus(body.getStatus());
+        copy.setType(body.getType());
+        copy.setTitle(body.getTitle());
+        copy.setDetail(body.getDetail());
+        copy.setInstance(instance);
+        Map<String, Object> properties = body.getProperties();
+        if (properties != null) {
+            properties.forEach(copy::setProperty);
+        }
+        return copy;
+    }
+
+    /** The request's path, decoded, without path parameters or query, as a URI reference. */
+    static URI instance(HttpServletRequest request) {
+        String path = PATHS.getRequestUri(request);
+        try {
+            return new URI(null, null, path, null);
+        }
+        catch (URISyntaxException ex) {
+            return URI.create("");
+        }
     }
 }

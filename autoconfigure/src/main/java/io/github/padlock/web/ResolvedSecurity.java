@@ -1,16 +1,34 @@
 package io.github.padlock.web;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
+import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
+
 /**
- * The values of one plan's nodes for one request. Each node is resolved at most once, on first use; the state lives
- * in a request attribute, never in a thread-local.
+ * The values of one plan's nodes for one request, and the rules that make the plan fail closed, whatever the
+ * schemes' {@code autoError} and the verifiers' code:
+ * <ul>
+ * <li>a verifier (any node but a scheme) asked for scopes that produces nothing is refused with 401: a scope is never
+ * granted to nobody;</li>
+ * <li>a root that must produce a value ({@code @RequiresSecurity}, or a parameter that is neither {@code @Nullable}
+ * nor {@code Optional}) and produces nothing is refused with 401;</li>
+ * <li>every 401 carries the challenges of the schemes beneath the node that raised it, every alternative's for
+ * {@code anyOf} (see {@link Refusals}).</li>
+ * </ul>
+ * Each node is resolved at most once, on first use; the state lives in a request attribute, never in a thread-local.
  */
 final class ResolvedSecurity implements SecurityResolution {
 
@@ -38,18 +56,31 @@ final class ResolvedSecurity implements SecurityResolution {
     /**
      * Resolve every root node of {@code plan} in order and keep the result in a request attribute; a request that
      * already holds the result for this plan (an async re-dispatch) is not resolved again.
-     * @throws RuntimeException whatever a dependency threw to refuse the request
+     * @throws RuntimeException whatever a dependency threw to refuse the request, or 401 when a root that must
+     * produce a value produced none
      */
     static ResolvedSecurity resolve(SecurityPlan plan, HttpServletRequest request) {
         if (request.getAttribute(ATTRIBUTE) instanceof ResolvedSecurity existing && existing.plan == plan) {
             return existing;
         }
         ResolvedSecurity resolved = new ResolvedSecurity(plan, request);
-        for (int root : plan.roots()) {
-            resolved.valueAt(root);
+        int[] roots = plan.roots();
+        for (int i = 0; i < roots.length; i++) {
+            if (resolved.valueAt(roots[i]) == null && plan.isRequired(i)) {
+                throw Refusals.notAuthenticated(plan.node(roots[i]).challenges());
+            }
         }
         request.setAttribute(ATTRIBUTE, resolved);
         return resolved;
+    }
+
+    /**
+     * @return the values resolved for this request if they are those of the handler {@code method} of
+     * {@code beanType}, else {@code null}
+     */
+    static @Nullable ResolvedSecurity of(HttpServletRequest request, Class<?> beanType, Method method) {
+        return (request.getAttribute(ATTRIBUTE) instanceof ResolvedSecurity existing
+                && existing.plan.handles(beanType, method)) ? existing : null;
     }
 
     @Nullable Object valueForParameter(int parameterIndex) {
@@ -63,18 +94,67 @@ final class ResolvedSecurity implements SecurityResolution {
     private @Nullable Object valueAt(int index) {
         Object value = this.values[index];
         if (value == UNRESOLVED) {
+            SecurityPlan.Node node = this.plan.node(index);
             int caller = this.current;
             this.current = index;
+            Object resolved;
             try {
-                Object resolved = this.plan.node(index).dependency().resolve(this);
-                value = (resolved != null) ? resolved : NULL;
+                resolved = node.isAnyOf() ? firstOf(node) : node.dependency().resolve(this);
+            }
+            catch (RuntimeException ex) {
+                throw Refusals.challenged(ex, node.challenges());
             }
             finally {
                 this.current = caller;
             }
+            if (resolved == null && !node.isScheme() && !node.scopes().scopes().isEmpty()) {
+                throw Refusals.notAuthenticated(node.challenges());
+            }
+            value = (resolved != null) ? resolved : NULL;
             this.values[index] = value;
         }
         return (value != NULL) ? value : null;
+    }
+
+    /**
+     * {@code anyOf}: the first alternative's value. When none produced one and some refused with 401, a 401 with the
+     * challenges of every alternative: its own refusal's, or the schemes' beneath it when it produced nothing.
+     */
+    private @Nullable Object firstOf(SecurityPlan.Node node) {
+        Set<String> challenges = new LinkedHashSet<>();
+        RuntimeException other = null;
+        boolean refused = false;
+        for (int child : node.children()) {
+            try {
+                Object value = valueAt(child);
+                if (value != null) {
+                    return value;
+                }
+                challenges.addAll(this.plan.node(child).challenges());
+            }
+            catch (RuntimeException ex) {
+                if (!(ex instanceof ErrorResponse refusal)) {
+                    throw ex;
+                }
+                if (!HttpStatus.UNAUTHORIZED.isSameCodeAs(refusal.getStatusCode())) {
+                    other = (other != null) ? other : ex;
+                }
+                else {
+                    refused = true;
+                    challenges.addAll(refusal.getHeaders().getOrEmpty(HttpHeaders.WWW_AUTHENTICATE));
+                }
+            }
+        }
+        if (other != null) {
+            throw other;
+        }
+        if (!refused) {
+            return null;
+        }
+        if (challenges.isEmpty()) {
+            challenges.addAll(node.challenges());
+        }
+        throw new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, List.copyOf(challenges));
     }
 
     @Override

@@ -13,8 +13,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Resolves every security node of the handler's plan before Spring binds any argument, so that a request without
- * valid credentials never reaches body parsing, validation or the handler. A refusal propagates as the
- * {@link io.github.padlock.PadlockException} the scheme or verifier threw.
+ * valid credentials never reaches body parsing, validation or the handler. A refusal propagates as a
+ * {@link io.github.padlock.PadlockException}: the one the scheme or verifier threw, or Padlock's copy of another
+ * {@link org.springframework.web.ErrorResponse} (see {@link ResolvedSecurity} for the fail-closed rules).
  * <p>
  * With a {@link BruteForceLimiter}, a request's client (its remote address) that failed too often is refused with 429
  * before anything is resolved, and every 401 Padlock answers counts as a failure of that client; async and error

@@ -1,5 +1,6 @@
 package io.github.padlock.web;
 
+import java.lang.reflect.Method;
 import java.util.Optional;
 
 import io.github.padlock.SecurityParam;
@@ -13,9 +14,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Hands each {@link SecurityParam} parameter the value its node resolved to. The values normally come from the
- * {@link SecurityInterceptor}; where it did not run (a handler adapter invoked without it), the plan is resolved
- * here, so a handler is never called unprotected.
+ * Hands each {@link SecurityParam} parameter the value its node resolved to: what the {@link SecurityInterceptor}
+ * resolved for this request's handler, never a plan looked up again. Where the interceptor did not run (a handler
+ * mapping the application declared without it), the handler's plan is resolved here, so a handler with a
+ * {@code @SecurityParam} is never called unprotected.
  */
 final class SecurityParamArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -34,15 +36,22 @@ final class SecurityParamArgumentResolver implements HandlerMethodArgumentResolv
     public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        if (request == null) {
-            throw new IllegalStateException("@SecurityParam needs a servlet request");
+        Method method = parameter.getMethod();
+        if (request == null || method == null) {
+            throw new IllegalStateException("@SecurityParam needs a servlet request and a handler method");
         }
-        SecurityPlan plan = (parameter.getMethod() != null) ? this.plans.planFor(parameter.getMethod()) : null;
-        if (plan == null) {
-            throw new IllegalStateException("No security plan for " + parameter.getExecutable()
-                    + ": @SecurityParam works on handler methods of a RequestMappingHandlerMapping");
+        // A handler method's parameter names its controller type as the containing class.
+        Class<?> beanType = parameter.getContainingClass();
+        ResolvedSecurity resolved = ResolvedSecurity.of(request, beanType, method);
+        if (resolved == null) {
+            SecurityPlan plan = this.plans.planFor(beanType, method);
+            if (plan == null) {
+                throw new IllegalStateException("No security plan for " + beanType.getName() + "." + method.getName()
+                        + ": @SecurityParam works on handler methods of a RequestMappingInfoHandlerMapping");
+            }
+            resolved = ResolvedSecurity.resolve(plan, request);
         }
-        Object value = ResolvedSecurity.resolve(plan, request).valueForParameter(parameter.getParameterIndex());
+        Object value = resolved.valueForParameter(parameter.getParameterIndex());
         return (parameter.getParameterType() == Optional.class) ? Optional.ofNullable(value) : value;
     }
 }

@@ -1,25 +1,38 @@
 package io.github.padlock.web;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.scheme.SecurityScheme;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What one handler method needs, computed once at start-up: the distinct security nodes (a dependency and its
- * effective scopes), which of them to resolve before the handler runs and in what order, which node each
- * {@link io.github.padlock.SecurityParam} parameter receives, and the schemes beneath, for the OpenAPI document.
- * Read by the interceptor, the argument resolver and the OpenAPI customizer, so that they cannot disagree.
+ * What one handler needs, computed once at start-up: the distinct security nodes (a dependency and its effective
+ * scopes), which of them to resolve before the handler runs and in what order, which of those must produce a value,
+ * which node each {@link io.github.padlock.SecurityParam} parameter receives, and the schemes beneath, for the OpenAPI
+ * document. Read by the interceptor, the argument resolver and the OpenAPI customizer, so that they cannot disagree.
+ * <p>
+ * A plan belongs to one handler: a controller class and one of its methods, as Spring's
+ * {@link org.springframework.web.method.HandlerMethod} identifies it. A method inherited by two controllers has two
+ * plans, since class-level requirements differ between them.
  */
 public final class SecurityPlan {
 
-    static final SecurityPlan NONE = new SecurityPlan(new Node[0], new int[0], new int[0], List.of(), false);
+    static final SecurityPlan NONE = new SecurityPlan(Object.class, null, new Node[0], new int[0], new boolean[0],
+            new int[0], List.of(), false);
+
+    private final Class<?> beanType;
+
+    private final @Nullable Method method;
 
     private final Node[] nodes;
 
     private final int[] roots;
+
+    private final boolean[] requiredRoots;
 
     private final int[] parameterNodes;
 
@@ -27,10 +40,13 @@ public final class SecurityPlan {
 
     private final boolean optional;
 
-    SecurityPlan(Node[] nodes, int[] roots, int[] parameterNodes, List<List<SchemeUse>> requirements,
-            boolean optional) {
+    SecurityPlan(Class<?> beanType, @Nullable Method method, Node[] nodes, int[] roots, boolean[] requiredRoots,
+            int[] parameterNodes, List<List<SchemeUse>> requirements, boolean optional) {
+        this.beanType = beanType;
+        this.method = method;
         this.nodes = nodes;
         this.roots = roots;
+        this.requiredRoots = requiredRoots;
         this.parameterNodes = parameterNodes;
         this.requirements = List.copyOf(requirements);
         this.optional = optional;
@@ -45,8 +61,8 @@ public final class SecurityPlan {
 
     /**
      * @return whether a request without any credentials reaches the handler: every node the handler needs is a scheme
-     * with {@code autoError} off, injected directly (a verifier above such a scheme may still refuse, so it makes the
-     * security required)
+     * with {@code autoError} off, asked for no scopes and injected into a {@code @Nullable} or {@code Optional}
+     * parameter (a verifier above such a scheme may still refuse, so it makes the security required)
      */
     public boolean isOptional() {
         return this.optional;
@@ -70,6 +86,13 @@ public final class SecurityPlan {
         return this.requirements.stream().flatMap(List::stream).distinct().toList();
     }
 
+    /**
+     * @return whether this is the plan of the handler {@code method} of {@code beanType}
+     */
+    boolean handles(Class<?> beanType, Method method) {
+        return this.beanType == beanType && (this.method == method || method.equals(this.method));
+    }
+
     Node node(int index) {
         return this.nodes[index];
     }
@@ -83,10 +106,24 @@ public final class SecurityPlan {
     }
 
     /**
+     * @return whether the root at {@code position} of {@link #roots()} must produce a value: it is required by
+     * {@code @RequiresSecurity} or injected into a parameter that is neither {@code @Nullable} nor {@code Optional}
+     */
+    boolean isRequired(int position) {
+        return this.requiredRoots[position];
+    }
+
+    /**
      * @return the node injected into the parameter at {@code parameterIndex}, or -1
      */
     int nodeForParameter(int parameterIndex) {
         return (parameterIndex < this.parameterNodes.length) ? this.parameterNodes[parameterIndex] : -1;
+    }
+
+    @Override
+    public String toString() {
+        return "SecurityPlan[" + this.beanType.getName() + "." + ((this.method != null) ? this.method.getName() : "")
+                + ", nodes=" + Arrays.toString(this.nodes) + "]";
     }
 
     /**
@@ -100,13 +137,22 @@ public final class SecurityPlan {
 
     /**
      * A dependency under one set of effective scopes; {@code children[i]} is the node of
-     * {@code dependency.dependencies().get(i)}.
+     * {@code dependency.dependencies().get(i)}; {@code challenges} are the {@code WWW-Authenticate} challenges of the
+     * schemes beneath it (itself included), each once, in the order a depth-first walk meets them.
      */
     record Node(SecurityDependency<?> dependency, SecurityScopes scopes, SecurityDependency<?>[] childDependencies,
-            int[] children) {
+            int[] children, List<String> challenges) {
+
+        boolean isScheme() {
+            return this.dependency instanceof SecurityScheme<?>;
+        }
+
+        boolean isAnyOf() {
+            return this.dependency instanceof AnyOf;
+        }
 
         @Override
-        public boolean equals(Object other) {
+        public boolean equals(@Nullable Object other) {
             return this == other;
         }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,14 @@ final class SecurityPlanner {
                 (type) -> List.copyOf(AnnotatedElementUtils.findMergedRepeatableAnnotations(type,
                         RequiresSecurity.class)))) {
             Supplier<String> site = () -> "@RequiresSecurity on " + beanType.getName();
-            builder.addRoot(builder.visit(reference(site, requirement.value(), requirement.anyOf(), null),
-                    List.of(requirement.scopes()), List.of(), new ArrayList<>()));
+            builder.addRoot(site, reference(site, requirement.value(), requirement.anyOf(), null),
+                    requirement.scopes(), true);
         }
         for (RequiresSecurity requirement : AnnotatedElementUtils
             .findMergedRepeatableAnnotations(handlerMethod.getMethod(), RequiresSecurity.class)) {
             Supplier<String> site = () -> "@RequiresSecurity on " + describe(handlerMethod);
-            builder.addRoot(builder.visit(reference(site, requirement.value(), requirement.anyOf(), null),
-                    List.of(requirement.scopes()), List.of(), new ArrayList<>()));
+            builder.addRoot(site, reference(site, requirement.value(), requirement.anyOf(), null),
+                    requirement.scopes(), true);
         }
         for (MethodParameter parameter : parameters) {
             SecurityParam annotation = parameter.getParameterAnnotation(SecurityParam.class);
@@ -72,12 +73,11 @@ final class SecurityPlanner {
                 Supplier<String> site = () -> describe(handlerMethod, parameter);
                 SecurityDependency<?> dependency = reference(site, annotation.value(), annotation.anyOf(),
                         ClassUtils.resolvePrimitiveIfNecessary(injectedType(parameter)));
-                int node = builder.visit(dependency, List.of(annotation.scopes()), List.of(), new ArrayList<>());
-                builder.addRoot(node);
+                int node = builder.addRoot(site, dependency, annotation.scopes(), !parameter.isOptional());
                 builder.parameterNodes[parameter.getParameterIndex()] = node;
             }
         }
-        return builder.isEmpty() ? SecurityPlan.NONE : builder.build();
+        return builder.isEmpty() ? SecurityPlan.NONE : builder.build(beanType, handlerMethod.getMethod());
     }
 
     /**
@@ -214,7 +214,8 @@ final class SecurityPlanner {
 
         private final Map<Key, Integer> index = new HashMap<>();
 
-        private final Set<Integer> roots = new LinkedHashSet<>();
+        /** Each root once, in the order first met, with whether it must produce a value. */
+        private final Map<Integer, Boolean> roots = new LinkedHashMap<>();
 
         private final int[] parameterNodes;
 
@@ -259,27 +260,64 @@ final class SecurityPlanner {
                 children[i] = visit(edge.dependency(), edge.scopes(), childParent, path);
             }
             path.remove(path.size() - 1);
+            Set<String> challenges = new LinkedHashSet<>();
+            if (dependency instanceof SecurityScheme<?> scheme) {
+                challenges.add(scheme.challenge());
+            }
+            for (int child : children) {
+                challenges.addAll(this.nodes.get(child).challenges());
+            }
             this.nodes.add(new SecurityPlan.Node(dependency, SecurityScopes.of(effective), childDependencies,
-                    children));
+                    children, List.copyOf(challenges)));
             int node = this.nodes.size() - 1;
             this.index.put(key, node);
             return node;
         }
 
-        void addRoot(int node) {
-            this.roots.add(node);
+        /**
+         * Add what an annotation asks for. Refuses at start-up what could only ever be wrong: scopes asked of a bare
+         * scheme (a scheme reads credentials and checks nothing, so no one would check them), and a dependency that
+         * reads no scheme (a 401 needs a challenge, RFC 9110 §15.5.2, and the document needs a scheme).
+         * @return the node's index
+         */
+        int addRoot(Supplier<String> site, SecurityDependency<?> dependency, String[] scopes, boolean required) {
+            if (scopes.length > 0) {
+                List<SecurityDependency<?>> asked = (dependency instanceof AnyOf anyOf)
+                        ? anyOf.dependencies().stream().<SecurityDependency<?>>map(ScopedDependency::dependency).toList()
+                        : List.of(dependency);
+                for (SecurityDependency<?> target : asked) {
+                    if (target instanceof SecurityScheme<?>) {
+                        throw new SecurityConfigurationException(site.get() + " asks the scopes "
+                                + Arrays.toString(scopes) + " of the scheme " + describe(target)
+                                + ", which only reads credentials: nothing would ever check the scopes.",
+                                "Ask them of a verifier over the scheme that checks them (a padlock.verifiers entry "
+                                        + "of type users, api-keys or jwt, or your own Verifier.of(scheme, "
+                                        + "(credentials, scopes) -> ...) calling scopes.require(granted)).");
+                    }
+                }
+            }
+            int node = visit(dependency, List.of(scopes), List.of(), new ArrayList<>());
+            if (this.nodes.get(node).challenges().isEmpty()) {
+                throw new SecurityConfigurationException(site.get() + " names " + describe(dependency)
+                        + ", which reads no security scheme: Padlock could neither challenge a client without "
+                        + "credentials (RFC 9110 §15.5.2) nor document it in OpenAPI.",
+                        "Build it on a scheme bean (HttpBasic, ApiKeyHeader, OAuth2PasswordBearer, ...), or make "
+                                + "it a SecurityScheme.");
+            }
+            this.roots.merge(node, required, Boolean::logicalOr);
+            return node;
         }
 
         boolean isEmpty() {
             return this.roots.isEmpty();
         }
 
-        SecurityPlan build() {
+        SecurityPlan build(Class<?> beanType, Method method) {
             List<List<SecurityPlan.SchemeUse>> requirements = List.of(List.of());
-            for (int root : this.roots) {
+            for (int root : this.roots.keySet()) {
                 SecurityPlan.Node node = this.nodes.get(root);
                 List<List<SecurityPlan.SchemeUse>> choices = new ArrayList<>();
-                if (node.dependency() instanceof AnyOf) {
+                if (node.isAnyOf()) {
                     for (int alternative : node.children()) {
                         choices.add(schemeUses(alternative));
                     }
@@ -289,10 +327,18 @@ final class SecurityPlanner {
                 }
                 requirements = combine(requirements, choices);
             }
-            boolean optional = this.roots.stream().allMatch(this::isOptional);
-            return new SecurityPlan(this.nodes.toArray(SecurityPlan.Node[]::new),
-                    this.roots.stream().mapToInt(Integer::intValue).toArray(), this.parameterNodes, requirements,
-                    optional);
+            boolean optional = this.roots.entrySet()
+                .stream()
+                .allMatch((root) -> !root.getValue() && this.nodes.get(root.getKey()).scopes().scopes().isEmpty()
+                        && isOptional(root.getKey()));
+            int[] roots = this.roots.keySet().stream().mapToInt(Integer::intValue).toArray();
+            boolean[] required = new boolean[roots.length];
+            int position = 0;
+            for (boolean value : this.roots.values()) {
+                required[position++] = value;
+            }
+            return new SecurityPlan(beanType, method, this.nodes.toArray(SecurityPlan.Node[]::new), roots, required,
+                    this.parameterNodes, requirements, optional);
         }
 
         /** Every requirement so far, each extended with each choice: all-of across roots, any-of within. */
@@ -330,10 +376,10 @@ final class SecurityPlanner {
             }
         }
 
-        /** Whether a request without credentials passes this root: an optional scheme injected directly. */
+        /** Whether a request without credentials may pass this node: an optional scheme, or alternatives of them. */
         private boolean isOptional(int index) {
             SecurityPlan.Node node = this.nodes.get(index);
-            if (node.dependency() instanceof AnyOf) {
+            if (node.isAnyOf()) {
                 return Arrays.stream(node.children()).allMatch(this::isOptional);
             }
             return node.dependency() instanceof SecurityScheme<?> scheme && !scheme.autoError();

@@ -2,6 +2,7 @@ package io.github.padlock.web;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,10 +18,14 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * The {@link SecurityPlan} of every handler method. Once all singletons exist, it plans every method of every
+ * The {@link SecurityPlan} of every handler. Once all singletons exist, it plans every handler of every
  * {@link RequestMappingInfoHandlerMapping}, so that a {@link io.github.padlock.SecurityParam} that cannot be
  * satisfied, or two schemes sharing an OpenAPI component key, fail the application's start-up rather than a request;
  * per request, a plan is one map lookup.
+ * <p>
+ * A handler is what Spring's {@link HandlerMethod} identifies: a controller type and a method. Plans are keyed by
+ * both, never by the {@link Method} alone, since one method inherited by two controllers (from an abstract base, an
+ * interface's default method or a generic base) is two handlers with two sets of class-level requirements.
  */
 public final class SecurityPlans implements SmartInitializingSingleton {
 
@@ -28,7 +33,8 @@ public final class SecurityPlans implements SmartInitializingSingleton {
 
     private final SecurityPlanner planner;
 
-    private final Map<Method, SecurityPlan> plans = new ConcurrentHashMap<>();
+    /** By method first (its hash is cheap and stable), then by controller type: usually one. */
+    private final Map<Method, ByBeanType> plans = new ConcurrentHashMap<>();
 
     /**
      * @param beanFactory the factory holding the security dependency beans and the handler mappings
@@ -57,7 +63,9 @@ public final class SecurityPlans implements SmartInitializingSingleton {
         this.beanFactory.getBeansOfType(SecurityScheme.class).forEach((name, scheme) -> beanNames.put(scheme, name));
         Map<String, SecurityScheme<?>> byName = new HashMap<>();
         List<SecurityScheme<?>> schemes = new ArrayList<>(beanNames.keySet());
-        this.plans.values().forEach((plan) -> plan.schemes().forEach((use) -> schemes.add(use.scheme())));
+        this.plans.values()
+            .forEach((byType) -> Arrays.stream(byType.plans())
+                .forEach((plan) -> plan.schemes().forEach((use) -> schemes.add(use.scheme()))));
         for (SecurityScheme<?> scheme : schemes) {
             SecurityScheme<?> other = byName.putIfAbsent(scheme.schemeName(), scheme);
             if (other != null && other != scheme) {
@@ -76,20 +84,56 @@ public final class SecurityPlans implements SmartInitializingSingleton {
     }
 
     /**
-     * @param handlerMethod a handler method
-     * @return its plan, computed on first use for methods registered after start-up
+     * @param handlerMethod a handler
+     * @return its plan, computed on first use for handlers registered after start-up
      */
     public SecurityPlan planFor(HandlerMethod handlerMethod) {
-        SecurityPlan plan = this.plans.get(handlerMethod.getMethod());
-        return (plan != null) ? plan
-                : this.plans.computeIfAbsent(handlerMethod.getMethod(), (method) -> this.planner.plan(handlerMethod));
+        Class<?> beanType = handlerMethod.getBeanType();
+        Method method = handlerMethod.getMethod();
+        SecurityPlan plan = planFor(beanType, method);
+        if (plan != null) {
+            return plan;
+        }
+        SecurityPlan planned = this.planner.plan(handlerMethod);
+        return this.plans.merge(method, new ByBeanType(new Class<?>[] { beanType }, new SecurityPlan[] { planned }),
+                ByBeanType::merge).find(beanType);
     }
 
     /**
-     * @param method a handler method's method
-     * @return its plan, or {@code null} when it was never planned
+     * @param beanType the controller type (without a CGLIB proxy's subclass)
+     * @param method the handler method
+     * @return the plan of that handler, or {@code null} when it was never planned
      */
-    @Nullable SecurityPlan planFor(Method method) {
-        return this.plans.get(method);
+    @Nullable SecurityPlan planFor(Class<?> beanType, Method method) {
+        ByBeanType byType = this.plans.get(method);
+        return (byType != null) ? byType.find(beanType) : null;
+    }
+
+    /** The plans of one method, one per controller type that maps it. */
+    private record ByBeanType(Class<?>[] beanTypes, SecurityPlan[] plans) {
+
+        @Nullable SecurityPlan find(Class<?> beanType) {
+            for (int i = 0; i < this.beanTypes.length; i++) {
+                if (this.beanTypes[i] == beanType) {
+                    return this.plans[i];
+                }
+            }
+            return null;
+        }
+
+        /** The first plan of each controller type wins, so that a plan never changes once handed out. */
+        ByBeanType merge(ByBeanType added) {
+            ByBeanType merged = this;
+            for (int i = 0; i < added.beanTypes.length; i++) {
+                if (merged.find(added.beanTypes[i]) == null) {
+                    Class<?>[] types = Arrays.copyOf(merged.beanTypes, merged.beanTypes.length + 1);
+                    SecurityPlan[] plans = Arrays.copyOf(merged.plans, merged.plans.length + 1);
+                    types[types.length - 1] = added.beanTypes[i];
+                    plans[plans.length - 1] = added.plans[i];
+                    merged = new ByBeanType(types, plans);
+                }
+            }
+            return merged;
+        }
     }
 }

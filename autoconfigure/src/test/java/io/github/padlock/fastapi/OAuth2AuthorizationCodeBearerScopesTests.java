@@ -3,6 +3,7 @@ package io.github.padlock.fastapi;
 import java.util.Map;
 
 import io.github.padlock.SecurityParam;
+import io.github.padlock.Verifier;
 import io.github.padlock.scheme.OAuth2AuthorizationCodeBearer;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code OAuth2AuthorizationCodeBearer(authorizationUrl="authorize", tokenUrl="token", scopes={...})}, with
  * {@code refreshUrl="refresh"} added to the flow. The endpoint asks for
  * {@code Security(..., scopes=["read", "write"])}, so the requirement lists both; the scheme never checks them.
+ * <p>
+ * Padlock refuses to start when scopes are asked of a bare scheme (nothing could check them), so the scopes are asked
+ * of a verifier over the scheme; like FastAPI's endpoint, this one passes the token through unchecked.
  */
 @SpringBootTest(classes = OAuth2AuthorizationCodeBearerScopesTests.App.class)
 @AutoConfigureMockMvc
@@ -58,6 +62,11 @@ class OAuth2AuthorizationCodeBearerScopesTests extends FastApiSecurityTest {
                 .scopes(Map.of("read", "Read access", "write", "Write access"))
                 .build();
         }
+
+        @Bean
+        Verifier<String> currentToken(OAuth2AuthorizationCodeBearer security) {
+            return Verifier.of(security, (token, scopes) -> token);
+        }
     }
 
     @RestController
@@ -65,7 +74,7 @@ class OAuth2AuthorizationCodeBearerScopesTests extends FastApiSecurityTest {
 
         @GetMapping(PATH)
         Map<String, String> readCurrentUser(
-                @SecurityParam(value = "security", scopes = { "read", "write" }) String token) {
+                @SecurityParam(value = "currentToken", scopes = { "read", "write" }) String token) {
             return Map.of("token", token);
         }
     }

@@ -124,6 +124,55 @@ class SecurityPlanStartupFailureTests {
         });
     }
 
+    @Test
+    void startWhenScopesAskedOfABareSchemeThenFailsNamingMethodParameterAndScheme() {
+        this.contextRunner.withUserConfiguration(ScopedSchemeController.class).run((context) -> {
+            SecurityConfigurationException failure = failure(context.getStartupFailure());
+            assertThat(failure.getMessage()).contains("parameter 'credentials'")
+                .contains(ScopedSchemeController.class.getName() + ".scoped(HttpBasicCredentials)")
+                .contains("asks the scopes [admin] of the scheme 'basicAuth'")
+                .contains("nothing would ever check the scopes");
+            assertThat(failure.action()).contains("scopes.require(granted)");
+        });
+    }
+
+    @Test
+    void startWhenRequiresSecurityAsksScopesOfABareSchemeThenFails() {
+        this.contextRunner.withUserConfiguration(ScopedRequirementController.class).run((context) -> {
+            assertThat(failure(context.getStartupFailure()).getMessage())
+                .contains("@RequiresSecurity on " + ScopedRequirementController.class.getName())
+                .contains("asks the scopes [read, write] of the scheme 'basicAuth'");
+        });
+    }
+
+    @Test
+    void startWhenScopesAskedOfAnyOfWithABareSchemeAlternativeThenFails() {
+        this.contextRunner.withUserConfiguration(ScopedAnyOfController.class).run((context) -> {
+            assertThat(failure(context.getStartupFailure()).getMessage()).contains("parameter 'who'")
+                .contains("asks the scopes [admin] of the scheme 'basicAuth'");
+        });
+    }
+
+    @Test
+    void startWhenScopesAskedOfAVerifierThenStarts() {
+        this.contextRunner.withUserConfiguration(ScopedVerifierController.class).run((context) -> {
+            assertThat(context).hasNotFailed();
+        });
+    }
+
+    @Test
+    void startWhenDependencyReadsNoSchemeThenFailsSinceNoChallengeCouldBeSent() {
+        this.contextRunner.withUserConfiguration(SchemelessDependency.class, SchemelessController.class)
+            .run((context) -> {
+                SecurityConfigurationException failure = failure(context.getStartupFailure());
+                assertThat(failure.getMessage()).contains("parameter 'value'")
+                    .contains("'schemeless'")
+                    .contains("reads no security scheme")
+                    .contains("RFC 9110");
+                assertThat(failure.action()).contains("SecurityScheme");
+            });
+    }
+
     private static SecurityConfigurationException failure(Throwable startupFailure) {
         Throwable cause = startupFailure;
         while (cause != null && !(cause instanceof SecurityConfigurationException)) {
@@ -187,6 +236,61 @@ class SecurityPlanStartupFailureTests {
                     return List.of(ScopedDependency.of(this));
                 }
             };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SchemelessDependency {
+
+        @Bean
+        SecurityDependency<Long> schemeless() {
+            return (resolution) -> 1L;
+        }
+    }
+
+    @RestController
+    static class SchemelessController {
+
+        @GetMapping("/schemeless")
+        Long schemeless(@SecurityParam("schemeless") Long value) {
+            return value;
+        }
+    }
+
+    @RestController
+    static class ScopedSchemeController {
+
+        @GetMapping("/scoped")
+        String scoped(@SecurityParam(value = "basicAuth", scopes = "admin") HttpBasicCredentials credentials) {
+            return credentials.username();
+        }
+    }
+
+    @RestController
+    @io.github.padlock.RequiresSecurity(value = "basicAuth", scopes = { "read", "write" })
+    static class ScopedRequirementController {
+
+        @GetMapping("/scoped")
+        String scoped() {
+            return "ok";
+        }
+    }
+
+    @RestController
+    static class ScopedAnyOfController {
+
+        @GetMapping("/scoped")
+        Object scoped(@SecurityParam(anyOf = { "currentUsername", "basicAuth" }, scopes = "admin") Object who) {
+            return who;
+        }
+    }
+
+    @RestController
+    static class ScopedVerifierController {
+
+        @GetMapping("/scoped")
+        String scoped(@SecurityParam(value = "currentUsername", scopes = "admin") String who) {
+            return who;
         }
     }
 
