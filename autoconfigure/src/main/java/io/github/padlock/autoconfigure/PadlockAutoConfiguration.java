@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
+import io.github.padlock.web.LazyFormContentFilter;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWebMvcConfigurer;
 import io.github.padlock.web.SecurityPlans;
@@ -11,6 +12,7 @@ import io.github.padlock.web.SecurityPlans;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -26,9 +29,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Auto-configuration for Padlock in a Spring MVC application: plans every handler's {@code @SecurityParam}
  * parameters at start-up, resolves them before argument binding, binds the OAuth2 password request form, and
  * renders refusals as problem+json; declares the schemes, verifiers, users, API keys, JWT settings, token endpoint and
- * brute-force limiter of {@code padlock.*}.
+ * brute-force limiter of {@code padlock.*}. It runs before Spring Boot's MVC auto-configuration so that its lazy form
+ * filter replaces Spring's eager one: the gate holds before any body is read.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class })
 @EnableConfigurationProperties(PadlockProperties.class)
@@ -68,6 +72,13 @@ public final class PadlockAutoConfiguration {
     @ConditionalOnMissingBean
     OAuth2WebMvcConfigurer padlockOAuth2WebMvcConfigurer() {
         return new OAuth2WebMvcConfigurer();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(FormContentFilter.class)
+    @ConditionalOnBooleanProperty(name = "spring.mvc.formcontent.filter.enabled", matchIfMissing = true)
+    LazyFormContentFilter padlockFormContentFilter() {
+        return new LazyFormContentFilter();
     }
 
     @Bean
