@@ -2,14 +2,14 @@ package io.github.padlock;
 
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
  * 403 Forbidden because the credentials lack a required scope: detail {@value #NOT_ENOUGH_PERMISSIONS} (FastAPI's
  * tutorial text) and {@code WWW-Authenticate: Bearer error="insufficient_scope", scope="<required>"} (RFC 6750 §3.1),
  * so that a client can tell "not allowed" from "who are you". Thrown by {@link SecurityScopes#require}. The property
- * {@code padlock.error.include-scope=false} leaves the {@code scope} attribute out of the challenge.
+ * {@code padlock.error.include-scope=false} answers {@link #withoutScopes()} instead, whose challenge leaves the
+ * {@code scope} attribute out.
  */
 public class InsufficientScopeException extends PadlockException {
 
@@ -22,7 +22,13 @@ public class InsufficientScopeException extends PadlockException {
      * @param requiredScopes every scope required, outermost first
      */
     public InsufficientScopeException(List<String> requiredScopes) {
-        super(HttpStatus.FORBIDDEN, NOT_ENOUGH_PERMISSIONS, List.of(challenge(requiredScopes, true)));
+        this(requiredScopes, true);
+    }
+
+    InsufficientScopeException(List<String> requiredScopes, boolean includeScope) {
+        super(HttpStatus.FORBIDDEN, NOT_ENOUGH_PERMISSIONS, List.of(BearerTokenErrors.challenge("insufficient_scope",
+                null, (includeScope && !requiredScopes.isEmpty()) ? String.join(" ", requiredScopes) : null)),
+                SecurityOutcome.FORBIDDEN);
         this.requiredScopes = List.copyOf(requiredScopes);
     }
 
@@ -34,15 +40,10 @@ public class InsufficientScopeException extends PadlockException {
     }
 
     /**
-     * Leave the required scopes out of the challenge, for applications that do not want to reveal them.
+     * @return the same refusal with a challenge that does not name the required scopes, for applications that do not
+     * want to reveal them
      */
-    public void hideRequiredScopes() {
-        getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge(this.requiredScopes, false));
-    }
-
-    private static String challenge(List<String> scopes, boolean includeScope) {
-        String challenge = "Bearer error=\"insufficient_scope\"";
-        return (includeScope && !scopes.isEmpty()) ? challenge + ", scope=\"" + String.join(" ", scopes) + "\""
-                : challenge;
+    public InsufficientScopeException withoutScopes() {
+        return new InsufficientScopeException(this.requiredScopes, false);
     }
 }

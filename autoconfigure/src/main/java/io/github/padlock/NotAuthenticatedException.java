@@ -27,7 +27,17 @@ public class NotAuthenticatedException extends PadlockException {
      * @param challenges the {@code WWW-Authenticate} values, one header line each
      */
     public NotAuthenticatedException(String detail, List<String> challenges) {
-        super(HttpStatus.UNAUTHORIZED, detail, challenges);
+        this(detail, challenges, SecurityOutcome.INVALID);
+    }
+
+    /**
+     * @param detail the problem's {@code detail}, sent to the client
+     * @param challenges the {@code WWW-Authenticate} values, one header line each
+     * @param outcome {@link SecurityOutcome#MISSING} when no credentials came, {@link SecurityOutcome#INVALID} when
+     * they were refused
+     */
+    public NotAuthenticatedException(String detail, List<String> challenges, SecurityOutcome outcome) {
+        super(HttpStatus.UNAUTHORIZED, detail, challenges, outcome);
         if (challenges.isEmpty()) {
             throw new IllegalArgumentException("A 401 response needs at least one WWW-Authenticate challenge");
         }

@@ -17,16 +17,38 @@ import org.springframework.web.ErrorResponseException;
  */
 public class PadlockException extends ErrorResponseException {
 
+    private final SecurityOutcome outcome;
+
     /**
+     * A refusal whose outcome follows from its status ({@link SecurityOutcome#ofRefusal}).
      * @param status the response status, usually 401 or 403
      * @param detail the problem's {@code detail}, sent to the client
      * @param challenges the {@code WWW-Authenticate} values, one header line each; may be empty
      */
     public PadlockException(HttpStatusCode status, String detail, List<String> challenges) {
+        this(status, detail, challenges, SecurityOutcome.ofRefusal(status));
+    }
+
+    /**
+     * @param status the response status, usually 401 or 403
+     * @param detail the problem's {@code detail}, sent to the client
+     * @param challenges the {@code WWW-Authenticate} values, one header line each; may be empty
+     * @param outcome what the refusal means: {@link SecurityOutcome#MISSING} for absent credentials,
+     * {@link SecurityOutcome#INVALID} for refused ones, and so on
+     */
+    public PadlockException(HttpStatusCode status, String detail, List<String> challenges, SecurityOutcome outcome) {
         super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
         for (String challenge : challenges) {
             getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
+        this.outcome = outcome;
+    }
+
+    /**
+     * @return what this refusal means, read by the brute-force limiter and observations
+     */
+    public SecurityOutcome outcome() {
+        return this.outcome;
     }
 
     @Override

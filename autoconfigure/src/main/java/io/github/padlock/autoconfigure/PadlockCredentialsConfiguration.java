@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.padlock.credentials.ApiKeyAuthenticator;
+import io.github.padlock.credentials.ApiKeyHashes;
 import io.github.padlock.credentials.ApiKeyStore;
 import io.github.padlock.credentials.InMemoryApiKeyStore;
 import io.github.padlock.credentials.InMemoryUserStore;
@@ -96,8 +97,8 @@ class PadlockCredentialsConfiguration {
         if (hash == null || hash.isBlank()) {
             throw new InvalidConfigurationPropertyValueException(property, null, "A hash is required");
         }
-        if (sha256Allowed && hash.startsWith("sha256:")) {
-            if (!hash.matches("sha256:[0-9a-fA-F]{64}")) {
+        if (sha256Allowed && hash.startsWith(ApiKeyHashes.SHA256_PREFIX)) {
+            if (!ApiKeyHashes.isSha256(hash)) {
                 throw new InvalidConfigurationPropertyValueException(property, "(hidden)",
                         "A sha256: hash needs exactly 64 hexadecimal digits");
             }

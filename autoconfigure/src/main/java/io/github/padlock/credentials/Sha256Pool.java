@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.jspecify.annotations.Nullable;
@@ -72,8 +71,6 @@ final class Sha256Pool {
 
         private static final int DIGEST_LENGTH = 32;
 
-        private static final int HEX_LENGTH = 2 * DIGEST_LENGTH;
-
         /** Keys up to this many characters are hashed without allocating (generated keys have about 50). */
         private static final int INPUT_LENGTH = 256;
 
@@ -130,20 +127,7 @@ final class Sha256Pool {
         }
 
         private boolean parse(String storedHash) {
-            int start = ApiKeyHashes.SHA256_PREFIX.length();
-            if (storedHash.length() != start + HEX_LENGTH || !storedHash.startsWith(ApiKeyHashes.SHA256_PREFIX)) {
-                return false;
-            }
-            for (int i = 0; i < DIGEST_LENGTH; i++) {
-                char high = storedHash.charAt(start + 2 * i);
-                char low = storedHash.charAt(start + 2 * i + 1);
-                if (!HexFormat.isHexDigit(high) || !HexFormat.isHexDigit(low)) {
-                    Arrays.fill(this.expected, (byte) 0);
-                    return false;
-                }
-                this.expected[i] = (byte) ((HexFormat.fromHexDigit(high) << 4) | HexFormat.fromHexDigit(low));
-            }
-            return true;
+            return ApiKeyHashes.decodeSha256(storedHash, this.expected);
         }
 
         /** Forgets the last key's bytes and digests, so that no secret stays in an idle workspace. */

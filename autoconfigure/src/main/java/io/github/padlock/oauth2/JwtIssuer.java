@@ -17,6 +17,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.padlock.scheme.ScopeTokens;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,7 +81,7 @@ public final class JwtIssuer {
         }
         List<String> granted = List.copyOf(scopes);
         for (String scope : granted) {
-            if (!isScopeToken(scope)) {
+            if (!ScopeTokens.isScopeToken(scope)) {
                 throw new IllegalArgumentException("scopes must be RFC 6749 scope-tokens, without spaces or quotes");
             }
         }
@@ -109,8 +110,4 @@ public final class JwtIssuer {
     }
 
     /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
-    private static boolean isScopeToken(String scope) {
-        return !scope.isEmpty() && scope.chars().allMatch((c) -> c == 0x21 || (c >= 0x23 && c <= 0x5B)
-                || (c >= 0x5D && c <= 0x7E));
-    }
 }

@@ -8,7 +8,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +47,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.github.padlock.BearerTokenErrors;
 import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.scheme.CanonicalBase64;
+import io.github.padlock.scheme.ScopeTokens;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +77,6 @@ public final class JwtVerifier {
     static final String INVALID_TOKEN = "Invalid token";
 
     /** The challenge of every refusal (RFC 6750 §3.1). */
-    static final String CHALLENGE = "Bearer error=\"invalid_token\", error_description=\"Invalid token\"";
 
     /** Longer tokens are refused before they are parsed. */
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
@@ -169,31 +170,11 @@ public final class JwtVerifier {
 
     /**
      * RFC 7515 §2 and RFC 4648 §3.5: the signature in canonical base64url. nimbus's decoder ignores the unused bits of
-     * the last character, so that one signature has several spellings and a valid token several strings. With only
-     * base64url characters left, canonical means a length not 1 more than a multiple of 4 and zero unused bits;
-     * checked in place, without decoding. The header and payload need no check: the signature covers their spelling.
+     * the last character, so that one signature has several spellings and a valid token several strings. The header
+     * and payload need no check: the signature covers their spelling.
      */
     private static boolean hasCanonicalSignature(String token) {
-        int length = token.length() - (token.lastIndexOf('.') + 1);
-        if (length % 4 == 1) {
-            return false;
-        }
-        int unusedBits = (length % 4 == 2) ? 4 : (length % 4 == 3) ? 2 : 0;
-        return (sextet(token.charAt(token.length() - 1)) & ((1 << unusedBits) - 1)) == 0;
-    }
-
-    /** The value of a base64url character. */
-    private static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return (c == '-') ? 62 : 63;
+        return CanonicalBase64.isCanonicalBase64Url(token, token.lastIndexOf('.') + 1, token.length());
     }
 
     private JwtPrincipal principal(JWTClaimsSet claims) {
@@ -214,7 +195,7 @@ public final class JwtVerifier {
             return List.of();
         }
         if (claim instanceof String string) {
-            return Arrays.stream(string.split(" ")).filter((scope) -> !scope.isEmpty()).toList();
+            return ScopeTokens.split(string);
         }
         if (claim instanceof List<?> list) {
             List<String> scopes = new ArrayList<>();
@@ -246,7 +227,7 @@ public final class JwtVerifier {
     }
 
     static NotAuthenticatedException invalidToken() {
-        return new NotAuthenticatedException(INVALID_TOKEN, CHALLENGE);
+        return BearerTokenErrors.invalidToken();
     }
 
     /**

@@ -2,19 +2,16 @@ package io.github.padlock.oauth2;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.padlock.PadlockException;
+import io.github.padlock.scheme.QueryString;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Reads and validates the password request form fields (FastAPI §2.11) from a form body.
@@ -37,13 +34,10 @@ final class PasswordRequestFormReader {
 
     private final HttpServletRequest request;
 
-    private final Map<String, Integer> queryCounts;
-
     private final List<InvalidPasswordRequestFormException.FieldError> errors = new ArrayList<>();
 
     private PasswordRequestFormReader(HttpServletRequest request) {
         this.request = request;
-        this.queryCounts = queryCounts(request.getQueryString());
     }
 
     static OAuth2PasswordRequestForm read(HttpServletRequest request) {
@@ -124,7 +118,7 @@ final class PasswordRequestFormReader {
             throw new InvalidPasswordRequestFormException(
                     List.of(new InvalidPasswordRequestFormException.FieldError(BODY, UNREADABLE)));
         }
-        int inQuery = this.queryCounts.getOrDefault(field, 0);
+        int inQuery = QueryString.count(this.request.getQueryString(), field);
         int inBody = (values != null) ? values.length - inQuery : 0;
         if (inBody > 1) {
             this.errors.add(new InvalidPasswordRequestFormException.FieldError(field, REPEATED));
@@ -137,21 +131,6 @@ final class PasswordRequestFormReader {
 
     private boolean hasError(String field) {
         return this.errors.stream().anyMatch((error) -> error.field().equals(field));
-    }
-
-    private static Map<String, Integer> queryCounts(@Nullable String query) {
-        Map<String, Integer> counts = new HashMap<>();
-        if (query != null && !query.isEmpty()) {
-            UriComponentsBuilder.newInstance().query(query).build().getQueryParams().forEach((name, values) -> {
-                try {
-                    counts.merge(UriUtils.decode(name, "UTF-8"), values.size(), Integer::sum);
-                }
-                catch (IllegalArgumentException ex) {
-                    // a name that does not decode is none of the form's fields
-                }
-            });
-        }
-        return counts;
     }
 
     private static String orEmpty(@Nullable String value) {

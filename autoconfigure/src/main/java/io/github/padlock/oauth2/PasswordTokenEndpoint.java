@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.github.padlock.PadlockException;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
+import io.github.padlock.scheme.ScopeTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -42,8 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 public final class PasswordTokenEndpoint {
 
     /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
-    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-
     private final UserAuthenticator users;
 
     private final JwtIssuer issuer;
@@ -78,7 +76,7 @@ public final class PasswordTokenEndpoint {
             this.limiter.check(client);
         }
         for (String scope : form.scopes()) {
-            if (!SCOPE_TOKEN.matcher(scope).matches()) {
+            if (!ScopeTokens.isScopeToken(scope)) {
                 throw error("invalid_scope", "The requested scope is malformed");
             }
         }

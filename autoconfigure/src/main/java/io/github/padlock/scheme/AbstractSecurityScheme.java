@@ -1,7 +1,10 @@
 package io.github.padlock.scheme;
 
+import java.util.List;
+
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +63,8 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
      * @return the exception to throw
      */
     protected PadlockException makeNotAuthenticatedError() {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, challenge());
+        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, List.of(challenge()),
+                SecurityOutcome.MISSING);
     }
 
     /**

@@ -94,7 +94,7 @@ public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
         catch (IllegalArgumentException ex) {
             return null;
         }
-        if (!isCanonical(token)) {
+        if (!CanonicalBase64.isCanonicalBase64(token)) {
             return null;
         }
         String decoded = isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : strictUtf8(bytes);
@@ -106,39 +106,6 @@ public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
             return null;
         }
         return new HttpBasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1));
-    }
-
-    /**
-     * Java's decoder accepts missing padding and non-zero pad bits (RFC 4648 §3.5); only the canonical form, the one
-     * encoding of the bytes, is allowed.
-     * @param token text that {@link Base64.Decoder#decode(String)} accepted
-     * @return whether it is padded to a multiple of 4 and its pad bits are zero
-     */
-    static boolean isCanonical(String token) {
-        int length = token.length();
-        if (length % 4 != 0) {
-            return false;
-        }
-        if (length == 0 || token.charAt(length - 1) != '=') {
-            return true;
-        }
-        boolean two = token.charAt(length - 2) == '=';
-        int lastSextet = sextet(token.charAt(length - (two ? 3 : 2)));
-        return (lastSextet & (two ? 0b1111 : 0b11)) == 0;
-    }
-
-    /** The value of a character of the base64 alphabet (RFC 4648 §4, Table 1). */
-    private static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return (c == '+') ? 62 : 63;
     }
 
     private static boolean isAscii(byte[] bytes) {

@@ -2,7 +2,9 @@ package io.github.padlock.scheme;
 
 import java.util.List;
 
+import io.github.padlock.BearerTokenErrors;
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 
 import org.springframework.http.HttpStatus;
 
@@ -16,8 +18,6 @@ final class InvalidRequest {
     /** The RFC 6749 §5.2 / RFC 6750 §3.1 error code, sent as the problem property {@code error}. */
     static final String ERROR = "invalid_request";
 
-    /** RFC 6750 §3.1's challenge for a malformed bearer request. */
-    static final String BEARER_CHALLENGE = HttpBearer.SCHEME + " error=\"" + ERROR + "\"";
 
     static final String SEVERAL_AUTHORIZATION_HEADERS = "Several Authorization headers";
 
@@ -51,9 +51,12 @@ final class InvalidRequest {
     }
 
     private static PadlockException of(String detail, boolean bearer) {
-        PadlockException exception = new PadlockException(HttpStatus.BAD_REQUEST, detail,
-                bearer ? List.of(BEARER_CHALLENGE) : List.of());
-        exception.getBody().setProperty("error", ERROR);
+        if (bearer) {
+            return BearerTokenErrors.invalidRequest(detail);
+        }
+        PadlockException exception = new PadlockException(HttpStatus.BAD_REQUEST, detail, List.of(),
+                SecurityOutcome.AMBIGUOUS);
+        exception.getBody().setProperty(BearerTokenErrors.ERROR_PROPERTY, ERROR);
         return exception;
     }
 }

@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parameters of a raw query string, read as {@code application/x-www-form-urlencoded} (UTF-8, {@code +} a space)
- * without {@code getParameter}, which may read a form body. A parameter whose name cannot decode to the one looked
- * for is skipped without decoding or copying it, so scanning a query costs nothing on the common path.
+ * Parameters of a raw query string, read as {@code application/x-www-form-urlencoded} (UTF-8, {@code +} a space), the
+ * one reading of query strings in Padlock, without {@code getParameter}, which may read a form body. A parameter whose
+ * name cannot decode to the one looked for is skipped without decoding or copying it, so scanning a query costs
+ * nothing on the common path.
  */
-final class QueryString {
+public final class QueryString {
 
     private QueryString() {
     }
@@ -20,19 +21,33 @@ final class QueryString {
      * @param name the parameter name, decoded
      * @return whether a parameter is named {@code name}, with or without a value
      */
-    static boolean contains(@Nullable String query, String name) {
+    public static boolean contains(@Nullable String query, String name) {
+        return count(query, name, 1) > 0;
+    }
+
+    /**
+     * @param query the raw query string, or {@code null}
+     * @param name the parameter name, decoded
+     * @return how many parameters are named {@code name}
+     */
+    public static int count(@Nullable String query, String name) {
+        return count(query, name, Integer.MAX_VALUE);
+    }
+
+    private static int count(@Nullable String query, String name, int enough) {
         if (query == null) {
-            return false;
+            return 0;
         }
+        int count = 0;
         int start = 0;
-        while (start < query.length()) {
+        while (start < query.length() && count < enough) {
             int end = end(query, start);
             if (nameIs(query, start, nameEnd(query, start, end), name)) {
-                return true;
+                count++;
             }
             start = end + 1;
         }
-        return false;
+        return count;
     }
 
     /**

@@ -51,12 +51,11 @@ public class PadlockExceptionHandler {
     @ExceptionHandler(PadlockException.class)
     public ResponseEntity<ProblemDetail> handlePadlockException(PadlockException exception,
             HttpServletRequest request) {
-        if (!this.includeScope && exception instanceof InsufficientScopeException insufficientScope) {
-            insufficientScope.hideRequiredScopes();
-        }
-        return ResponseEntity.status(exception.getStatusCode())
-            .headers(exception.getHeaders())
-            .body(withInstance(exception.getBody(), instance(request)));
+        PadlockException answer = (!this.includeScope && exception instanceof InsufficientScopeException insufficient)
+                ? insufficient.withoutScopes() : exception;
+        return ResponseEntity.status(answer.getStatusCode())
+            .headers(answer.getHeaders())
+            .body(withInstance(answer.getBody(), instance(request)));
     }
 
     /** A copy, so that an exception an application reuses is never changed by a request. */

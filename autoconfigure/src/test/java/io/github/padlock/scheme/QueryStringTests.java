@@ -46,6 +46,13 @@ class QueryStringTests {
     }
 
     @Test
+    void countWhenRepeatedPlusOrPercentEncodedThenEveryOneCounted() {
+        assertThat(QueryString.count("grant+type=a&grant%20type=b&grant_type=c", "grant type")).isEqualTo(2);
+        assertThat(QueryString.count("a=1&a&b=2&a=3", "a")).isEqualTo(3);
+        assertThat(QueryString.count(null, "a")).isZero();
+    }
+
+    @Test
     void decodeWhenBrokenThenNull() {
         assertThat(QueryString.decode("a%2")).isNull();
         assertThat(QueryString.decode("a+b%21")).isEqualTo("a b!");
