@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
@@ -119,21 +121,28 @@ final class ResolvedSecurity implements SecurityResolution {
     /**
      * {@code anyOf}: the first alternative's value. When none produced one and some refused with 401, a 401 with the
      * challenges of every alternative: its own refusal's, or the schemes' beneath it when it produced nothing.
+     * Credentials sent ambiguously are refused whichever alternative reads them: an ambiguous refusal is passed on at
+     * once, and once an alternative succeeds, the schemes of the alternatives after it are still read for ambiguity
+     * (their verifiers are not run).
      */
     private @Nullable Object firstOf(SecurityPlan.Node node) {
         Set<String> challenges = new LinkedHashSet<>();
         RuntimeException other = null;
         boolean refused = false;
-        for (int child : node.children()) {
+        int[] children = node.children();
+        for (int i = 0; i < children.length; i++) {
+            int child = children[i];
             try {
                 Object value = valueAt(child);
                 if (value != null) {
+                    refuseAmbiguity(children, i + 1);
                     return value;
                 }
                 challenges.addAll(this.plan.node(child).challenges());
             }
             catch (RuntimeException ex) {
-                if (!(ex instanceof ErrorResponse refusal)) {
+                if (!(ex instanceof ErrorResponse refusal)
+                        || (ex instanceof PadlockException padlock && padlock.outcome() == SecurityOutcome.AMBIGUOUS)) {
                     throw ex;
                 }
                 if (!HttpStatus.UNAUTHORIZED.isSameCodeAs(refusal.getStatusCode())) {
@@ -155,6 +164,22 @@ final class ResolvedSecurity implements SecurityResolution {
             challenges.addAll(node.challenges());
         }
         throw new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, List.copyOf(challenges));
+    }
+
+    /** Reads the schemes beneath the alternatives from {@code first} on, refusing if one was sent ambiguously. */
+    private void refuseAmbiguity(int[] alternatives, int first) {
+        for (int i = first; i < alternatives.length; i++) {
+            for (int scheme : this.plan.node(alternatives[i]).schemeNodes()) {
+                try {
+                    valueAt(scheme);
+                }
+                catch (PadlockException ex) {
+                    if (ex.outcome() == SecurityOutcome.AMBIGUOUS) {
+                        throw ex;
+                    }
+                }
+            }
+        }
     }
 
     @Override

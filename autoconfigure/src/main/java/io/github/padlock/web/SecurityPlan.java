@@ -138,10 +138,11 @@ public final class SecurityPlan {
     /**
      * A dependency under one set of effective scopes; {@code children[i]} is the node of
      * {@code dependency.dependencies().get(i)}; {@code challenges} are the {@code WWW-Authenticate} challenges of the
-     * schemes beneath it (itself included), each once, in the order a depth-first walk meets them.
+     * schemes beneath it (itself included), each once, in the order a depth-first walk meets them, and
+     * {@code schemeNodes} the nodes of those schemes.
      */
     record Node(SecurityDependency<?> dependency, SecurityScopes scopes, SecurityDependency<?>[] childDependencies,
-            int[] children, List<String> challenges) {
+            int[] children, List<String> challenges, int[] schemeNodes) {
 
         boolean isScheme() {
             return this.dependency instanceof SecurityScheme<?>;

@@ -261,14 +261,17 @@ final class SecurityPlanner {
             }
             path.remove(path.size() - 1);
             Set<String> challenges = new LinkedHashSet<>();
+            Set<Integer> schemeNodes = new LinkedHashSet<>();
             if (dependency instanceof SecurityScheme<?> scheme) {
                 challenges.add(scheme.challenge());
+                schemeNodes.add(this.nodes.size());
             }
             for (int child : children) {
                 challenges.addAll(this.nodes.get(child).challenges());
+                Arrays.stream(this.nodes.get(child).schemeNodes()).forEach(schemeNodes::add);
             }
             this.nodes.add(new SecurityPlan.Node(dependency, SecurityScopes.of(effective), childDependencies,
-                    children, List.copyOf(challenges)));
+                    children, List.copyOf(challenges), schemeNodes.stream().mapToInt(Integer::intValue).toArray()));
             int node = this.nodes.size() - 1;
             this.index.put(key, node);
             return node;

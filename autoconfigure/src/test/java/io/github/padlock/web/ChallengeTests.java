@@ -9,6 +9,7 @@ import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.Verifier;
 import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
+import io.github.padlock.scheme.ApiKeyHeader;
 import io.github.padlock.scheme.HttpBasic;
 import io.github.padlock.scheme.HttpBasicCredentials;
 import io.github.padlock.scheme.OAuth2PasswordBearer;
@@ -123,6 +124,24 @@ class ChallengeTests {
     }
 
     @Test
+    void anyOfWhenAnAlternativeWasSentAmbiguouslyThenBadRequestWhicheverAlternativeSucceeds() {
+        this.contextRunner.run((context) -> {
+            MockMvcTester mvc = MockMvcTester.from(context);
+            assertThat(mvc.get().uri("/key-or-bearer").header("X-Key", "good")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer t")).hasStatusOk();
+            // The first alternative succeeds; the second's credentials are ambiguous (RFC 6750 §2: one method only).
+            assertThat(mvc.get().uri("/key-or-bearer?access_token=t").header("X-Key", "good")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer t")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_request");
+            // The first alternative's key is sent twice; the second would succeed.
+            assertThat(mvc.get().uri("/key-or-bearer").header("X-Key", "good", "other")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer t")).hasStatus(HttpStatus.BAD_REQUEST);
+        });
+    }
+
+    @Test
     void verifierWhenForbiddenResponseStatusExceptionThenPadlocksProblemWithoutPathParameters() {
         this.contextRunner.run((context) -> {
             assertThat(MockMvcTester.from(context).get().uri("/forbidden;token=abc").header(HttpHeaders.AUTHORIZATION,
@@ -202,6 +221,16 @@ class ChallengeTests {
         }
 
         @Bean
+        ApiKeyHeader apiKey() {
+            return ApiKeyHeader.builder().name("X-Key").autoError(false).build();
+        }
+
+        @Bean
+        Verifier<String> keyUser(ApiKeyHeader apiKey) {
+            return Verifier.of(apiKey, (key, scopes) -> "good".equals(key) ? "key" : null);
+        }
+
+        @Bean
         Verifier<String> forbidden(HttpBasic basicAuth) {
             return Verifier.of(basicAuth, (credentials, scopes) -> {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Not on weekends");
@@ -252,6 +281,11 @@ class ChallengeTests {
 
         @GetMapping("/any-of")
         String anyOf(@SecurityParam(anyOf = { "statusException", "bearerUser" }) String value) {
+            return value;
+        }
+
+        @GetMapping("/key-or-bearer")
+        String keyOrBearer(@SecurityParam(anyOf = { "keyUser", "bearerUser" }) String value) {
             return value;
         }
 
