@@ -1,6 +1,5 @@
 package io.github.padlock;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 public interface SecurityResolution {
 
     /**
-     * @return the request being handled
+     * @return what schemes and verifiers may read of the request being handled
      */
-    HttpServletRequest request();
+    SecurityRequest request();
 
     /**
      * @return the effective scopes of the dependency being resolved (FastAPI's {@code SecurityScopes})

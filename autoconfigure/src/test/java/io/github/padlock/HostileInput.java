@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -372,11 +371,11 @@ public final class HostileInput {
      * @return the verifier's value
      */
     public static <T> @Nullable T resolve(Verifier<T> verifier, SecurityDependency<?> dependency,
-            HttpServletRequest request) {
+            SecurityRequest request) {
         return verifier.resolve(new SecurityResolution() {
 
             @Override
-            public HttpServletRequest request() {
+            public SecurityRequest request() {
                 return request;
             }
 

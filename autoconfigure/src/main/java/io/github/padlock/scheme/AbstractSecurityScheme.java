@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityOutcome;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,7 +83,7 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
      * The request's {@code Authorization} header, split; several such headers are refused with 400
      * {@code invalid_request} whatever {@code autoError}, since RFC 9110 §5.3 does not allow them to be combined.
      */
-    final AuthorizationHeader.Parts authorization(HttpServletRequest request) {
+    final AuthorizationHeader.Parts authorization(SecurityRequest request) {
         return authorization(request, false);
     }
 
@@ -94,15 +94,15 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
      * §2: a client MUST NOT use more than one method). The query string is only looked at for a {@code Bearer}
      * header.
      */
-    final AuthorizationHeader.Parts bearerAuthorization(HttpServletRequest request) {
+    final AuthorizationHeader.Parts bearerAuthorization(SecurityRequest request) {
         AuthorizationHeader.Parts header = authorization(request, true);
-        if (header.hasScheme(HttpBearer.SCHEME) && QueryString.contains(request.getQueryString(), ACCESS_TOKEN)) {
+        if (header.hasScheme(HttpBearer.SCHEME) && QueryString.contains(request.queryString(), ACCESS_TOKEN)) {
             throw InvalidRequest.bearerSentTwice();
         }
         return header;
     }
 
-    private static AuthorizationHeader.Parts authorization(HttpServletRequest request, boolean bearer) {
+    private static AuthorizationHeader.Parts authorization(SecurityRequest request, boolean bearer) {
         AuthorizationHeader.Parts header = AuthorizationHeader.read(request);
         if (header == null) {
             throw InvalidRequest.severalAuthorizationHeaders(bearer);

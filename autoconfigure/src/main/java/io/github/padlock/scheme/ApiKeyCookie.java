@@ -1,7 +1,7 @@
 package io.github.padlock.scheme;
 
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.RepeatedValueException;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,21 +25,13 @@ public class ApiKeyCookie extends ApiKeyScheme {
     }
 
     @Override
-    @Nullable String read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return null;
+    @Nullable String read(SecurityRequest request) {
+        try {
+            return request.cookie(name());
         }
-        String value = null;
-        for (Cookie cookie : cookies) {
-            if (cookie.getName().equals(name())) {
-                if (value != null) {
-                    throw severalValues();
-                }
-                value = cookie.getValue();
-            }
+        catch (RepeatedValueException ex) {
+            throw severalValues();
         }
-        return value;
     }
 
     /**

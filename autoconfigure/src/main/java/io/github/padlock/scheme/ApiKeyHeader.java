@@ -1,8 +1,7 @@
 package io.github.padlock.scheme;
 
-import java.util.Enumeration;
-
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.RepeatedValueException;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,16 +25,13 @@ public class ApiKeyHeader extends ApiKeyScheme {
     }
 
     @Override
-    @Nullable String read(HttpServletRequest request) {
-        Enumeration<String> values = request.getHeaders(name());
-        if (values == null || !values.hasMoreElements()) {
-            return null;
+    @Nullable String read(SecurityRequest request) {
+        try {
+            return request.header(name());
         }
-        String value = values.nextElement();
-        if (values.hasMoreElements()) {
+        catch (RepeatedValueException ex) {
             throw severalValues();
         }
-        return value;
     }
 
     /**

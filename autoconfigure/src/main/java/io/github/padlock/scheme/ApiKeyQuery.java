@@ -1,6 +1,6 @@
 package io.github.padlock.scheme;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +26,8 @@ public class ApiKeyQuery extends ApiKeyScheme {
     }
 
     @Override
-    @Nullable String read(HttpServletRequest request) {
-        String query = request.getQueryString();
+    @Nullable String read(SecurityRequest request) {
+        String query = request.queryString();
         if (query == null) {
             return null;
         }

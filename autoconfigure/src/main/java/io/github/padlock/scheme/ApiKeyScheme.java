@@ -3,7 +3,7 @@ package io.github.padlock.scheme;
 import java.util.Objects;
 
 import io.github.padlock.PadlockException;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +30,7 @@ public abstract class ApiKeyScheme extends AbstractSecurityScheme<String> {
     }
 
     @Override
-    public final @Nullable String resolve(HttpServletRequest request) {
+    public final @Nullable String resolve(SecurityRequest request) {
         String key = read(request);
         return (key == null || key.isEmpty()) ? missing() : key;
     }
@@ -39,7 +39,7 @@ public abstract class ApiKeyScheme extends AbstractSecurityScheme<String> {
      * @return the key as sent, or {@code null} when absent
      * @throws PadlockException 400 {@code invalid_request} when the key was sent more than once
      */
-    abstract @Nullable String read(HttpServletRequest request);
+    abstract @Nullable String read(SecurityRequest request);
 
     /**
      * @return the refusal of a key sent more than once

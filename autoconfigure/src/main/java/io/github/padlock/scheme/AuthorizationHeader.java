@@ -1,8 +1,7 @@
 package io.github.padlock.scheme;
 
-import java.util.Enumeration;
-
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.RepeatedValueException;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,13 +23,13 @@ final class AuthorizationHeader {
      * @return the split header ({@link #MISSING} when absent), or {@code null} when the request has several
      * {@code Authorization} headers, which RFC 9110 §5.3 does not allow to be combined
      */
-    static @Nullable Parts read(HttpServletRequest request) {
-        Enumeration<String> values = request.getHeaders(NAME);
-        if (values == null || !values.hasMoreElements()) {
-            return MISSING;
+    static @Nullable Parts read(SecurityRequest request) {
+        try {
+            return split(request.header(NAME));
         }
-        String value = values.nextElement();
-        return values.hasMoreElements() ? null : split(value);
+        catch (RepeatedValueException ex) {
+            return null;
+        }
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.padlock.scheme;
 
 import java.util.Objects;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +40,7 @@ public class HttpBase extends AbstractSecurityScheme<HttpAuthorizationCredential
     }
 
     @Override
-    public @Nullable HttpAuthorizationCredentials resolve(HttpServletRequest request) {
+    public @Nullable HttpAuthorizationCredentials resolve(SecurityRequest request) {
         AuthorizationHeader.Parts header = authorization(request);
         if (header.scheme().isEmpty() || header.param().isEmpty()) {
             return missing();

@@ -6,7 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +53,7 @@ public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
     }
 
     @Override
-    public @Nullable HttpBasicCredentials resolve(HttpServletRequest request) {
+    public @Nullable HttpBasicCredentials resolve(SecurityRequest request) {
         AuthorizationHeader.Parts header = authorization(request);
         if (!header.hasScheme(SCHEME)) {
             return missing();

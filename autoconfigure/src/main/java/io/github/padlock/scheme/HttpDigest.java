@@ -1,6 +1,6 @@
 package io.github.padlock.scheme;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +31,7 @@ public class HttpDigest extends AbstractSecurityScheme<HttpAuthorizationCredenti
     }
 
     @Override
-    public @Nullable HttpAuthorizationCredentials resolve(HttpServletRequest request) {
+    public @Nullable HttpAuthorizationCredentials resolve(SecurityRequest request) {
         AuthorizationHeader.Parts header = authorization(request);
         if (header.param().isEmpty() || !header.hasScheme(SCHEME)) {
             return missing();

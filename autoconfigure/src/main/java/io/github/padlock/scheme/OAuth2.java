@@ -3,7 +3,7 @@ package io.github.padlock.scheme;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +38,7 @@ public class OAuth2 extends AbstractSecurityScheme<String> {
     }
 
     @Override
-    public @Nullable String resolve(HttpServletRequest request) {
+    public @Nullable String resolve(SecurityRequest request) {
         AuthorizationHeader.Parts header = bearerAuthorization(request);
         return header.value().isEmpty() ? missing() : header.value();
     }

@@ -2,7 +2,7 @@ package io.github.padlock.scheme;
 
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +27,7 @@ public abstract class OAuth2BearerScheme extends AbstractSecurityScheme<String> 
     }
 
     @Override
-    public final @Nullable String resolve(HttpServletRequest request) {
+    public final @Nullable String resolve(SecurityRequest request) {
         AuthorizationHeader.Parts header = bearerAuthorization(request);
         return header.hasScheme(HttpBearer.SCHEME) ? header.param() : missing();
     }

@@ -1,6 +1,6 @@
 package io.github.padlock.scheme;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +33,7 @@ public class OpenIdConnect extends AbstractSecurityScheme<String> {
     }
 
     @Override
-    public @Nullable String resolve(HttpServletRequest request) {
+    public @Nullable String resolve(SecurityRequest request) {
         AuthorizationHeader.Parts header = bearerAuthorization(request);
         return header.value().isEmpty() ? missing() : header.value();
     }

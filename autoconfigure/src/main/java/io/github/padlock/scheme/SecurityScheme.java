@@ -2,7 +2,7 @@ package io.github.padlock.scheme;
 
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityResolution;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.padlock.SecurityRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,7 @@ public interface SecurityScheme<T> extends SecurityDependency<T> {
      * @return the credentials, or {@code null} when they are missing and {@link #autoError()} is off
      * @throws io.github.padlock.PadlockException when they are missing and {@link #autoError()} is on, or malformed
      */
-    @Nullable T resolve(HttpServletRequest request);
+    @Nullable T resolve(SecurityRequest request);
 
     @Override
     default @Nullable T resolve(SecurityResolution resolution) {

@@ -10,6 +10,7 @@ import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,7 @@ final class ResolvedSecurity implements SecurityResolution {
 
     private final SecurityPlan plan;
 
-    private final HttpServletRequest request;
+    private final SecurityRequest view;
 
     private final Object[] values;
 
@@ -50,7 +51,7 @@ final class ResolvedSecurity implements SecurityResolution {
 
     private ResolvedSecurity(SecurityPlan plan, HttpServletRequest request) {
         this.plan = plan;
-        this.request = request;
+        this.view = new ServletSecurityRequest(request);
         this.values = new Object[plan.nodeCount()];
         Arrays.fill(this.values, UNRESOLVED);
     }
@@ -183,8 +184,8 @@ final class ResolvedSecurity implements SecurityResolution {
     }
 
     @Override
-    public HttpServletRequest request() {
-        return this.request;
+    public SecurityRequest request() {
+        return this.view;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.padlock.credentials;
 
+import io.github.padlock.SecurityRequest;
+import io.github.padlock.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -10,13 +12,11 @@ import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.Verifier;
 import io.github.padlock.scheme.HttpBasic;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -118,13 +118,13 @@ class UserAuthenticatorTests {
 
     /** Runs a verifier over a Basic scheme for one request, as Padlock's runtime would. */
     static <T> @Nullable T verify(Verifier<T> verifier, HttpBasic scheme, String credentials, SecurityScopes scopes) {
-        MockHttpServletRequest request = new MockHttpServletRequest();
+        TestRequest request = new TestRequest();
         request.addHeader(HttpHeaders.AUTHORIZATION,
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         return verifier.resolve(new SecurityResolution() {
 
             @Override
-            public HttpServletRequest request() {
+            public SecurityRequest request() {
                 return request;
             }
 

@@ -1,5 +1,7 @@
 package io.github.padlock.oauth2;
 
+import io.github.padlock.SecurityRequest;
+import io.github.padlock.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -30,11 +32,9 @@ import io.github.padlock.Verifier;
 import io.github.padlock.scheme.HttpAuthorizationCredentials;
 import io.github.padlock.scheme.HttpBearer;
 import io.github.padlock.scheme.OAuth2PasswordBearer;
-import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static io.github.padlock.oauth2.JwtTestSupport.EC;
 import static io.github.padlock.oauth2.JwtTestSupport.OTHER_RSA;
@@ -588,8 +588,8 @@ class JwtVerifierTests {
         return new SecurityResolution() {
 
             @Override
-            public HttpServletRequest request() {
-                return new MockHttpServletRequest();
+            public SecurityRequest request() {
+                return new TestRequest();
             }
 
             @Override

@@ -1,8 +1,8 @@
 package io.github.padlock.scheme;
 
+import io.github.padlock.TestRequest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static io.github.padlock.scheme.SchemeAssertions.assertInvalidRequest;
 import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
@@ -58,7 +58,7 @@ class HttpBaseTests {
 
     @Test
     void resolveWhenBearerHeaderAndAccessTokenQueryThenCredentialsSinceNotABearerScheme() {
-        MockHttpServletRequest request = authorization("Bearer foo");
+        TestRequest request = authorization("Bearer foo");
         request.setQueryString("access_token=bar");
         assertThat(this.base.resolve(request)).isEqualTo(new HttpAuthorizationCredentials("Bearer", "foo"));
     }

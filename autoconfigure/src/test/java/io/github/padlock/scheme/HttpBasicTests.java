@@ -1,5 +1,6 @@
 package io.github.padlock.scheme;
 
+import io.github.padlock.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static io.github.padlock.scheme.SchemeAssertions.assertInvalidRequest;
 import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
@@ -160,7 +160,7 @@ class HttpBasicTests {
 
     @Test
     void resolveWhenSeveralAuthorizationHeadersThenInvalidRequestWithoutChallengeEvenWithAutoErrorOff() {
-        MockHttpServletRequest request = request("Basic " + encode("john:secret"));
+        TestRequest request = request("Basic " + encode("john:secret"));
         request.addHeader(HttpHeaders.AUTHORIZATION, "Basic " + encode("mallory:secret"));
         assertInvalidRequest(this.basic, request, "Several Authorization headers", null, encode("john:secret"),
                 "mallory");
@@ -169,14 +169,14 @@ class HttpBasicTests {
 
     @Test
     void resolveWhenAccessTokenQueryBesideBasicThenCredentials() {
-        MockHttpServletRequest request = request("Basic " + encode("john:secret"));
+        TestRequest request = request("Basic " + encode("john:secret"));
         request.setQueryString("access_token=x");
         assertThat(this.basic.resolve(request)).isEqualTo(new HttpBasicCredentials("john", "secret"));
     }
 
     @Test
     void resolveWhenHeaderNameInLowerCaseThenCredentials() {
-        MockHttpServletRequest request = new MockHttpServletRequest();
+        TestRequest request = new TestRequest();
         request.addHeader("authorization", "Basic " + encode("john:secret"));
         assertThat(this.basic.resolve(request)).isEqualTo(new HttpBasicCredentials("john", "secret"));
     }
@@ -233,7 +233,7 @@ class HttpBasicTests {
             .doesNotContain("hunter2");
     }
 
-    private static MockHttpServletRequest request(String... authorization) {
+    private static TestRequest request(String... authorization) {
         return SchemeAssertions.authorization(authorization);
     }
 

@@ -1,8 +1,8 @@
 package io.github.padlock.scheme;
 
+import io.github.padlock.TestRequest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static io.github.padlock.scheme.SchemeAssertions.assertInvalidRequest;
 import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
@@ -62,7 +62,7 @@ class HttpBearerTests {
     void resolveWhenBearerHeaderAndAccessTokenQueryThenInvalidRequestEvenWithAutoErrorOff() {
         for (String query : new String[] { "access_token=second", "a=1&access_token=second", "access_token",
                 "access_token=", "x=1&access%5Ftoken=second&y", "access_token=second&access_token=third" }) {
-            MockHttpServletRequest request = authorization("bearer first");
+            TestRequest request = authorization("bearer first");
             request.setQueryString(query);
             assertInvalidRequest(this.bearer, request, "Bearer token sent in more than one way",
                     "Bearer error=\"invalid_request\"", "first", "second");
@@ -75,7 +75,7 @@ class HttpBearerTests {
     void resolveWhenQueryMerelyLooksLikeAccessTokenThenCredentials() {
         for (String query : new String[] { "x_access_token=a", "access_tokens=a", "access_toke=a", "a=access_token",
                 "a=1&access_token_x=2", "access%zz_token=1", "Access_Token=a", "access+token=a", "&&", "" }) {
-            MockHttpServletRequest request = authorization("Bearer foobar");
+            TestRequest request = authorization("Bearer foobar");
             request.setQueryString(query);
             assertThat(this.bearer.resolve(request)).as(query)
                 .isEqualTo(new HttpAuthorizationCredentials("Bearer", "foobar"));
@@ -84,11 +84,11 @@ class HttpBearerTests {
 
     @Test
     void resolveWhenAccessTokenQueryWithoutBearerHeaderThenAsBefore() {
-        MockHttpServletRequest alone = authorization();
+        TestRequest alone = authorization();
         alone.setQueryString("access_token=foobar");
         assertNotAuthenticated(this.bearer, alone, "Bearer");
         assertThat(this.optionalBearer.resolve(alone)).isNull();
-        MockHttpServletRequest digest = authorization("Digest foo");
+        TestRequest digest = authorization("Digest foo");
         digest.setQueryString("access_token=foobar");
         assertThat(this.digest.resolve(digest)).isEqualTo(new HttpAuthorizationCredentials("Digest", "foo"));
         assertNotAuthenticated(this.bearer, digest, "Bearer");

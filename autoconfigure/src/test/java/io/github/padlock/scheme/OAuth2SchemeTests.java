@@ -1,12 +1,12 @@
 package io.github.padlock.scheme;
 
+import io.github.padlock.TestRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static io.github.padlock.scheme.SchemeAssertions.assertInvalidRequest;
 import static io.github.padlock.scheme.SchemeAssertions.assertNotAuthenticated;
@@ -42,7 +42,7 @@ class OAuth2SchemeTests {
     @Test
     void resolveWhenBearerHeaderAndAccessTokenQueryThenInvalidRequestEvenWithAutoErrorOff() {
         for (SecurityScheme<?> scheme : everyScheme()) {
-            MockHttpServletRequest request = authorization("Bearer first");
+            TestRequest request = authorization("Bearer first");
             request.setQueryString("scope=a&access_token=second");
             assertInvalidRequest(scheme, request, "Bearer token sent in more than one way",
                     "Bearer error=\"invalid_request\"", "first", "second");
@@ -51,7 +51,7 @@ class OAuth2SchemeTests {
 
     @Test
     void resolveWhenOtherSchemeAndAccessTokenQueryThenAsBefore() {
-        MockHttpServletRequest request = authorization("Other first");
+        TestRequest request = authorization("Other first");
         request.setQueryString("access_token=second");
         assertThat(this.oauth2.resolve(request)).isEqualTo("Other first");
         assertThat(this.openIdConnect.resolve(request)).isEqualTo("Other first");

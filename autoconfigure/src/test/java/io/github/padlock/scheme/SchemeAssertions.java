@@ -1,11 +1,11 @@
 package io.github.padlock.scheme;
 
+import io.github.padlock.TestRequest;
 import io.github.padlock.PadlockException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -18,7 +18,7 @@ final class SchemeAssertions {
     private SchemeAssertions() {
     }
 
-    static void assertNotAuthenticated(SecurityScheme<?> scheme, MockHttpServletRequest request, String challenge) {
+    static void assertNotAuthenticated(SecurityScheme<?> scheme, TestRequest request, String challenge) {
         PadlockException ex = catchThrowableOfType(PadlockException.class, () -> scheme.resolve(request));
         assertThat(ex).as("a PadlockException").isNotNull();
         assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -37,7 +37,7 @@ final class SchemeAssertions {
      * 400 {@code invalid_request} with {@code detail}, the bearer challenge {@code Bearer error="invalid_request"}
      * when {@code challenge} is given, else no {@code WWW-Authenticate}; never a submitted secret in the message.
      */
-    static void assertInvalidRequest(SecurityScheme<?> scheme, MockHttpServletRequest request, String detail,
+    static void assertInvalidRequest(SecurityScheme<?> scheme, TestRequest request, String detail,
             @Nullable String challenge, String... secrets) {
         PadlockException ex = catchThrowableOfType(PadlockException.class, () -> scheme.resolve(request));
         assertThat(ex).as("a PadlockException").isNotNull();
@@ -56,8 +56,8 @@ final class SchemeAssertions {
         }
     }
 
-    static MockHttpServletRequest authorization(String... values) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users/me");
+    static TestRequest authorization(String... values) {
+        TestRequest request = new TestRequest();
         for (String value : values) {
             request.addHeader(HttpHeaders.AUTHORIZATION, value);
         }

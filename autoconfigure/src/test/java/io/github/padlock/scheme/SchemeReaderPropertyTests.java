@@ -1,5 +1,6 @@
 package io.github.padlock.scheme;
 
+import io.github.padlock.TestRequest;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -117,7 +117,7 @@ class SchemeReaderPropertyTests {
             HostileInput in = attempt.input();
             Header header = basicHeader(in);
             attempt.describe(header.describe());
-            MockHttpServletRequest request = header.request();
+            TestRequest request = header.request();
             Object value = run(attempt, "verifier", () -> HostileInput.resolve(verifier, on, request), details,
                     challenges,
                     header.secrets(PASSWORD, ALICE_PASSWORD, BASIC, ALICE_BASIC));
@@ -252,7 +252,7 @@ class SchemeReaderPropertyTests {
         ApiKeyHeader off = ApiKeyHeader.builder().name("X-API-KEY").autoError(false).build();
         apiKeyProperty("ApiKeyHeader", on, off, (in) -> {
             String value = apiKeyValue(in);
-            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items");
+            TestRequest request = new TestRequest();
             if (value != null) {
                 request.addHeader(in.randomCase("X-API-KEY"), value);
             }
@@ -277,10 +277,8 @@ class SchemeReaderPropertyTests {
             if (value != null) {
                 cookies.add(in.nextInt(cookies.size() + 1), new Cookie("api_key", value));
             }
-            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items");
-            if (!cookies.isEmpty()) {
-                request.setCookies(cookies.toArray(Cookie[]::new));
-            }
+            TestRequest request = new TestRequest();
+            cookies.forEach((cookie) -> request.addCookie(cookie.getName(), cookie.getValue()));
             return new KeyRequest(request, value, value);
         });
     }
@@ -307,7 +305,7 @@ class SchemeReaderPropertyTests {
                 pairs.add(in.nextInt(pairs.size() + 1), in.chance(3) ? name : name + "=" + encoded);
             }
             String query = String.join("&", pairs);
-            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items");
+            TestRequest request = new TestRequest();
             if (!query.isEmpty() || in.chance(50)) {
                 request.setQueryString(query);
             }
@@ -317,7 +315,7 @@ class SchemeReaderPropertyTests {
 
     private void bearerProperty(String parser, SecurityScheme<?> on, SecurityScheme<?> off,
             Verifier<JwtPrincipal> verifier,
-            Function<MockHttpServletRequest, @Nullable String> offToken) {
+            Function<TestRequest, @Nullable String> offToken) {
         List<String> details = details(JwtVerifierChallenge.DETAIL);
         List<String> challenges = List.of("Bearer", JwtVerifierChallenge.CHALLENGE);
         HostileInput.Outcomes outcomes = HostileInput.check(parser, (attempt) -> {
@@ -641,8 +639,8 @@ class SchemeReaderPropertyTests {
      */
     private record Header(@Nullable String value, boolean exact) {
 
-        MockHttpServletRequest request() {
-            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items");
+        TestRequest request() {
+            TestRequest request = new TestRequest();
             if (this.value != null) {
                 request.addHeader(HttpHeaders.AUTHORIZATION, this.value);
             }
@@ -670,6 +668,6 @@ class SchemeReaderPropertyTests {
      * @param sent what was sent (header or cookie value, or the whole query string)
      * @param value the key as the container would decode it, or null when none (or several) came
      */
-    private record KeyRequest(MockHttpServletRequest request, @Nullable String sent, @Nullable String value) {
+    private record KeyRequest(TestRequest request, @Nullable String sent, @Nullable String value) {
     }
 }

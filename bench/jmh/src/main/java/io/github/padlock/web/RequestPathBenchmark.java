@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.oauth2.JwtSettings;
@@ -158,8 +159,8 @@ public class RequestPathBenchmark {
         this.interceptor = new SecurityInterceptor(this.plans, null);
         this.resolvers = new HandlerMethodArgumentResolverComposite();
         this.resolvers.addResolver(new SecurityParamArgumentResolver(this.plans));
-        this.verifyResolution = new FixedResolution(this.httpRequest, scopesOf(this.verifier),
-                this.schemeBean.resolve(this.httpRequest));
+        this.verifyResolution = new FixedResolution(new ServletSecurityRequest(this.httpRequest),
+                scopesOf(this.verifier), this.schemeBean.resolve(new ServletSecurityRequest(this.httpRequest)));
 
         // Each benchmark must do the real work: check the whole path once, and leave resolvedRequest resolved.
         Object value = interceptorAndArgument();
@@ -192,7 +193,7 @@ public class RequestPathBenchmark {
 
     @Benchmark
     public @Nullable Object readRequest() {
-        return this.schemeBean.resolve(this.httpRequest);
+        return this.schemeBean.resolve(new ServletSecurityRequest(this.httpRequest));
     }
 
     @Benchmark
@@ -230,7 +231,7 @@ public class RequestPathBenchmark {
     }
 
     /** What a verifier sees: the request, its node's scopes, and the credentials its scheme already read. */
-    private record FixedResolution(HttpServletRequest request, SecurityScopes scopes,
+    private record FixedResolution(SecurityRequest request, SecurityScopes scopes,
             @Nullable Object credentials) implements SecurityResolution {
 
         @Override
