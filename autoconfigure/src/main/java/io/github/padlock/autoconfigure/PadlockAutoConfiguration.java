@@ -4,10 +4,11 @@ import java.time.Duration;
 
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
+import io.github.padlock.plan.SecurityPlans;
+import io.github.padlock.web.HandlerPlanning;
 import io.github.padlock.web.LazyFormContentFilter;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWebMvcConfigurer;
-import io.github.padlock.web.SecurityPlans;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -43,6 +44,12 @@ public final class PadlockAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityPlans padlockSecurityPlans(ConfigurableListableBeanFactory beanFactory) {
         return new SecurityPlans(beanFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HandlerPlanning padlockHandlerPlanning(ConfigurableListableBeanFactory beanFactory, SecurityPlans plans) {
+        return new HandlerPlanning(beanFactory, plans);
     }
 
     @Bean

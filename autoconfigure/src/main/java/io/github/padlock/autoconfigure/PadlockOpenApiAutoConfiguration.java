@@ -5,7 +5,7 @@ import io.github.padlock.oauth2.OAuth2PasswordRequestForm;
 import io.github.padlock.oauth2.OAuth2PasswordRequestFormStrict;
 import io.github.padlock.openapi.PasswordRequestFormOperationCustomizer;
 import io.github.padlock.openapi.SecurityOperationCustomizer;
-import io.github.padlock.web.SecurityPlans;
+import io.github.padlock.plan.SecurityPlans;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.padlock.plan.SecurityPlan;
+import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.scheme.SecurityScheme;
-import io.github.padlock.web.SecurityPlan;
-import io.github.padlock.web.SecurityPlans;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.security.SecurityRequirement;

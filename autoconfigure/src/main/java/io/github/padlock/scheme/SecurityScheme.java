@@ -1,8 +1,8 @@
 package io.github.padlock.scheme;
 
 import io.github.padlock.SecurityDependency;
-import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityRequest;
+import io.github.padlock.SecurityResolution;
 import org.jspecify.annotations.Nullable;
 
 /**

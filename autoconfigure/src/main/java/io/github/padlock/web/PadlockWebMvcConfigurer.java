@@ -3,6 +3,7 @@ package io.github.padlock.web;
 import java.util.List;
 
 import io.github.padlock.credentials.BruteForceLimiter;
+import io.github.padlock.plan.SecurityPlans;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;

@@ -2,6 +2,9 @@ package io.github.padlock.web;
 
 import io.github.padlock.PadlockException;
 import io.github.padlock.credentials.BruteForceLimiter;
+import io.github.padlock.plan.ResolvedPlan;
+import io.github.padlock.plan.SecurityPlan;
+import io.github.padlock.plan.SecurityPlans;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,15 +16,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Resolves every security node of the handler's plan before Spring binds any argument, so that a request without
- * valid credentials never reaches body parsing, validation or the handler. A refusal propagates as a
- * {@link io.github.padlock.PadlockException}: the one the scheme or verifier threw, or Padlock's copy of another
- * {@link org.springframework.web.ErrorResponse} (see {@link ResolvedSecurity} for the fail-closed rules).
+ * valid credentials never reaches body parsing, validation or the handler, and keeps the result in a request attribute
+ * for the argument resolver. A refusal propagates as a {@link io.github.padlock.PadlockException} (see
+ * {@link ResolvedPlan} for the fail-closed rules).
  * <p>
  * With a {@link BruteForceLimiter}, a request's client (its remote address) that failed too often is refused with 429
  * before anything is resolved, and every 401 Padlock answers counts as a failure of that client; async and error
  * dispatches of a request are neither checked nor counted again. Without one, nothing of this runs.
  */
 final class SecurityInterceptor implements HandlerInterceptor {
+
+    /** The request attribute holding the {@link ResolvedPlan} of the request's handler. */
+    static final String ATTRIBUTE = ResolvedPlan.class.getName();
 
     private final SecurityPlans plans;
 
@@ -38,7 +44,7 @@ final class SecurityInterceptor implements HandlerInterceptor {
             SecurityPlan plan = this.plans.planFor(handlerMethod);
             if (!plan.isEmpty()) {
                 if (this.limiter == null || request.getDispatcherType() != DispatcherType.REQUEST) {
-                    ResolvedSecurity.resolve(plan, request);
+                    resolve(plan, request);
                 }
                 else {
                     resolveLimited(plan, request, this.limiter);
@@ -48,11 +54,24 @@ final class SecurityInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * Resolve {@code plan} for {@code request} and keep the result in a request attribute; a request that already holds
+     * the result for this plan (an async re-dispatch) is not resolved again.
+     */
+    static ResolvedPlan resolve(SecurityPlan plan, HttpServletRequest request) {
+        if (request.getAttribute(ATTRIBUTE) instanceof ResolvedPlan existing && existing.plan() == plan) {
+            return existing;
+        }
+        ResolvedPlan resolved = plan.resolve(new ServletSecurityRequest(request));
+        request.setAttribute(ATTRIBUTE, resolved);
+        return resolved;
+    }
+
     private static void resolveLimited(SecurityPlan plan, HttpServletRequest request, BruteForceLimiter limiter) {
         String client = String.valueOf(request.getRemoteAddr());
         limiter.check(client);
         try {
-            ResolvedSecurity.resolve(plan, request);
+            resolve(plan, request);
         }
         catch (PadlockException ex) {
             if (HttpStatus.UNAUTHORIZED.isSameCodeAs(ex.getStatusCode())) {

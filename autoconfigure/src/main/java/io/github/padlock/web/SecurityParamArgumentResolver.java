@@ -4,6 +4,9 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 import io.github.padlock.SecurityParam;
+import io.github.padlock.plan.ResolvedPlan;
+import io.github.padlock.plan.SecurityPlan;
+import io.github.padlock.plan.SecurityPlans;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -42,14 +45,15 @@ final class SecurityParamArgumentResolver implements HandlerMethodArgumentResolv
         }
         // A handler method's parameter names its controller type as the containing class.
         Class<?> beanType = parameter.getContainingClass();
-        ResolvedSecurity resolved = ResolvedSecurity.of(request, beanType, method);
+        ResolvedPlan resolved = (request.getAttribute(SecurityInterceptor.ATTRIBUTE) instanceof ResolvedPlan existing
+                && existing.plan().handles(beanType, method)) ? existing : null;
         if (resolved == null) {
-            SecurityPlan plan = this.plans.planFor(beanType, method);
+            SecurityPlan plan = this.plans.find(beanType, method);
             if (plan == null) {
                 throw new IllegalStateException("No security plan for " + beanType.getName() + "." + method.getName()
                         + ": @SecurityParam works on handler methods of a RequestMappingInfoHandlerMapping");
             }
-            resolved = ResolvedSecurity.resolve(plan, request);
+            resolved = SecurityInterceptor.resolve(plan, request);
         }
         Object value = resolved.valueForParameter(parameter.getParameterIndex());
         return (parameter.getParameterType() == Optional.class) ? Optional.ofNullable(value) : value;

@@ -1,6 +1,7 @@
 /**
- * The Spring MVC glue: the per-handler security plan computed at start-up, the interceptor that resolves it before
- * any argument is bound, the argument resolver that hands the values out, and the problem+json error responses.
+ * The Spring MVC glue: the interceptor that resolves each handler's plan before any argument is bound, the argument
+ * resolver that hands the values out, the request view's Servlet adapter, the lazy form filter, and the problem+json
+ * error responses.
  */
 @NullMarked
 package io.github.padlock.web;

@@ -5,9 +5,9 @@ import java.time.Duration;
 import io.github.padlock.PadlockException;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.openapi.SecurityOperationCustomizer;
+import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWebMvcConfigurer;
-import io.github.padlock.web.SecurityPlans;
 import org.junit.jupiter.api.Test;
 import org.springdoc.core.utils.SpringDocUtils;
 

@@ -1,4 +1,4 @@
-package io.github.padlock.web;
+package io.github.padlock.plan;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Alternatives ({@code anyOf}): the value of the first alternative that produces one, tried in order. When none does
  * and some refused with 401, the refusal is a 401 carrying every alternative's challenges — unless one refused with
  * something other than 401 (a 403 for missing scopes, say), which is then passed on as it is. When none refused,
- * nothing is produced. The plan's resolution ({@link ResolvedSecurity}) carries this out, since only it knows the
+ * nothing is produced. The plan's resolution ({@link ResolvedPlan}) carries this out, since only it knows the
  * challenges beneath each alternative; this object names the alternatives in the graph.
  */
 final class AnyOf implements SecurityDependency<Object> {
@@ -26,7 +26,7 @@ final class AnyOf implements SecurityDependency<Object> {
     }
 
     /**
-     * Not called: {@link ResolvedSecurity} resolves alternatives itself.
+     * Not called: {@link ResolvedPlan} resolves alternatives itself.
      */
     @Override
     public @Nullable Object resolve(SecurityResolution resolution) {

@@ -1,10 +1,10 @@
-package io.github.padlock.web;
+package io.github.padlock.plan;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.scheme.SecurityScheme;
 import org.jspecify.annotations.Nullable;
@@ -87,10 +87,24 @@ public final class SecurityPlan {
     }
 
     /**
-     * @return whether this is the plan of the handler {@code method} of {@code beanType}
+     * @param beanType a controller type (without a CGLIB proxy's subclass)
+     * @param method a handler method
+     * @return whether this is the plan of that handler
      */
-    boolean handles(Class<?> beanType, Method method) {
+    public boolean handles(Class<?> beanType, Method method) {
         return this.beanType == beanType && (this.method == method || method.equals(this.method));
+    }
+
+    /**
+     * Resolve this plan for one request: every root node in order, each node at most once, with the fail-closed
+     * rules of {@link ResolvedPlan}.
+     * @param request the request, as schemes read it
+     * @return the values of the plan's nodes for this request
+     * @throws RuntimeException a {@link io.github.padlock.PadlockException} (or another exception a dependency threw)
+     * that refuses the request
+     */
+    public ResolvedPlan resolve(SecurityRequest request) {
+        return ResolvedPlan.resolve(this, request);
     }
 
     Node node(int index) {
@@ -133,39 +147,5 @@ public final class SecurityPlan {
      * @param scopes the effective scopes on the path to it, outermost first
      */
     public record SchemeUse(SecurityScheme<?> scheme, SecurityScopes scopes) {
-    }
-
-    /**
-     * A dependency under one set of effective scopes; {@code children[i]} is the node of
-     * {@code dependency.dependencies().get(i)}; {@code challenges} are the {@code WWW-Authenticate} challenges of the
-     * schemes beneath it (itself included), each once, in the order a depth-first walk meets them, and
-     * {@code schemeNodes} the nodes of those schemes.
-     */
-    record Node(SecurityDependency<?> dependency, SecurityScopes scopes, SecurityDependency<?>[] childDependencies,
-            int[] children, List<String> challenges, int[] schemeNodes) {
-
-        boolean isScheme() {
-            return this.dependency instanceof SecurityScheme<?>;
-        }
-
-        boolean isAnyOf() {
-            return this.dependency instanceof AnyOf;
-        }
-
-        @Override
-        public boolean equals(@Nullable Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-
-        @Override
-        public String toString() {
-            return "Node[" + this.dependency + ", " + this.scopes + ", children=" + Arrays.toString(this.children)
-                    + "]";
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.padlock.web;
+package io.github.padlock.bench.jmh;
 
 import java.util.Collections;
 import java.util.Enumeration;

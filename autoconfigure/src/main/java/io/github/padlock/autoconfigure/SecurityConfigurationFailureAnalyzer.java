@@ -1,4 +1,6 @@
-package io.github.padlock.web;
+package io.github.padlock.autoconfigure;
+
+import io.github.padlock.plan.SecurityConfigurationException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,10 +1,11 @@
-package io.github.padlock.web;
+package io.github.padlock.plan;
 
 import java.util.List;
 import java.util.Map;
 
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,11 @@ final class Refusals {
     /**
      * @param refusal what a dependency threw
      * @param challenges the challenges of the schemes beneath the node that threw it
+     * @param nothingCame whether those schemes read no credentials, which makes a 401 copied here
+     * {@link SecurityOutcome#MISSING} rather than {@link SecurityOutcome#INVALID}
      * @return the refusal to pass on: {@code refusal} itself unless it needs a challenge or is not Padlock's
      */
-    static RuntimeException challenged(RuntimeException refusal, List<String> challenges) {
+    static RuntimeException challenged(RuntimeException refusal, List<String> challenges, boolean nothingCame) {
         if (!(refusal instanceof ErrorResponse response)) {
             return refusal;
         }
@@ -44,8 +47,12 @@ final class Refusals {
             detail = HttpStatus.UNAUTHORIZED.equals(status) ? NotAuthenticatedException.NOT_AUTHENTICATED
                     : (status != null) ? status.getReasonPhrase() : "Request refused";
         }
+        SecurityOutcome outcome = (nothingCame && HttpStatus.UNAUTHORIZED.isSameCodeAs(response.getStatusCode()))
+                ? SecurityOutcome.MISSING
+                : (refusal instanceof PadlockException padlock) ? padlock.outcome()
+                        : SecurityOutcome.ofRefusal(response.getStatusCode());
         PadlockException copy = new PadlockException(response.getStatusCode(), detail,
-                needsChallenge ? challenges : List.of());
+                needsChallenge ? challenges : List.of(), outcome);
         copy.getHeaders().addAll(response.getHeaders());
         ProblemDetail copied = copy.getBody();
         copied.setType(body.getType());
@@ -59,9 +66,10 @@ final class Refusals {
 
     /**
      * @param challenges the challenges of the schemes beneath a node that had to produce a value and did not
-     * @return 401 {@code Not authenticated} with those challenges
+     * @return 401 {@code Not authenticated} with those challenges, {@link SecurityOutcome#MISSING}
      */
     static NotAuthenticatedException notAuthenticated(List<String> challenges) {
-        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, challenges);
+        return new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, challenges,
+                SecurityOutcome.MISSING);
     }
 }

@@ -1,6 +1,5 @@
-package io.github.padlock.web;
+package io.github.padlock.plan;
 
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,12 +7,11 @@ import java.util.Set;
 
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
-import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -31,11 +29,11 @@ import org.springframework.web.ErrorResponse;
  * <li>every 401 carries the challenges of the schemes beneath the node that raised it, every alternative's for
  * {@code anyOf} (see {@link Refusals}).</li>
  * </ul>
- * Each node is resolved at most once, on first use; the state lives in a request attribute, never in a thread-local.
+ * Each node is resolved at most once, on first use. A refusal carries its {@link SecurityOutcome}; a resolution that
+ * passes is {@link SecurityOutcome#GRANTED} or {@link SecurityOutcome#ANONYMOUS}. Knows no web framework: the web glue
+ * keeps it in a request attribute, never in a thread-local.
  */
-final class ResolvedSecurity implements SecurityResolution {
-
-    static final String ATTRIBUTE = ResolvedSecurity.class.getName();
+public final class ResolvedPlan implements SecurityResolution {
 
     private static final Object UNRESOLVED = new Object();
 
@@ -49,44 +47,56 @@ final class ResolvedSecurity implements SecurityResolution {
 
     private int current = -1;
 
-    private ResolvedSecurity(SecurityPlan plan, HttpServletRequest request) {
+    private SecurityOutcome outcome = SecurityOutcome.GRANTED;
+
+    private ResolvedPlan(SecurityPlan plan, SecurityRequest request) {
         this.plan = plan;
-        this.view = new ServletSecurityRequest(request);
+        this.view = request;
         this.values = new Object[plan.nodeCount()];
         Arrays.fill(this.values, UNRESOLVED);
     }
 
     /**
-     * Resolve every root node of {@code plan} in order and keep the result in a request attribute; a request that
-     * already holds the result for this plan (an async re-dispatch) is not resolved again.
+     * Resolve every root node of {@code plan} in order.
      * @throws RuntimeException whatever a dependency threw to refuse the request, or 401 when a root that must
      * produce a value produced none
      */
-    static ResolvedSecurity resolve(SecurityPlan plan, HttpServletRequest request) {
-        if (request.getAttribute(ATTRIBUTE) instanceof ResolvedSecurity existing && existing.plan == plan) {
-            return existing;
-        }
-        ResolvedSecurity resolved = new ResolvedSecurity(plan, request);
+    static ResolvedPlan resolve(SecurityPlan plan, SecurityRequest request) {
+        ResolvedPlan resolved = new ResolvedPlan(plan, request);
         int[] roots = plan.roots();
+        boolean anonymous = true;
         for (int i = 0; i < roots.length; i++) {
-            if (resolved.valueAt(roots[i]) == null && plan.isRequired(i)) {
+            Object value = resolved.valueAt(roots[i]);
+            if (value == null && plan.isRequired(i)) {
                 throw Refusals.notAuthenticated(plan.node(roots[i]).challenges());
             }
+            anonymous &= (value == null);
         }
-        request.setAttribute(ATTRIBUTE, resolved);
+        resolved.outcome = anonymous ? SecurityOutcome.ANONYMOUS : SecurityOutcome.GRANTED;
         return resolved;
     }
 
     /**
-     * @return the values resolved for this request if they are those of the handler {@code method} of
-     * {@code beanType}, else {@code null}
+     * @return the plan resolved
      */
-    static @Nullable ResolvedSecurity of(HttpServletRequest request, Class<?> beanType, Method method) {
-        return (request.getAttribute(ATTRIBUTE) instanceof ResolvedSecurity existing
-                && existing.plan.handles(beanType, method)) ? existing : null;
+    public SecurityPlan plan() {
+        return this.plan;
     }
 
-    @Nullable Object valueForParameter(int parameterIndex) {
+    /**
+     * @return {@link SecurityOutcome#GRANTED} when some root produced a value, {@link SecurityOutcome#ANONYMOUS} when
+     * none did (optional security, absent)
+     */
+    public SecurityOutcome outcome() {
+        return this.outcome;
+    }
+
+    /**
+     * @param parameterIndex the index of a {@code @SecurityParam} parameter of the plan's handler
+     * @return the value its node resolved to, or {@code null}
+     * @throws IllegalStateException when the parameter has no security node
+     */
+    public @Nullable Object valueForParameter(int parameterIndex) {
         int node = this.plan.nodeForParameter(parameterIndex);
         if (node < 0) {
             throw new IllegalStateException("Parameter " + parameterIndex + " has no security node");
@@ -97,7 +107,7 @@ final class ResolvedSecurity implements SecurityResolution {
     private @Nullable Object valueAt(int index) {
         Object value = this.values[index];
         if (value == UNRESOLVED) {
-            SecurityPlan.Node node = this.plan.node(index);
+            Node node = this.plan.node(index);
             int caller = this.current;
             this.current = index;
             Object resolved;
@@ -105,7 +115,7 @@ final class ResolvedSecurity implements SecurityResolution {
                 resolved = node.isAnyOf() ? firstOf(node) : node.dependency().resolve(this);
             }
             catch (RuntimeException ex) {
-                throw Refusals.challenged(ex, node.challenges());
+                throw Refusals.challenged(ex, node.challenges(), nothingCame(node));
             }
             finally {
                 this.current = caller;
@@ -126,10 +136,11 @@ final class ResolvedSecurity implements SecurityResolution {
      * once, and once an alternative succeeds, the schemes of the alternatives after it are still read for ambiguity
      * (their verifiers are not run).
      */
-    private @Nullable Object firstOf(SecurityPlan.Node node) {
+    private @Nullable Object firstOf(Node node) {
         Set<String> challenges = new LinkedHashSet<>();
         RuntimeException other = null;
         boolean refused = false;
+        SecurityOutcome outcome = SecurityOutcome.MISSING;
         int[] children = node.children();
         for (int i = 0; i < children.length; i++) {
             int child = children[i];
@@ -152,6 +163,9 @@ final class ResolvedSecurity implements SecurityResolution {
                 else {
                     refused = true;
                     challenges.addAll(refusal.getHeaders().getOrEmpty(HttpHeaders.WWW_AUTHENTICATE));
+                    if (!(ex instanceof PadlockException padlock) || padlock.outcome() != SecurityOutcome.MISSING) {
+                        outcome = SecurityOutcome.INVALID;
+                    }
                 }
             }
         }
@@ -164,7 +178,18 @@ final class ResolvedSecurity implements SecurityResolution {
         if (challenges.isEmpty()) {
             challenges.addAll(node.challenges());
         }
-        throw new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, List.copyOf(challenges));
+        throw new NotAuthenticatedException(NotAuthenticatedException.NOT_AUTHENTICATED, List.copyOf(challenges),
+                outcome);
+    }
+
+    /** Whether every scheme beneath {@code node} read nothing: a refusal there is about missing credentials. */
+    private boolean nothingCame(Node node) {
+        for (int scheme : node.schemeNodes()) {
+            if (this.values[scheme] != NULL) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the schemes beneath the alternatives from {@code first} on, refusing if one was sent ambiguously. */
@@ -196,7 +221,7 @@ final class ResolvedSecurity implements SecurityResolution {
     @Override
     @SuppressWarnings("unchecked")
     public <U> @Nullable U valueOf(SecurityDependency<U> dependency) {
-        SecurityPlan.Node node = currentNode();
+        Node node = currentNode();
         SecurityDependency<?>[] declared = node.childDependencies();
         for (int i = 0; i < declared.length; i++) {
             if (declared[i] == dependency) {
@@ -206,7 +231,7 @@ final class ResolvedSecurity implements SecurityResolution {
         throw new IllegalArgumentException(dependency + " is not a declared dependency of " + node.dependency());
     }
 
-    private SecurityPlan.Node currentNode() {
+    private Node currentNode() {
         if (this.current < 0) {
             throw new IllegalStateException("No security dependency is being resolved");
         }

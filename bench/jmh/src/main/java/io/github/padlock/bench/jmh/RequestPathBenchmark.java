@@ -1,8 +1,10 @@
-package io.github.padlock.web;
+package io.github.padlock.bench.jmh;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +13,12 @@ import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.oauth2.JwtSettings;
+import io.github.padlock.plan.ResolvedPlan;
+import io.github.padlock.plan.SecurityPlan;
+import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.scheme.SecurityScheme;
+import io.github.padlock.web.PadlockWebMvcConfigurer;
+import io.github.padlock.web.ServletSecurityRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +40,10 @@ import org.springframework.core.MethodParameter;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 
 /**
  * Padlock's per-request path for one handler with one {@code @SecurityParam}, stage by stage, for each scheme:
@@ -42,11 +52,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolverCompo
  * <li>{@code readRequest}: the scheme reading its credentials from the request;</li>
  * <li>{@code verify}: the verifier checking already-read credentials (through {@code Verifier.resolve}, with the
  * node's scopes);</li>
- * <li>{@code resolvePlan}: {@code ResolvedSecurity.resolve}: every node of the plan, read and verified, the result
- * kept in a request attribute;</li>
+ * <li>{@code resolvePlan}: {@link SecurityPlan#resolve}: every node of the plan, read and verified, over a new
+ * request view;</li>
  * <li>{@code resolveArgument}: the argument resolver handing the resolved value to the parameter, through Spring's
  * {@link HandlerMethodArgumentResolverComposite} (its per-parameter cache) as Spring MVC calls it;</li>
- * <li>{@code interceptorAndArgument}: the whole path: {@code SecurityInterceptor.preHandle} then the argument
+ * <li>{@code interceptorAndArgument}: the whole path: Padlock's interceptor's {@code preHandle} then the argument
  * resolver, on a request that has not been resolved yet;</li>
  * <li>{@code requestBaseline}: only the request calls that path makes (one {@code getHeaders}, one attribute read,
  * write and removal), without Padlock: what the request implementation itself costs.</li>
@@ -100,9 +110,12 @@ public class RequestPathBenchmark {
 
     private MockHttpServletResponse response;
 
-    private SecurityInterceptor interceptor;
+    private HandlerInterceptor interceptor;
 
     private HandlerMethodArgumentResolverComposite resolvers;
+
+    /** The request attribute in which Padlock's interceptor keeps a request's resolved plan. */
+    private static final String RESOLVED = ResolvedPlan.class.getName();
 
     private final Object marker = new Object();
 
@@ -156,11 +169,18 @@ public class RequestPathBenchmark {
         this.webRequest = new ServletWebRequest(this.httpRequest);
         this.resolvedWebRequest = new ServletWebRequest(this.resolvedRequest);
         this.response = new MockHttpServletResponse();
-        this.interceptor = new SecurityInterceptor(this.plans, null);
+        // Padlock's interceptor and argument resolver, as Spring MVC gets them: through its WebMvcConfigurer.
+        PadlockWebMvcConfigurer configurer = new PadlockWebMvcConfigurer(this.plans, null);
+        Registry registry = new Registry();
+        configurer.addInterceptors(registry);
+        this.interceptor = registry.only();
+        List<HandlerMethodArgumentResolver> argumentResolvers = new ArrayList<>();
+        configurer.addArgumentResolvers(argumentResolvers);
         this.resolvers = new HandlerMethodArgumentResolverComposite();
-        this.resolvers.addResolver(new SecurityParamArgumentResolver(this.plans));
+        this.resolvers.addResolvers(argumentResolvers);
         this.verifyResolution = new FixedResolution(new ServletSecurityRequest(this.httpRequest),
-                scopesOf(this.verifier), this.schemeBean.resolve(new ServletSecurityRequest(this.httpRequest)));
+                this.plan.schemes().get(0).scopes(),
+                this.schemeBean.resolve(new ServletSecurityRequest(this.httpRequest)));
 
         // Each benchmark must do the real work: check the whole path once, and leave resolvedRequest resolved.
         Object value = interceptorAndArgument();
@@ -169,21 +189,12 @@ public class RequestPathBenchmark {
         if (!Objects.equals(expected, this.scheme.startsWith("apiKey") ? "demo" : BenchConfiguration.USERNAME)) {
             throw new IllegalStateException("Unexpected value " + value + " for " + this.scheme);
         }
-        ResolvedSecurity.resolve(this.plan, this.resolvedRequest);
+        this.interceptor.preHandle(this.resolvedRequest, this.response, this.handlerMethod);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         this.context.close();
-    }
-
-    private SecurityScopes scopesOf(SecurityDependency<?> dependency) {
-        for (int i = 0; i < this.plan.nodeCount(); i++) {
-            if (this.plan.node(i).dependency() == dependency) {
-                return this.plan.node(i).scopes();
-            }
-        }
-        throw new IllegalStateException(dependency + " is not in the plan");
     }
 
     @Benchmark
@@ -203,8 +214,7 @@ public class RequestPathBenchmark {
 
     @Benchmark
     public Object resolvePlan() {
-        this.httpRequest.removeAttribute(ResolvedSecurity.ATTRIBUTE);
-        return ResolvedSecurity.resolve(this.plan, this.httpRequest);
+        return this.plan.resolve(new ServletSecurityRequest(this.httpRequest));
     }
 
     @Benchmark
@@ -214,20 +224,32 @@ public class RequestPathBenchmark {
 
     @Benchmark
     public @Nullable Object interceptorAndArgument() throws Exception {
-        this.httpRequest.removeAttribute(ResolvedSecurity.ATTRIBUTE);
+        this.httpRequest.removeAttribute(RESOLVED);
         this.interceptor.preHandle(this.httpRequest, this.response, this.handlerMethod);
         return this.resolvers.resolveArgument(this.parameter, null, this.webRequest, null);
     }
 
     @Benchmark
     public @Nullable Object requestBaseline() {
-        this.httpRequest.removeAttribute(ResolvedSecurity.ATTRIBUTE);
-        Object previous = this.httpRequest.getAttribute(ResolvedSecurity.ATTRIBUTE);
+        this.httpRequest.removeAttribute(RESOLVED);
+        Object previous = this.httpRequest.getAttribute(RESOLVED);
         var values = this.httpRequest.getHeaders(this.headerName);
         String value = values.nextElement();
         boolean more = values.hasMoreElements();
-        this.httpRequest.setAttribute(ResolvedSecurity.ATTRIBUTE, this.marker);
+        this.httpRequest.setAttribute(RESOLVED, this.marker);
         return (previous == null && !more) ? value : null;
+    }
+
+    /** Exposes the interceptors a configurer registered. */
+    private static final class Registry extends InterceptorRegistry {
+
+        HandlerInterceptor only() {
+            List<Object> interceptors = getInterceptors();
+            if (interceptors.size() != 1 || !(interceptors.get(0) instanceof HandlerInterceptor interceptor)) {
+                throw new IllegalStateException("Expected Padlock's interceptor alone: " + interceptors);
+            }
+            return interceptor;
+        }
     }
 
     /** What a verifier sees: the request, its node's scopes, and the credentials its scheme already read. */

@@ -1,4 +1,4 @@
-package io.github.padlock.web;
+package io.github.padlock.plan;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -12,22 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.padlock.scheme.SecurityScheme;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
- * The {@link SecurityPlan} of every handler. Once all singletons exist, it plans every handler of every
- * {@link RequestMappingInfoHandlerMapping}, so that a {@link io.github.padlock.SecurityParam} that cannot be
- * satisfied, or two schemes sharing an OpenAPI component key, fail the application's start-up rather than a request;
- * per request, a plan is one map lookup.
+ * The {@link SecurityPlan} of every handler, computed once: the web glue plans every handler at start-up (so that a
+ * {@link io.github.padlock.SecurityParam} that cannot be satisfied fails the start-up rather than a request) and then
+ * calls {@link #checkSchemeNames()}; per request, a plan is one map lookup.
  * <p>
  * A handler is what Spring's {@link HandlerMethod} identifies: a controller type and a method. Plans are keyed by
  * both, never by the {@link Method} alone, since one method inherited by two controllers (from an abstract base, an
  * interface's default method or a generic base) is two handlers with two sets of class-level requirements.
  */
-public final class SecurityPlans implements SmartInitializingSingleton {
+public final class SecurityPlans {
 
     private final ConfigurableListableBeanFactory beanFactory;
 
@@ -44,21 +41,12 @@ public final class SecurityPlans implements SmartInitializingSingleton {
         this.planner = new SecurityPlanner(beanFactory);
     }
 
-    @Override
-    public void afterSingletonsInstantiated() {
-        for (RequestMappingInfoHandlerMapping mapping : this.beanFactory
-            .getBeansOfType(RequestMappingInfoHandlerMapping.class)
-            .values()) {
-            mapping.getHandlerMethods().values().forEach(this::planFor);
-        }
-        checkSchemeNames();
-    }
-
     /**
      * Two distinct schemes with one {@link SecurityScheme#schemeName()} would share an OpenAPI component, and the
      * document would describe only one of them (FastAPI silently overwrites, fastapi#4791): refuse to start.
+     * @throws SecurityConfigurationException naming both
      */
-    private void checkSchemeNames() {
+    public void checkSchemeNames() {
         Map<SecurityScheme<?>, String> beanNames = new IdentityHashMap<>();
         this.beanFactory.getBeansOfType(SecurityScheme.class).forEach((name, scheme) -> beanNames.put(scheme, name));
         Map<String, SecurityScheme<?>> byName = new HashMap<>();
@@ -90,7 +78,7 @@ public final class SecurityPlans implements SmartInitializingSingleton {
     public SecurityPlan planFor(HandlerMethod handlerMethod) {
         Class<?> beanType = handlerMethod.getBeanType();
         Method method = handlerMethod.getMethod();
-        SecurityPlan plan = planFor(beanType, method);
+        SecurityPlan plan = find(beanType, method);
         if (plan != null) {
             return plan;
         }
@@ -104,7 +92,7 @@ public final class SecurityPlans implements SmartInitializingSingleton {
      * @param method the handler method
      * @return the plan of that handler, or {@code null} when it was never planned
      */
-    @Nullable SecurityPlan planFor(Class<?> beanType, Method method) {
+    public @Nullable SecurityPlan find(Class<?> beanType, Method method) {
         ByBeanType byType = this.plans.get(method);
         return (byType != null) ? byType.find(beanType) : null;
     }

@@ -1,4 +1,4 @@
-package io.github.padlock.web;
+package io.github.padlock.bench.jmh;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,23 @@
+package io.github.padlock.plan;
+
+/**
+ * A security declaration that cannot work, found at start-up: a {@link io.github.padlock.SecurityParam} that no
+ * security dependency bean satisfies, scopes nothing could check, or two schemes that would share an OpenAPI component
+ * key. Carries the action that Spring Boot's failure report suggests.
+ */
+public final class SecurityConfigurationException extends IllegalStateException {
+
+    private final String action;
+
+    SecurityConfigurationException(String description, String action) {
+        super(description);
+        this.action = action;
+    }
+
+    /**
+     * @return what to do about it, for the start-up failure report
+     */
+    public String action() {
+        return this.action;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.padlock.plan;
+
+import java.util.List;
+
+import io.github.padlock.SecurityDependency;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Computes a handler's {@link SecurityPlan}: what it declares ({@link HandlerDeclarations}), the beans that names
+ * ({@link DependencyBeans}), and the graph beneath them ({@link PlanGraph}); fails with
+ * {@link SecurityConfigurationException} when a declaration cannot be satisfied. Runs at start-up only.
+ */
+final class SecurityPlanner {
+
+    private final HandlerDeclarations declarations = new HandlerDeclarations();
+
+    private final DependencyBeans beans;
+
+    SecurityPlanner(ConfigurableListableBeanFactory beanFactory) {
+        this.beans = new DependencyBeans(beanFactory);
+    }
+
+    SecurityPlan plan(HandlerMethod handlerMethod) {
+        List<Declaration> declared = this.declarations.of(handlerMethod);
+        if (declared.isEmpty()) {
+            return SecurityPlan.NONE;
+        }
+        PlanGraph graph = new PlanGraph(handlerMethod.getMethod().getParameterCount(), this.beans::describe);
+        for (Declaration declaration : declared) {
+            SecurityDependency<?> dependency = this.beans.find(declaration);
+            int node = graph.addRoot(declaration.site(), dependency, declaration.scopes(), declaration.required());
+            if (declaration.parameterIndex() >= 0) {
+                graph.inject(declaration.parameterIndex(), node);
+            }
+        }
+        return graph.build(handlerMethod.getBeanType(), handlerMethod.getMethod());
+    }
+
+    /**
+     * @return {@code dependency} by its bean name where it is a bean, for messages
+     */
+    String describe(SecurityDependency<?> dependency) {
+        return this.beans.describe(dependency);
+    }
+}
