@@ -1,7 +1,6 @@
 package io.github.padlock.autoconfigure;
 
-import java.time.Duration;
-
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
 import io.github.padlock.plan.SecurityPlans;
@@ -54,25 +53,31 @@ public final class PadlockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PadlockWebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans, ObjectProvider<BruteForceLimiter> limiter) {
+    PadlockWebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans, ObjectProvider<AttemptLimiter> limiter) {
         return new PadlockWebMvcConfigurer(plans, limiter.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnProperty("padlock.brute-force.enabled")
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(AttemptLimiter.class)
     BruteForceLimiter padlockBruteForceLimiter(PadlockProperties properties) {
         PadlockProperties.BruteForce bruteForce = properties.getBruteForce();
-        if (bruteForce.getMaxFailures() < 1 || bruteForce.getMaxFailures() > BruteForceLimiter.MAX_FAILURES_LIMIT) {
+        // The limiter's own rules; this only names the property that broke one.
+        try {
+            BruteForceLimiter.checkMaxFailures(bruteForce.getMaxFailures());
+        }
+        catch (IllegalArgumentException ex) {
             throw new InvalidConfigurationPropertyValueException("padlock.brute-force.max-failures",
-                    bruteForce.getMaxFailures(), "Must be between 1 and " + BruteForceLimiter.MAX_FAILURES_LIMIT);
+                    bruteForce.getMaxFailures(), ex.getMessage());
         }
-        Duration window = bruteForce.getWindow();
-        if (window.toMillis() < 1 || window.compareTo(BruteForceLimiter.MAX_WINDOW) > 0) {
-            throw new InvalidConfigurationPropertyValueException("padlock.brute-force.window", window,
-                    "Must be positive and at most a day");
+        try {
+            BruteForceLimiter.checkWindow(bruteForce.getWindow());
         }
-        return new BruteForceLimiter(bruteForce.getMaxFailures(), window);
+        catch (IllegalArgumentException ex) {
+            throw new InvalidConfigurationPropertyValueException("padlock.brute-force.window", bruteForce.getWindow(),
+                    ex.getMessage());
+        }
+        return new BruteForceLimiter(bruteForce.getMaxFailures(), bruteForce.getWindow());
     }
 
     @Bean

@@ -3,7 +3,7 @@ package io.github.padlock.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import io.github.padlock.credentials.BruteForceLimiter;
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.oauth2.JwtIssuer;
 import io.github.padlock.oauth2.JwtSettings;
@@ -90,7 +90,7 @@ class PadlockJwtConfiguration {
     @ConditionalOnProperty("padlock.token-endpoint.enabled")
     @ConditionalOnMissingBean
     PasswordTokenEndpoint padlockPasswordTokenEndpoint(ObjectProvider<UserAuthenticator> users, JwtIssuer issuer,
-            PadlockProperties properties, ObjectProvider<BruteForceLimiter> limiter) {
+            PadlockProperties properties, ObjectProvider<AttemptLimiter> limiter) {
         UserAuthenticator authenticator = users.getIfAvailable();
         if (authenticator == null) {
             throw new InvalidConfigurationPropertyValueException("padlock.token-endpoint.enabled", true,

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Slows down password and key guessing (OWASP ASVS 2.2.1): a client — the request's remote address — that failed
+ * Slows down password and key guessing (OWASP ASVS 2.2.1): a client — the request's remote address — whose attempts
+ * ended {@link SecurityOutcome#MISSING} or {@link SecurityOutcome#INVALID} (a 401)
  * {@code maxFailures} times within a sliding {@code window} is refused with 429 {@value #TOO_MANY} and
  * {@code Retry-After} (RFC 6585 §4, RFC 9110 §10.2.3) <em>before</em> any credential is checked, even a correct one,
  * until its oldest counted failure leaves the window.
@@ -29,7 +32,7 @@ import org.springframework.http.HttpStatus;
  * whose last failure is oldest, down to nine tenths of the cap. Thread-safe: a {@link ConcurrentHashMap} and a small
  * lock per client; a client with no failures costs one map look-up and no allocation.
  */
-public final class BruteForceLimiter {
+public final class BruteForceLimiter implements AttemptLimiter {
 
     /** Detail of the refusal. */
     public static final String TOO_MANY = "Too many failed attempts";
@@ -74,13 +77,8 @@ public final class BruteForceLimiter {
     }
 
     BruteForceLimiter(int maxFailures, Duration window, InstantSource clock, int maxClients) {
-        if (maxFailures < 1 || maxFailures > MAX_FAILURES_LIMIT) {
-            throw new IllegalArgumentException(
-                    "max-failures must be between 1 and " + MAX_FAILURES_LIMIT + ", got " + maxFailures);
-        }
-        if (window.isNegative() || window.toMillis() < 1 || window.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException("window must be positive and at most " + MAX_WINDOW + ", got " + window);
-        }
+        checkMaxFailures(maxFailures);
+        checkWindow(window);
         if (maxClients < 1) {
             throw new IllegalArgumentException("maxClients must be positive");
         }
@@ -91,10 +89,32 @@ public final class BruteForceLimiter {
     }
 
     /**
+     * @param maxFailures a number of failures
+     * @throws IllegalArgumentException unless it is between 1 and {@value #MAX_FAILURES_LIMIT}
+     */
+    public static void checkMaxFailures(int maxFailures) {
+        if (maxFailures < 1 || maxFailures > MAX_FAILURES_LIMIT) {
+            throw new IllegalArgumentException(
+                    "max-failures must be between 1 and " + MAX_FAILURES_LIMIT + ", got " + maxFailures);
+        }
+    }
+
+    /**
+     * @param window how long a failure counts
+     * @throws IllegalArgumentException unless it is positive and at most {@link #MAX_WINDOW}
+     */
+    public static void checkWindow(Duration window) {
+        if (window.isNegative() || window.toMillis() < 1 || window.compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("window must be positive and at most " + MAX_WINDOW + ", got " + window);
+        }
+    }
+
+    /**
      * Refuse a client that failed too often; call it before checking any credential.
      * @param client the client, such as the request's remote address
      * @throws PadlockException 429 {@value #TOO_MANY} with {@code Retry-After} when the client must wait
      */
+    @Override
     public void check(String client) {
         Failures failures = this.clients.get(client);
         if (failures == null) {
@@ -107,10 +127,22 @@ public final class BruteForceLimiter {
     }
 
     /**
+     * Count the attempt as a failure when it ended {@link SecurityOutcome#MISSING} or {@link SecurityOutcome#INVALID}.
+     * @param client the client, such as the request's remote address
+     * @param outcome how the attempt ended
+     */
+    @Override
+    public void record(String client, SecurityOutcome outcome) {
+        if (outcome == SecurityOutcome.MISSING || outcome == SecurityOutcome.INVALID) {
+            failed(client);
+        }
+    }
+
+    /**
      * Count a failed attempt of a client.
      * @param client the client, such as the request's remote address
      */
-    public void failed(String client) {
+    void failed(String client) {
         long now = this.clock.millis();
         this.clients.compute(client, (key, failures) -> {
             Failures counted = (failures != null) ? failures : new Failures(Math.min(4, this.maxFailures));
@@ -161,7 +193,8 @@ public final class BruteForceLimiter {
     }
 
     private static PadlockException tooManyFailedAttempts(long retryAfterSeconds) {
-        PadlockException exception = new PadlockException(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, List.of());
+        PadlockException exception = new PadlockException(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, List.of(),
+                SecurityOutcome.LIMITED);
         exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         return exception;
     }

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
-import io.github.padlock.credentials.BruteForceLimiter;
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.scheme.ScopeTokens;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * credentials or a disabled user). The client is not authenticated: the endpoint serves public clients such as
  * Swagger UI.
  * <p>
- * With a {@link BruteForceLimiter} ({@code padlock.brute-force.enabled}), a client (the request's remote address) that
+ * With a {@link AttemptLimiter} ({@code padlock.brute-force.enabled}), a client (the request's remote address) that
  * failed too often is answered 429 before its credentials are checked, and every {@code invalid_grant} counts as a
  * failure of that client.
  */
@@ -48,7 +49,7 @@ public final class PasswordTokenEndpoint {
 
     private final Duration accessTokenTtl;
 
-    private final @Nullable BruteForceLimiter limiter;
+    private final @Nullable AttemptLimiter limiter;
 
     /**
      * @param users checks the user name and password
@@ -57,7 +58,7 @@ public final class PasswordTokenEndpoint {
      * @param limiter refuses clients that failed too often, or {@code null} for none
      */
     public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl,
-            @Nullable BruteForceLimiter limiter) {
+            @Nullable AttemptLimiter limiter) {
         this.users = users;
         this.issuer = issuer;
         this.accessTokenTtl = accessTokenTtl;
@@ -83,7 +84,7 @@ public final class PasswordTokenEndpoint {
         StoredUser user = this.users.check(form.username(), form.password());
         if (user == null || user.disabled()) {
             if (this.limiter != null) {
-                this.limiter.failed(client);
+                this.limiter.record(client, SecurityOutcome.INVALID);
             }
             throw error("invalid_grant", (user == null) ? UserAuthenticator.INCORRECT : UserAuthenticator.INACTIVE);
         }

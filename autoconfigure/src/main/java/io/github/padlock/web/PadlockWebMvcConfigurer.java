@@ -2,7 +2,7 @@ package io.github.padlock.web;
 
 import java.util.List;
 
-import io.github.padlock.credentials.BruteForceLimiter;
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.plan.SecurityPlans;
 import org.jspecify.annotations.Nullable;
 
@@ -18,13 +18,13 @@ public final class PadlockWebMvcConfigurer implements WebMvcConfigurer {
 
     private final SecurityPlans plans;
 
-    private final @Nullable BruteForceLimiter limiter;
+    private final @Nullable AttemptLimiter limiter;
 
     /**
      * @param plans the plans of the application's handler methods
      * @param limiter refuses clients that failed too often, or {@code null} for none
      */
-    public PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable BruteForceLimiter limiter) {
+    public PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
         this.plans = plans;
         this.limiter = limiter;
     }

@@ -1,7 +1,7 @@
 package io.github.padlock.web;
 
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
-import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -20,9 +19,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * for the argument resolver. A refusal propagates as a {@link io.github.padlock.PadlockException} (see
  * {@link ResolvedPlan} for the fail-closed rules).
  * <p>
- * With a {@link BruteForceLimiter}, a request's client (its remote address) that failed too often is refused with 429
- * before anything is resolved, and every 401 Padlock answers counts as a failure of that client; async and error
- * dispatches of a request are neither checked nor counted again. Without one, nothing of this runs.
+ * With an {@link AttemptLimiter}, a request's client (its remote address) that failed too often is refused with 429
+ * before anything is resolved, and the outcome of every resolution is recorded for that client; async and error
+ * dispatches of a request are neither checked nor recorded again. Without one, nothing of this runs.
  */
 final class SecurityInterceptor implements HandlerInterceptor {
 
@@ -31,9 +30,9 @@ final class SecurityInterceptor implements HandlerInterceptor {
 
     private final SecurityPlans plans;
 
-    private final @Nullable BruteForceLimiter limiter;
+    private final @Nullable AttemptLimiter limiter;
 
-    SecurityInterceptor(SecurityPlans plans, @Nullable BruteForceLimiter limiter) {
+    SecurityInterceptor(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
         this.plans = plans;
         this.limiter = limiter;
     }
@@ -67,17 +66,17 @@ final class SecurityInterceptor implements HandlerInterceptor {
         return resolved;
     }
 
-    private static void resolveLimited(SecurityPlan plan, HttpServletRequest request, BruteForceLimiter limiter) {
+    private static void resolveLimited(SecurityPlan plan, HttpServletRequest request, AttemptLimiter limiter) {
         String client = String.valueOf(request.getRemoteAddr());
         limiter.check(client);
+        ResolvedPlan resolved;
         try {
-            resolve(plan, request);
+            resolved = resolve(plan, request);
         }
         catch (PadlockException ex) {
-            if (HttpStatus.UNAUTHORIZED.isSameCodeAs(ex.getStatusCode())) {
-                limiter.failed(client);
-            }
+            limiter.record(client, ex.outcome());
             throw ex;
         }
+        limiter.record(client, resolved.outcome());
     }
 }

@@ -3,6 +3,7 @@ package io.github.padlock.autoconfigure;
 import java.time.Duration;
 
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.openapi.SecurityOperationCustomizer;
 import io.github.padlock.plan.SecurityPlans;
@@ -111,9 +112,9 @@ class PadlockAutoConfigurationTests {
             .run((context) -> {
                 assertThat(context).hasSingleBean(BruteForceLimiter.class);
                 BruteForceLimiter limiter = context.getBean(BruteForceLimiter.class);
-                limiter.failed("10.0.0.1");
+                limiter.record("10.0.0.1", SecurityOutcome.INVALID);
                 limiter.check("10.0.0.1");
-                limiter.failed("10.0.0.1");
+                limiter.record("10.0.0.1", SecurityOutcome.INVALID);
                 assertThat(catchThrowable(() -> limiter.check("10.0.0.1")))
                     .isInstanceOfSatisfying(PadlockException.class,
                             (ex) -> assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("90"));

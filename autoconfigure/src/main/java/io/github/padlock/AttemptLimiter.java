@@ -1,0 +1,24 @@
+package io.github.padlock;
+
+/**
+ * Refuses clients that failed too often, and counts their attempts: the one component that the request path and the
+ * token endpoint both consult, fed with each attempt's {@link SecurityOutcome}. Padlock's own is
+ * {@code io.github.padlock.credentials.BruteForceLimiter} ({@code padlock.brute-force.*}); declare a bean of this
+ * type to use another.
+ */
+public interface AttemptLimiter {
+
+    /**
+     * Refuse a client that failed too often; called before any credential of its request is checked.
+     * @param client the client, such as the request's remote address
+     * @throws PadlockException 429 ({@link SecurityOutcome#LIMITED}) when the client must wait
+     */
+    void check(String client);
+
+    /**
+     * Record how an attempt of a client ended.
+     * @param client the client, such as the request's remote address
+     * @param outcome the attempt's outcome; which outcomes count as failures is the limiter's rule
+     */
+    void record(String client, SecurityOutcome outcome);
+}
