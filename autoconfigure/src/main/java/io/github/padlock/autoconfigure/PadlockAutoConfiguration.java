@@ -4,12 +4,12 @@ import io.github.padlock.AttemptLimiter;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
 import io.github.padlock.plan.SecurityPlans;
-import io.github.padlock.web.HandlerPlanning;
 import io.github.padlock.web.LazyFormContentFilter;
 import io.github.padlock.web.PadlockExceptionHandler;
-import io.github.padlock.web.PadlockWebMvcConfigurer;
+import io.github.padlock.web.PadlockWeb;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -46,15 +46,16 @@ public final class PadlockAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    HandlerPlanning padlockHandlerPlanning(ConfigurableListableBeanFactory beanFactory, SecurityPlans plans) {
-        return new HandlerPlanning(beanFactory, plans);
+    @ConditionalOnMissingBean(name = "padlockHandlerPlanning")
+    SmartInitializingSingleton padlockHandlerPlanning(ConfigurableListableBeanFactory beanFactory,
+            SecurityPlans plans) {
+        return PadlockWeb.handlerPlanning(beanFactory, plans);
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    PadlockWebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans, ObjectProvider<AttemptLimiter> limiter) {
-        return new PadlockWebMvcConfigurer(plans, limiter.getIfAvailable());
+    @ConditionalOnMissingBean(name = "padlockWebMvcConfigurer")
+    WebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans, ObjectProvider<AttemptLimiter> limiter) {
+        return PadlockWeb.webMvcConfigurer(plans, limiter.getIfAvailable());
     }
 
     @Bean

@@ -3,8 +3,7 @@ package io.github.padlock.autoconfigure;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.oauth2.OAuth2PasswordRequestForm;
 import io.github.padlock.oauth2.OAuth2PasswordRequestFormStrict;
-import io.github.padlock.openapi.PasswordRequestFormOperationCustomizer;
-import io.github.padlock.openapi.SecurityOperationCustomizer;
+import io.github.padlock.openapi.PadlockOpenApi;
 import io.github.padlock.plan.SecurityPlans;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -33,14 +32,14 @@ public final class PadlockOpenApiAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    SecurityOperationCustomizer padlockSecurityOperationCustomizer(SecurityPlans plans) {
-        return new SecurityOperationCustomizer(plans);
+    @ConditionalOnMissingBean(name = "padlockSecurityOperationCustomizer")
+    GlobalOperationComponentsCustomizer padlockSecurityOperationCustomizer(SecurityPlans plans) {
+        return PadlockOpenApi.securityCustomizer(plans);
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    PasswordRequestFormOperationCustomizer padlockPasswordRequestFormOperationCustomizer() {
-        return new PasswordRequestFormOperationCustomizer();
+    @ConditionalOnMissingBean(name = "padlockPasswordRequestFormOperationCustomizer")
+    GlobalOperationComponentsCustomizer padlockPasswordRequestFormOperationCustomizer() {
+        return PadlockOpenApi.passwordFormCustomizer();
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.method.HandlerMethod;
  * {@code password}, {@code scope} (default {@code ""}), {@code client_id} and {@code client_secret}, required as the
  * binding requires them, and {@code format: password} on the secrets of the non-strict form as FastAPI does.
  */
-public final class PasswordRequestFormOperationCustomizer implements GlobalOperationComponentsCustomizer {
+final class PasswordRequestFormOperationCustomizer implements GlobalOperationComponentsCustomizer {
 
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handlerMethod) {

@@ -27,14 +27,14 @@ import org.springframework.web.method.HandlerMethod;
  * ({@link SecurityPlan#isOptional()}: only schemes with {@code autoError} off, injected directly) also gets the empty
  * requirement {@code {}}, which marks its security as optional.
  */
-public final class SecurityOperationCustomizer implements GlobalOperationComponentsCustomizer {
+final class SecurityOperationCustomizer implements GlobalOperationComponentsCustomizer {
 
     private final SecurityPlans plans;
 
     /**
      * @param plans the plans of the application's handler methods
      */
-    public SecurityOperationCustomizer(SecurityPlans plans) {
+    SecurityOperationCustomizer(SecurityPlans plans) {
         this.plans = plans;
     }
 

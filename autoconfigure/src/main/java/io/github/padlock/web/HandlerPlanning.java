@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * declaration that cannot be satisfied, or two schemes sharing an OpenAPI component key, fail the application's
  * start-up rather than a request.
  */
-public final class HandlerPlanning implements SmartInitializingSingleton {
+final class HandlerPlanning implements SmartInitializingSingleton {
 
     private final ListableBeanFactory beanFactory;
 
@@ -21,7 +21,7 @@ public final class HandlerPlanning implements SmartInitializingSingleton {
      * @param beanFactory the factory holding the handler mappings
      * @param plans where the plans are kept
      */
-    public HandlerPlanning(ListableBeanFactory beanFactory, SecurityPlans plans) {
+    HandlerPlanning(ListableBeanFactory beanFactory, SecurityPlans plans) {
         this.beanFactory = beanFactory;
         this.plans = plans;
     }

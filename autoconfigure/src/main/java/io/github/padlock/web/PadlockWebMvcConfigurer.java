@@ -14,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Registers Padlock's interceptor (with the brute-force limiter, when there is one) and argument resolver with Spring
  * MVC.
  */
-public final class PadlockWebMvcConfigurer implements WebMvcConfigurer {
+final class PadlockWebMvcConfigurer implements WebMvcConfigurer {
 
     private final SecurityPlans plans;
 
@@ -24,7 +24,7 @@ public final class PadlockWebMvcConfigurer implements WebMvcConfigurer {
      * @param plans the plans of the application's handler methods
      * @param limiter refuses clients that failed too often, or {@code null} for none
      */
-    public PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
+    PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
         this.plans = plans;
         this.limiter = limiter;
     }

@@ -5,11 +5,10 @@ import java.time.Duration;
 import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.credentials.BruteForceLimiter;
-import io.github.padlock.openapi.SecurityOperationCustomizer;
 import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.web.PadlockExceptionHandler;
-import io.github.padlock.web.PadlockWebMvcConfigurer;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,9 +35,9 @@ class PadlockAutoConfigurationTests {
     void autoConfigurationWhenServletWebApplicationThenRegistersPadlock() {
         this.contextRunner.run((context) -> {
             assertThat(context).hasSingleBean(SecurityPlans.class);
-            assertThat(context).hasSingleBean(PadlockWebMvcConfigurer.class);
+            assertThat(context).hasBean("padlockWebMvcConfigurer");
             assertThat(context).hasSingleBean(PadlockExceptionHandler.class);
-            assertThat(context).hasSingleBean(SecurityOperationCustomizer.class);
+            assertThat(context).hasBean("padlockSecurityOperationCustomizer");
         });
     }
 
@@ -47,8 +46,8 @@ class PadlockAutoConfigurationTests {
         this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class)).run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(SecurityPlans.class);
-            assertThat(context).doesNotHaveBean(PadlockWebMvcConfigurer.class);
-            assertThat(context).doesNotHaveBean(SecurityOperationCustomizer.class);
+            assertThat(context).doesNotHaveBean("padlockWebMvcConfigurer");
+            assertThat(context).doesNotHaveBean("padlockSecurityOperationCustomizer");
         });
     }
 
@@ -59,7 +58,7 @@ class PadlockAutoConfigurationTests {
                     AutoConfigurations.of(PadlockAutoConfiguration.class, PadlockOpenApiAutoConfiguration.class))
             .run((context) -> {
                 assertThat(context).doesNotHaveBean(SecurityPlans.class);
-                assertThat(context).doesNotHaveBean(SecurityOperationCustomizer.class);
+                assertThat(context).doesNotHaveBean("padlockSecurityOperationCustomizer");
             });
     }
 
@@ -68,7 +67,7 @@ class PadlockAutoConfigurationTests {
         this.contextRunner.withClassLoader(new FilteredClassLoader(SpringDocUtils.class)).run((context) -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(SecurityPlans.class);
-            assertThat(context).doesNotHaveBean(SecurityOperationCustomizer.class);
+            assertThat(context).doesNotHaveBean("padlockSecurityOperationCustomizer");
         });
     }
 
@@ -83,11 +82,10 @@ class PadlockAutoConfigurationTests {
     }
 
     @Test
-    void operationCustomizerWhenUserDeclaresOneThenPadlocksBacksOff() {
+    void operationCustomizerWhenUserDeclaresOneOfThatNameThenPadlocksBacksOff() {
         this.contextRunner.withUserConfiguration(CustomOperationCustomizerConfiguration.class).run((context) -> {
-            assertThat(context).hasSingleBean(SecurityOperationCustomizer.class);
-            assertThat(context).hasBean("customOperationCustomizer");
-            assertThat(context).doesNotHaveBean("padlockSecurityOperationCustomizer");
+            assertThat(context.getBean("padlockSecurityOperationCustomizer"))
+                .isSameAs(CustomOperationCustomizerConfiguration.CUSTOMIZER);
         });
     }
 
@@ -158,9 +156,25 @@ class PadlockAutoConfigurationTests {
     @Configuration(proxyBeanMethods = false)
     static class CustomOperationCustomizerConfiguration {
 
+        static final GlobalOperationComponentsCustomizer CUSTOMIZER = new GlobalOperationComponentsCustomizer() {
+
+            @Override
+            public io.swagger.v3.oas.models.Operation customize(io.swagger.v3.oas.models.Operation operation,
+                    io.swagger.v3.oas.models.Components components,
+                    org.springframework.web.method.HandlerMethod handlerMethod) {
+                return operation;
+            }
+
+            @Override
+            public io.swagger.v3.oas.models.Operation customize(io.swagger.v3.oas.models.Operation operation,
+                    org.springframework.web.method.HandlerMethod handlerMethod) {
+                return operation;
+            }
+        };
+
         @Bean
-        SecurityOperationCustomizer customOperationCustomizer(SecurityPlans plans) {
-            return new SecurityOperationCustomizer(plans);
+        GlobalOperationComponentsCustomizer padlockSecurityOperationCustomizer() {
+            return CUSTOMIZER;
         }
     }
 }

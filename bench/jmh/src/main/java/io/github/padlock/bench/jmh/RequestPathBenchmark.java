@@ -17,7 +17,7 @@ import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.scheme.SecurityScheme;
-import io.github.padlock.web.PadlockWebMvcConfigurer;
+import io.github.padlock.web.PadlockWeb;
 import io.github.padlock.web.ServletSecurityRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +44,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Padlock's per-request path for one handler with one {@code @SecurityParam}, stage by stage, for each scheme:
@@ -170,7 +171,7 @@ public class RequestPathBenchmark {
         this.resolvedWebRequest = new ServletWebRequest(this.resolvedRequest);
         this.response = new MockHttpServletResponse();
         // Padlock's interceptor and argument resolver, as Spring MVC gets them: through its WebMvcConfigurer.
-        PadlockWebMvcConfigurer configurer = new PadlockWebMvcConfigurer(this.plans, null);
+        WebMvcConfigurer configurer = PadlockWeb.webMvcConfigurer(this.plans, null);
         Registry registry = new Registry();
         configurer.addInterceptors(registry);
         this.interceptor = registry.only();

@@ -1,0 +1,39 @@
+package io.github.padlock.web;
+
+import io.github.padlock.AttemptLimiter;
+import io.github.padlock.plan.SecurityPlans;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The Spring MVC glue as Spring types, for the auto-configuration (or an application that wires Padlock itself): the
+ * classes behind them are internal.
+ */
+public final class PadlockWeb {
+
+    private PadlockWeb() {
+    }
+
+    /**
+     * @param plans the plans of the application's handlers
+     * @param limiter refuses clients that failed too often, or {@code null} for none
+     * @return a configurer that registers Padlock's interceptor (resolving each handler's plan before any argument is
+     * bound) and its {@code @SecurityParam} argument resolver
+     */
+    public static WebMvcConfigurer webMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
+        return new PadlockWebMvcConfigurer(plans, limiter);
+    }
+
+    /**
+     * @param beanFactory the factory holding the handler mappings
+     * @param plans where the plans are kept
+     * @return what plans every handler of every request mapping once all singletons exist, failing the start-up for a
+     * declaration that cannot work
+     */
+    public static SmartInitializingSingleton handlerPlanning(ListableBeanFactory beanFactory, SecurityPlans plans) {
+        return new HandlerPlanning(beanFactory, plans);
+    }
+}
