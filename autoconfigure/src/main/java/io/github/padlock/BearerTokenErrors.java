@@ -26,6 +26,15 @@ public final class BearerTokenErrors {
     }
 
     /**
+     * @param challenge a {@code WWW-Authenticate} challenge
+     * @return whether it is a {@code Bearer} challenge (the scheme compared case-insensitively, RFC 9110 §11.1)
+     */
+    public static boolean isBearer(String challenge) {
+        return challenge.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && (challenge.length() == BEARER.length() || challenge.charAt(BEARER.length()) == ' ');
+    }
+
+    /**
      * @param error the RFC 6750 §3.1 error code, or {@code null} for a bare challenge
      * @param description a human-readable {@code error_description}, or {@code null}
      * @param scope the {@code scope} attribute (space-delimited scope-tokens), or {@code null}
@@ -74,6 +83,6 @@ public final class BearerTokenErrors {
      * @return the refusal
      */
     public static InsufficientScopeException insufficientScope(List<String> requiredScopes, boolean includeScope) {
-        return new InsufficientScopeException(requiredScopes, includeScope);
+        return new InsufficientScopeException(requiredScopes, includeScope, true);
     }
 }

@@ -3,6 +3,8 @@ package io.github.padlock.plan;
 import java.util.List;
 import java.util.Map;
 
+import io.github.padlock.BearerTokenErrors;
+import io.github.padlock.InsufficientScopeException;
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityOutcome;
@@ -17,7 +19,8 @@ import org.springframework.web.ErrorResponse;
  * {@code ResponseStatusException}, say) becomes a {@link PadlockException} with the same status, detail, headers and
  * problem members, so that Padlock renders it like its own; and a 401 without a {@code WWW-Authenticate} header gets
  * the challenges of the schemes beneath the node (RFC 9110 §15.5.2: a 401 MUST carry one). A challenge the refusal
- * set itself is kept as it is.
+ * set itself is kept as it is. A scope refusal beneath which no scheme reads bearer tokens loses RFC 6750's bearer
+ * challenge, which belongs to bearer tokens.
  */
 final class Refusals {
 
@@ -34,6 +37,11 @@ final class Refusals {
     static RuntimeException challenged(RuntimeException refusal, List<String> challenges, boolean nothingCame) {
         if (!(refusal instanceof ErrorResponse response)) {
             return refusal;
+        }
+        if (refusal instanceof InsufficientScopeException insufficient && !challenges.isEmpty()
+                && challenges.stream().noneMatch(BearerTokenErrors::isBearer)) {
+            // RFC 6750's error belongs to bearer tokens: over Basic or an API key, the problem body names the scope.
+            return insufficient.withoutBearerChallenge();
         }
         boolean needsChallenge = HttpStatus.UNAUTHORIZED.isSameCodeAs(response.getStatusCode())
                 && !response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE) && !challenges.isEmpty();

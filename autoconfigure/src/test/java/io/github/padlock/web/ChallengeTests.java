@@ -142,6 +142,47 @@ class ChallengeTests {
     }
 
     @Test
+    void scopeRefusalWhenBasicThenProblemNamesTheScopeWithoutABearerChallenge() {
+        this.contextRunner.run((context) -> {
+            assertThat(MockMvcTester.from(context).get().uri("/basic-admin").header(HttpHeaders.AUTHORIZATION, BASIC))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .doesNotContainHeader(HttpHeaders.WWW_AUTHENTICATE)
+                .bodyJson()
+                .isStrictlyEqualTo("{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Not enough permissions\","
+                        + "\"instance\":\"/basic-admin\",\"scope\":\"admin\"}");
+        });
+    }
+
+    @Test
+    void scopeRefusalWhenBearerThenRfc6750ChallengeAndTheScopeInTheProblem() {
+        this.contextRunner.run((context) -> {
+            assertThat(MockMvcTester.from(context).get().uri("/bearer-admin")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer t"))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"admin\"")
+                .bodyJson()
+                .extractingPath("$.scope")
+                .isEqualTo("admin");
+        });
+    }
+
+    @Test
+    void scopeRefusalWhenScopesHiddenThenNeitherChallengeNorProblemNamesThem() {
+        this.contextRunner.withPropertyValues("padlock.error.include-scope=false").run((context) -> {
+            MockMvcTester mvc = MockMvcTester.from(context);
+            assertThat(mvc.get().uri("/basic-admin").header(HttpHeaders.AUTHORIZATION, BASIC))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .bodyJson()
+                .doesNotHavePath("$.scope");
+            assertThat(mvc.get().uri("/bearer-admin").header(HttpHeaders.AUTHORIZATION, "Bearer t"))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")
+                .bodyJson()
+                .doesNotHavePath("$.scope");
+        });
+    }
+
+    @Test
     void verifierWhenForbiddenResponseStatusExceptionThenPadlocksProblemWithoutPathParameters() {
         this.contextRunner.run((context) -> {
             assertThat(MockMvcTester.from(context).get().uri("/forbidden;token=abc").header(HttpHeaders.AUTHORIZATION,
@@ -231,6 +272,22 @@ class ChallengeTests {
         }
 
         @Bean
+        Verifier<String> basicScoped(HttpBasic basicAuth) {
+            return Verifier.of(basicAuth, (credentials, scopes) -> {
+                scopes.require(List.of("read"));
+                return "basic";
+            });
+        }
+
+        @Bean
+        Verifier<String> bearerScoped(OAuth2PasswordBearer bearer) {
+            return Verifier.of(bearer, (token, scopes) -> {
+                scopes.require(List.of("read"));
+                return "bearer";
+            });
+        }
+
+        @Bean
         Verifier<String> forbidden(HttpBasic basicAuth) {
             return Verifier.of(basicAuth, (credentials, scopes) -> {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Not on weekends");
@@ -286,6 +343,16 @@ class ChallengeTests {
 
         @GetMapping("/key-or-bearer")
         String keyOrBearer(@SecurityParam(anyOf = { "keyUser", "bearerUser" }) String value) {
+            return value;
+        }
+
+        @GetMapping("/basic-admin")
+        String basicAdmin(@SecurityParam(value = "basicScoped", scopes = "admin") String value) {
+            return value;
+        }
+
+        @GetMapping("/bearer-admin")
+        String bearerAdmin(@SecurityParam(value = "bearerScoped", scopes = "admin") String value) {
             return value;
         }
 

@@ -195,7 +195,9 @@ class FailClosedMatrixTests {
         List<String> alternatives = anyOf ? List.of(API_KEY_CHALLENGE) : List.of();
         return switch (produces) {
             case VALUE -> new Outcome(200, List.of(), true, param != Param.REQUIRES);
-            case REFUSED_403 -> new Outcome(403, List.of(INSUFFICIENT_SCOPE_CHALLENGE), false, false);
+            // RFC 6750's challenge only over bearer tokens; the problem body names the scope either way.
+            case REFUSED_403 -> new Outcome(403, (kind == Kind.JWT) ? List.of(INSUFFICIENT_SCOPE_CHALLENGE) : List.of(),
+                    false, false);
             case REFUSED_401 -> new Outcome(401, union(refusal, alternatives), false, false);
             case NOTHING -> (param == Param.NON_NULL || param == Param.REQUIRES)
                     ? new Outcome(401, union(missing, alternatives), false, false)
