@@ -16,13 +16,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Slows down password and key guessing (OWASP ASVS 2.2.1): a client — the request's remote address — whose attempts
- * ended {@link SecurityOutcome#MISSING} or {@link SecurityOutcome#INVALID} (a 401)
+ * Slows down password and key guessing (OWASP ASVS 2.2.1): a client whose attempts ended
+ * {@link SecurityOutcome#INVALID} — credentials sent and refused; a request without credentials is no guess —
  * {@code maxFailures} times within a sliding {@code window} is refused with 429 {@value #TOO_MANY} and
  * {@code Retry-After} (RFC 6585 §4, RFC 9110 §10.2.3) <em>before</em> any credential is checked, even a correct one,
  * until its oldest counted failure leaves the window.
  * <p>
- * Only the client is counted, never an account on its own: an attacker can then never lock a user out, since another
+ * A client is its parsed address ({@link ClientKeys}): an IPv4 address, or an IPv6 address's /64 prefix; the raw
+ * string a request carried is never kept. Only the client is counted, never an account on its own: an attacker can then never lock a user out, since another
  * client with the right password still gets in. (A per-(client, account) count would never refuse before the
  * per-client one does, so it is not kept.) A success does not erase failures, so an attacker cannot reset the count
  * by logging in to an account of their own between guesses.
@@ -116,7 +117,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
      */
     @Override
     public void check(String client) {
-        Failures failures = this.clients.get(client);
+        Failures failures = this.clients.get(ClientKeys.of(client));
         if (failures == null) {
             return;
         }
@@ -127,13 +128,14 @@ public final class BruteForceLimiter implements AttemptLimiter {
     }
 
     /**
-     * Count the attempt as a failure when it ended {@link SecurityOutcome#MISSING} or {@link SecurityOutcome#INVALID}.
+     * Count the attempt as a failure when it ended {@link SecurityOutcome#INVALID}: credentials that were sent and
+     * refused. A request without credentials (a browser's or {@code curl --anyauth}'s first leg) is not a guess.
      * @param client the client, such as the request's remote address
      * @param outcome how the attempt ended
      */
     @Override
     public void record(String client, SecurityOutcome outcome) {
-        if (outcome == SecurityOutcome.MISSING || outcome == SecurityOutcome.INVALID) {
+        if (outcome == SecurityOutcome.INVALID) {
             failed(client);
         }
     }
@@ -144,7 +146,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
      */
     void failed(String client) {
         long now = this.clock.millis();
-        this.clients.compute(client, (key, failures) -> {
+        this.clients.compute(ClientKeys.of(client), (key, failures) -> {
             Failures counted = (failures != null) ? failures : new Failures(Math.min(4, this.maxFailures));
             counted.add(now, this.windowMillis, this.maxFailures);
             return counted;

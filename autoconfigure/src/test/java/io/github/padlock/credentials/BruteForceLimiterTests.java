@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -57,41 +58,41 @@ class BruteForceLimiterTests {
 
     @Test
     void checkWhenWindowSlidesThenOnlyRecentFailuresCount() {
-        this.limiter.failed("c");
+        this.limiter.failed("10.0.0.3");
         this.clock.advance(Duration.ofSeconds(50));
-        this.limiter.failed("c");
+        this.limiter.failed("10.0.0.3");
         this.clock.advance(Duration.ofSeconds(20));
         // At 70 s the failure of 0 s has left the window: two count.
-        this.limiter.failed("c");
+        this.limiter.failed("10.0.0.3");
         this.clock.advance(Duration.ofSeconds(1));
-        assertThatNoException().isThrownBy(() -> this.limiter.check("c"));
-        this.limiter.failed("c");
+        assertThatNoException().isThrownBy(() -> this.limiter.check("10.0.0.3"));
+        this.limiter.failed("10.0.0.3");
         // 50, 70, 71 s: the one of 50 s leaves at 110 s.
-        assertRefused("c", 39);
+        assertRefused("10.0.0.3", 39);
         this.clock.advance(Duration.ofSeconds(39));
-        assertThatNoException().isThrownBy(() -> this.limiter.check("c"));
-        this.limiter.failed("c");
+        assertThatNoException().isThrownBy(() -> this.limiter.check("10.0.0.3"));
+        this.limiter.failed("10.0.0.3");
         // 70, 71, 110 s.
-        assertRefused("c", 20);
+        assertRefused("10.0.0.3", 20);
     }
 
     @Test
     void checkWhenRetryAfterUnderASecondThenAtLeastOne() {
-        this.limiter.failed("c");
-        this.limiter.failed("c");
-        this.limiter.failed("c");
+        this.limiter.failed("10.0.0.3");
+        this.limiter.failed("10.0.0.3");
+        this.limiter.failed("10.0.0.3");
         this.clock.advance(Duration.ofMillis(59_999));
-        assertRefused("c", 1);
+        assertRefused("10.0.0.3", 1);
     }
 
     @Test
     void failedWhenMoreThanMaxThenRetryAfterCountsFromTheMostRecentMax() {
         for (int i = 0; i < 5; i++) {
-            this.limiter.failed("c");
+            this.limiter.failed("10.0.0.3");
             this.clock.advance(Duration.ofSeconds(1));
         }
         // Failures at 0..4 s; the 3 kept are 2, 3, 4 s; now 5 s: the oldest kept leaves at 62 s.
-        assertRefused("c", 57);
+        assertRefused("10.0.0.3", 57);
     }
 
     @Test
@@ -107,15 +108,15 @@ class BruteForceLimiterTests {
     void failedWhenCapReachedThenExpiredClientsForgottenFirst() {
         BruteForceLimiter capped = new BruteForceLimiter(1, Duration.ofSeconds(60), this.clock, 10);
         for (int i = 0; i < 5; i++) {
-            capped.failed("old-" + i);
+            capped.failed("10.1.0." + i);
         }
         this.clock.advance(Duration.ofSeconds(61));
         for (int i = 0; i < 6; i++) {
-            capped.failed("new-" + i);
+            capped.failed("10.2.0." + i);
         }
         assertThat(capped.trackedClients()).isEqualTo(6);
         for (int i = 0; i < 6; i++) {
-            String client = "new-" + i;
+            String client = "10.2.0." + i;
             assertThat(catchThrowableOfType(PadlockException.class, () -> capped.check(client))).isNotNull();
         }
     }
@@ -124,23 +125,23 @@ class BruteForceLimiterTests {
     void failedWhenCapReachedWithoutExpiredThenOldestForgotten() {
         BruteForceLimiter capped = new BruteForceLimiter(1, Duration.ofSeconds(60), this.clock, 10);
         for (int i = 0; i < 10; i++) {
-            capped.failed("client-" + i);
+            capped.failed("10.3.0." + i);
             this.clock.advance(Duration.ofMillis(10));
         }
-        capped.failed("client-10");
+        capped.failed("10.3.0.10");
         // Down to nine tenths of the cap: the two oldest are forgotten, the newest is kept.
         assertThat(capped.trackedClients()).isEqualTo(9);
-        assertThatNoException().isThrownBy(() -> capped.check("client-0"));
-        assertThatNoException().isThrownBy(() -> capped.check("client-1"));
-        assertThat(catchThrowableOfType(PadlockException.class, () -> capped.check("client-2"))).isNotNull();
-        assertThat(catchThrowableOfType(PadlockException.class, () -> capped.check("client-10"))).isNotNull();
+        assertThatNoException().isThrownBy(() -> capped.check("10.3.0.0"));
+        assertThatNoException().isThrownBy(() -> capped.check("10.3.0.1"));
+        assertThat(catchThrowableOfType(PadlockException.class, () -> capped.check("10.3.0.2"))).isNotNull();
+        assertThat(catchThrowableOfType(PadlockException.class, () -> capped.check("10.3.0.10"))).isNotNull();
     }
 
     @Test
     void failedWhenAttackerRotatesAddressesThenTrackedClientsStayBounded() {
         BruteForceLimiter capped = new BruteForceLimiter(10, Duration.ofMinutes(1), this.clock, 1_000);
         for (int i = 0; i < 50_000; i++) {
-            capped.failed("2001:db8::" + Integer.toHexString(i));
+            capped.failed("2001:db8:" + Integer.toHexString(i) + "::1");
         }
         assertThat(capped.trackedClients()).isLessThanOrEqualTo(1_000);
     }
@@ -151,15 +152,15 @@ class BruteForceLimiterTests {
         // 8 threads × 12 = 96 failures: one short of refusal only if none was lost.
         runConcurrently(8, (thread) -> {
             for (int i = 0; i < 12; i++) {
-                shared.failed("shared");
+                shared.failed("10.0.0.7");
             }
         });
         for (int i = 0; i < 3; i++) {
-            shared.failed("shared");
+            shared.failed("10.0.0.7");
         }
-        assertThatNoException().isThrownBy(() -> shared.check("shared"));
-        shared.failed("shared");
-        assertRefused(shared, "shared", 60);
+        assertThatNoException().isThrownBy(() -> shared.check("10.0.0.7"));
+        shared.failed("10.0.0.7");
+        assertRefused(shared, "10.0.0.7", 60);
     }
 
     @Test
@@ -168,7 +169,7 @@ class BruteForceLimiterTests {
         AtomicInteger refusals = new AtomicInteger();
         runConcurrently(8, (thread) -> {
             for (int i = 0; i < 5_000; i++) {
-                String client = (i % 2 == 0) ? "t" + thread : "t" + thread + "-" + i;
+                String client = (i % 2 == 0) ? "10.4.0." + thread : "10." + (5 + thread) + "." + (i / 256) + "." + (i % 256);
                 try {
                     shared.check(client);
                     shared.failed(client);
@@ -180,6 +181,62 @@ class BruteForceLimiterTests {
         });
         assertThat(shared.trackedClients()).isLessThanOrEqualTo(1_000 + 8);
         assertThat(refusals.get()).isPositive();
+    }
+
+    @Test
+    void recordWhenNoCredentialsOrGrantedThenNotAFailure() {
+        for (int i = 0; i < 50; i++) {
+            this.limiter.record("10.0.0.1", SecurityOutcome.MISSING);
+            this.limiter.record("10.0.0.1", SecurityOutcome.GRANTED);
+            this.limiter.record("10.0.0.1", SecurityOutcome.FORBIDDEN);
+        }
+        assertThatNoException().isThrownBy(() -> this.limiter.check("10.0.0.1"));
+        for (int i = 0; i < 10; i++) {
+            this.limiter.record("10.0.0.1", SecurityOutcome.INVALID);
+        }
+        assertRefused("10.0.0.1", 60);
+    }
+
+    @Test
+    void recordWhenIpv6AddressesOfOneSlash64ThenOneClient() {
+        for (int i = 0; i < 10; i++) {
+            this.limiter.record("2001:db8:0:1::" + Integer.toHexString(i + 1), SecurityOutcome.INVALID);
+        }
+        assertRefused("2001:db8:0:1:ffff:ffff:ffff:ffff", 60);
+        assertThatNoException().isThrownBy(() -> this.limiter.check("2001:db8:0:2::1"));
+    }
+
+    /**
+     * The memory bound: 100,000 distinct clients (the cap), each with the default 10 failures. Measured on the heap
+     * after a full collection, and printed; docs/security.md states the figure.
+     */
+    @Test
+    void recordWhenOneHundredThousandDistinctClientsThenBoundedHeap() {
+        BruteForceLimiter full = new BruteForceLimiter(10, Duration.ofHours(1), this.clock);
+        long before = usedHeapAfterGc();
+        for (int i = 0; i < 100_000; i++) {
+            String client = "10." + (i >> 16) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff);
+            for (int failure = 0; failure < 10; failure++) {
+                full.record(client, SecurityOutcome.INVALID);
+            }
+        }
+        long used = usedHeapAfterGc() - before;
+        System.out.printf("BruteForceLimiter: %,d clients with 10 failures each take %,d bytes (%,d per client)%n",
+                full.trackedClients(), used, used / Math.max(1, full.trackedClients()));
+        assertThat(full.trackedClients()).isEqualTo(100_000);
+        assertThat(used).isLessThan(64L * 1024 * 1024);
+        for (int i = 0; i < 1_000; i++) {
+            full.record("10.200." + (i >> 8) + "." + (i & 0xff), SecurityOutcome.INVALID);
+        }
+        assertThat(full.trackedClients()).isLessThanOrEqualTo(100_000);
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void runConcurrently(int threads, ThreadBody body) throws Exception {
