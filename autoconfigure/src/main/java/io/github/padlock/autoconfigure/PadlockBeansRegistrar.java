@@ -10,9 +10,9 @@ import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.ApiKeyPrincipal;
 import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.oauth2.JwtPrincipal;
-import io.github.padlock.oauth2.JwtVerifier;
-import io.github.padlock.oauth2.JwtVerifiers;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtPrincipal;
+import io.github.padlock.jwt.JwtVerifiers;
 import io.github.padlock.scheme.ApiKeyScheme;
 import io.github.padlock.scheme.HttpBasic;
 import io.github.padlock.scheme.HttpBearer;
@@ -125,7 +125,7 @@ final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, Envi
                         "padlock.api-keys, or an ApiKeyStore bean").over(apiKey);
             }
             case JWT -> {
-                JwtVerifier jwt = required(factory.getBeanProvider(JwtVerifier.class), prefix,
+                JwtDecoder jwt = required(factory.getBeanProvider(JwtDecoder.class), prefix,
                         "padlock.jwt.secret, public-key or jwk-set-uri");
                 if (scheme instanceof HttpBearer bearer) {
                     yield JwtVerifiers.overBearer(bearer, jwt);

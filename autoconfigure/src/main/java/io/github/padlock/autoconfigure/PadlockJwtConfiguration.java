@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.credentials.UserAuthenticator;
-import io.github.padlock.oauth2.JwtIssuer;
-import io.github.padlock.oauth2.JwtSettings;
-import io.github.padlock.oauth2.JwtVerifier;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.jwt.JwtSettings;
 import io.github.padlock.oauth2.PasswordTokenEndpoint;
 import org.jspecify.annotations.Nullable;
 
@@ -65,8 +65,8 @@ class PadlockJwtConfiguration {
     @Bean
     @ConditionalOnBean(JwtSettings.class)
     @ConditionalOnMissingBean
-    JwtVerifier padlockJwtVerifier(JwtSettings settings) {
-        return new JwtVerifier(settings);
+    JwtDecoder padlockJwtDecoder(JwtSettings settings) {
+        return new JwtDecoder(settings);
     }
 
     @Bean

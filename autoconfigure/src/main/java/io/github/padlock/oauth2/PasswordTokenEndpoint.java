@@ -9,6 +9,8 @@ import io.github.padlock.PadlockException;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
+import io.github.padlock.jwt.IssuedToken;
+import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.scheme.ScopeTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;

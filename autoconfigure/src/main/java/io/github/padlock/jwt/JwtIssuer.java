@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the {@code private-key} of {@link JwtSettings} signs, with the first configured algorithm that fits it. Each
  * token carries {@code sub}, {@code iat}, {@code nbf}, {@code exp}, a random {@code jti}, {@code iss} and
  * {@code aud} when configured, and the scopes in the configured claim ({@code scope} as a space-separated string,
- * RFC 8693 §4.2, or {@code scp} as an array), so that a {@link JwtVerifier} built from the same settings accepts it.
+ * RFC 8693 §4.2, or {@code scp} as an array), so that a {@link JwtDecoder} built from the same settings accepts it.
  */
 public final class JwtIssuer {
 

@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -71,7 +71,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Thread-safe: build one per {@link JwtSettings} and share it, so that a JWK Set is cached once.
  */
-public final class JwtVerifier {
+public final class JwtDecoder {
 
     /** The detail of every refusal. */
     static final String INVALID_TOKEN = "Invalid token";
@@ -91,7 +91,7 @@ public final class JwtVerifier {
     /** nimbus fetches at most twice in each such interval, whatever {@code kid}s tokens name. */
     private static final Duration JWK_SET_RATE_LIMIT_INTERVAL = Duration.ofSeconds(30);
 
-    private static final Log logger = LogFactory.getLog(JwtVerifier.class);
+    private static final Log logger = LogFactory.getLog(JwtDecoder.class);
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
@@ -104,11 +104,11 @@ public final class JwtVerifier {
     /**
      * @param settings the keys, algorithms and claims to check
      */
-    public JwtVerifier(JwtSettings settings) {
+    public JwtDecoder(JwtSettings settings) {
         this(settings, Clock.systemUTC());
     }
 
-    JwtVerifier(JwtSettings settings, Clock clock) {
+    JwtDecoder(JwtSettings settings, Clock clock) {
         this.scopeClaim = settings.scopeClaim();
         this.jwkSetUri = (settings.jwkSetUrl() != null) ? settings.jwkSetUrl().toString() : null;
         this.jwkSetUriForLogs = (settings.jwkSetUrl() != null) ? settings.jwkSetUriForLogs() : null;
@@ -122,13 +122,13 @@ public final class JwtVerifier {
     }
 
     /**
-     * Verify {@code token} and read its principal.
+     * Decode {@code token}: check its signature and claims, and read its principal.
      * @param token the compact JWS, as sent after {@code Bearer}
      * @return the token's subject, scopes and claims
      * @throws NotAuthenticatedException 401 {@code invalid_token} when the token is not acceptable, for whatever
      * reason
      */
-    public JwtPrincipal verify(String token) {
+    public JwtPrincipal decode(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH
                 || !isCompactSerialization(token) || !hasCanonicalSignature(token)) {
             throw invalidToken();
