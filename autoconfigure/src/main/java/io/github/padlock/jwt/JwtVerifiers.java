@@ -1,5 +1,6 @@
 package io.github.padlock.jwt;
 
+import io.github.padlock.BearerTokenErrors;
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.Verifier;
@@ -51,7 +52,7 @@ public final class JwtVerifiers {
 
     private static String bearerToken(HttpAuthorizationCredentials credentials) {
         if (!credentials.hasScheme("Bearer")) {
-            throw JwtDecoder.invalidToken();
+            throw BearerTokenErrors.invalidToken();
         }
         return credentials.credentials();
     }

@@ -282,16 +282,16 @@ class JwtAttackTests {
         String tenThousandToken = signPayload(new JWSHeader(JWSAlgorithm.HS256), tenThousand);
         assertInvalidToken(() -> this.hs.decode(tenThousandToken), tenThousandToken);
         // within the length limit, so that the JSON parser itself meets the nesting (6 characters, 8 in base64url)
-        int levels = (JwtDecoder.MAX_TOKEN_LENGTH - 200) / 8;
+        int levels = (CompactJws.MAX_LENGTH - 200) / 8;
         String deepest = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"a\":" + "{\"a\":".repeat(levels) + "1"
                 + "}".repeat(levels) + "}";
         String deepestToken = signPayload(new JWSHeader(JWSAlgorithm.HS256), deepest);
-        assertThat(deepestToken.length()).isLessThanOrEqualTo(JwtDecoder.MAX_TOKEN_LENGTH);
+        assertThat(deepestToken.length()).isLessThanOrEqualTo(CompactJws.MAX_LENGTH);
         assertInvalidToken(() -> this.hs.decode(deepestToken), deepestToken);
         String arrays = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"a\":" + "[".repeat(levels * 3 / 2)
                 + "]".repeat(levels * 3 / 2) + "}";
         String arraysToken = signPayload(new JWSHeader(JWSAlgorithm.HS256), arrays);
-        assertThat(arraysToken.length()).isLessThanOrEqualTo(JwtDecoder.MAX_TOKEN_LENGTH);
+        assertThat(arraysToken.length()).isLessThanOrEqualTo(CompactJws.MAX_LENGTH);
         assertInvalidToken(() -> this.hs.decode(arraysToken), arraysToken);
     }
 
@@ -396,7 +396,7 @@ class JwtAttackTests {
         @Test
         void getWhenDeeplyNestedOrOneMegabyteThenInvalidTokenProblem() {
             String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
-            int levels = (JwtDecoder.MAX_TOKEN_LENGTH - 200) / 8;
+            int levels = (CompactJws.MAX_LENGTH - 200) / 8;
             String nested = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\",\"exp\":" + exp
                     + ",\"a\":" + "{\"a\":".repeat(levels) + "1" + "}".repeat(levels) + "}");
             assertInvalidTokenProblem(get(nested), nested);
