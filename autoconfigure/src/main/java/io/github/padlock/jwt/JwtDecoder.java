@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -23,9 +25,11 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.github.padlock.BearerTokenErrors;
@@ -40,9 +44,10 @@ import org.jspecify.annotations.Nullable;
  * {@link JwtSettings} say, into its {@link JwtPrincipal}: Spring Security's {@code JwtDecoder}, for Padlock. It
  * follows RFC 8725's advice: only the configured algorithms and keys are used ({@code alg: none}, {@code jku},
  * {@code x5u}, {@code x5c} and {@code jwk} headers are never trusted, and {@code kid} only chooses among configured
- * keys), {@code exp} and {@code sub} are required, {@code nbf} and {@code exp} are checked with the clock skew,
- * {@code iss} and {@code aud} when configured, and an unknown {@code crit} header is refused. The token must be the
- * compact serialization with a canonical signature ({@link CompactJws}) before nimbus parses it.
+ * keys), {@code exp} and {@code sub} are required ({@code sub} a string, {@link SubjectClaim}), {@code nbf} and
+ * {@code exp} are checked with the clock skew, {@code iss} and {@code aud} when configured, and an unknown
+ * {@code crit} header is refused. Before nimbus parses it, the token must be the compact serialization with a
+ * canonical signature, and its JSON nested at most {@value CompactJws#MAX_DEPTH} deep ({@link CompactJws}).
  * <p>
  * Every refusal is the same 401 {@code invalid_token} of {@link BearerTokenErrors#invalidToken()} (RFC 6750 §3.1),
  * with detail {@value BearerTokenErrors#INVALID_TOKEN_DETAIL}, so the client learns nothing about which check failed,
@@ -56,7 +61,7 @@ public final class JwtDecoder {
 
     private static final Log logger = LogFactory.getLog(JwtDecoder.class);
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final DefaultJWTProcessor<SecurityContext> processor = new SubjectCheckingProcessor();
 
     private final String scopeClaim;
 
@@ -90,7 +95,7 @@ public final class JwtDecoder {
      * reason
      */
     public JwtPrincipal decode(String token) {
-        if (token == null || !CompactJws.isAcceptable(token)) {
+        if (!CompactJws.isAcceptable(token)) {
             throw BearerTokenErrors.invalidToken();
         }
         JWTClaimsSet claims;
@@ -103,9 +108,9 @@ public final class JwtDecoder {
             }
             throw BearerTokenErrors.invalidToken();
         }
-        // Nothing but the 401 may escape: not a parser's runtime exception, nor a stack overflow on nested JSON
-        // should a future parser lose nimbus's nesting limit.
-        catch (ParseException | BadJOSEException | JOSEException | RuntimeException | StackOverflowError ex) {
+        // Nothing but the 401 may escape, not even a parser's runtime exception. (Deep JSON, which could overflow a
+        // parser's stack, never reaches one: CompactJws bounds it.)
+        catch (ParseException | BadJOSEException | JOSEException | RuntimeException ex) {
             if (logger.isDebugEnabled()) {
                 logger.debug("Refused a bearer token (" + ex.getClass().getSimpleName() + ")");
             }
@@ -117,7 +122,7 @@ public final class JwtDecoder {
     private JwtPrincipal principal(JWTClaimsSet claims) {
         String subject = claims.getSubject();
         List<String> scopes = scopes(claims.getClaim(this.scopeClaim));
-        if (subject == null || subject.isBlank() || scopes == null) {
+        if (subject == null || scopes == null) {
             throw BearerTokenErrors.invalidToken();
         }
         return new JwtPrincipal(subject, scopes, claims.toJSONObject());
@@ -188,5 +193,27 @@ public final class JwtDecoder {
         };
         verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         return verifier;
+    }
+
+    /**
+     * nimbus's processor, reading the claims from the payload as nimbus does, but first refusing a {@code sub} that
+     * is not a {@link SubjectClaim}: nimbus's claims set turns a numeric {@code sub} into a string, so the JSON type
+     * is only known here.
+     */
+    private static final class SubjectCheckingProcessor extends DefaultJWTProcessor<SecurityContext> {
+
+        @Override
+        protected JWTClaimsSet extractJWTClaimsSet(JWT jwt) throws BadJWTException {
+            Map<String, Object> json = (jwt instanceof JOSEObject jose) ? jose.getPayload().toJSONObject() : null;
+            if (json == null || !SubjectClaim.isValid(json.get(JWTClaimNames.SUBJECT))) {
+                throw new BadJWTException("Missing or invalid sub");
+            }
+            try {
+                return JWTClaimsSet.parse(json);
+            }
+            catch (ParseException ex) {
+                throw new BadJWTException("Invalid claims", ex);
+            }
+        }
     }
 }

@@ -43,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public final class PasswordTokenEndpoint {
 
-    /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
     private final UserAuthenticator users;
 
     private final JwtIssuer issuer;

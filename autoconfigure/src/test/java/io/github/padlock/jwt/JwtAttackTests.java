@@ -296,6 +296,57 @@ class JwtAttackTests {
     }
 
     @Test
+    void decodeWhenNestedToTheBoundThenAcceptedAndOneLevelMoreThenInvalidToken() throws JOSEException {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        int inner = CompactJws.MAX_DEPTH - 1;
+        String atTheBound = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\",\"exp\":" + exp
+                + ",\"a\":" + "[".repeat(inner) + "]".repeat(inner) + "}");
+        assertThat(this.hs.decode(atTheBound).subject()).isEqualTo("johndoe");
+        String oneMore = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\",\"exp\":" + exp
+                + ",\"a\":" + "{\"a\":".repeat(inner) + "[1]" + "}".repeat(inner) + "}");
+        assertInvalidToken(() -> this.hs.decode(oneMore), oneMore);
+        String payload = base64Url(claims().build().toString());
+        String headerAtTheBound = signHeader("{\"alg\":\"HS256\",\"x\":" + "[".repeat(inner) + "]".repeat(inner)
+                + "}", payload);
+        assertThat(this.hs.decode(headerAtTheBound).subject()).isEqualTo("johndoe");
+        String headerOneMore = signHeader("{\"alg\":\"HS256\",\"x\":" + "[".repeat(inner + 1)
+                + "]".repeat(inner + 1) + "}", payload);
+        assertInvalidToken(() -> this.hs.decode(headerOneMore), headerOneMore);
+    }
+
+    @Test
+    void decodeWhenBracketsInStringsThenNotCountedAsNesting() {
+        String brackets = "[{".repeat(100) + "\\\"]}" + "[".repeat(100);
+        String token = hs256(claims().claim("note", brackets).build());
+        assertThat(this.hs.decode(token).claims()).containsEntry("note", brackets);
+    }
+
+    /**
+     * nimbus's JSON parser (Gson) is lenient: it takes single-quoted strings and comments, which could hide brackets
+     * from the nesting bound, and which are not JSON (RFC 8259); such a token is refused even when properly signed.
+     */
+    @Test
+    void decodeWhenPayloadIsLenientJsonWithQuotesOrCommentsThenInvalidToken() {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        String hidden = "[".repeat(100) + "]".repeat(100);
+        for (String payload : List.of("{'sub':'johndoe','exp':" + exp + "}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + ",'a':'\"'," + hidden + ":1}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + " /* \" */ ,\"a\":" + hidden + "}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + " // x\n}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + " # x\n}")) {
+            String token = signPayload(new JWSHeader(JWSAlgorithm.HS256), payload);
+            assertInvalidToken(() -> this.hs.decode(token), token);
+        }
+    }
+
+    /** A token whose header is exactly the JSON given, signed with {@code SECRET}. */
+    private static String signHeader(String headerJson, String encodedPayload) throws JOSEException {
+        String signingInput = base64Url(headerJson) + "." + encodedPayload;
+        return signingInput + "." + macSigner(SECRET.getBytes(StandardCharsets.UTF_8))
+            .sign(new JWSHeader(JWSAlgorithm.HS256), signingInput.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void decodeWhenTokenIsOneMegabyteThenInvalidTokenAtOnce() {
         String signed = hs256(claims().claim("padding", "x".repeat(1024 * 1024)).build());
         assertThat(signed.length()).isGreaterThan(1024 * 1024);

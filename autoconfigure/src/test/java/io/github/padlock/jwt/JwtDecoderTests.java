@@ -335,6 +335,38 @@ class JwtDecoderTests {
     }
 
     @Test
+    void decodeWhenSubIsNotAJsonStringThenInvalidToken() {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        for (String sub : List.of("5", "5.0", "-1", "1e3", "true", "null", "{}", "[\"johndoe\"]",
+                "{\"name\":\"johndoe\"}")) {
+            String token = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":" + sub + ",\"exp\":" + exp + "}");
+            assertInvalidToken(() -> this.hs.decode(token), token);
+        }
+    }
+
+    @Test
+    void decodeWhenSubHoldsControlCharactersOrUnpairedSurrogatesThenInvalidToken() {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        for (String sub : List.of("john\\u0000doe", "johndoe\\n", "\\r\\nadmin", "john\\tdoe", "john\\u007fdoe",
+                "john\\u0085doe", "john\\u009fdoe", "\\u001b[31mred", "john\\ud800doe", "john\\udc00doe",
+                "johndoe\\ud83d", "\\ude00johndoe", "\\ud83d\\ud83d")) {
+            String token = signPayload(new JWSHeader(JWSAlgorithm.HS256),
+                    "{\"sub\":\"" + sub + "\",\"exp\":" + exp + "}");
+            assertInvalidToken(() -> this.hs.decode(token), token);
+        }
+        String blank = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"\\u2003 \",\"exp\":" + exp + "}");
+        assertInvalidToken(() -> this.hs.decode(blank), blank);
+    }
+
+    @Test
+    void decodeWhenSubIsAnyOtherStringOrUriThenItIsTheSubject() {
+        for (String subject : List.of("johndoe", "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6",
+                "https://idp.example/users/42", "j\u00f6rg m\u00fcller", "\ud83d\udd12 padlock", "5", "auth0|42")) {
+            assertThat(this.hs.decode(hs256(claims().subject(subject).build())).subject()).isEqualTo(subject);
+        }
+    }
+
+    @Test
     void decodeWhenIssuerWrongOrMissingThenInvalidToken() {
         JwtDecoder decoder = new JwtDecoder(
                 JwtSettings.builder().secret(SECRET).issuer("https://issuer.example").build());

@@ -167,7 +167,10 @@ class JwtIssuerTests {
     @Test
     void issueWhenBadArgumentsThenIllegalArgument() {
         JwtIssuer issuer = new JwtIssuer(JwtSettings.builder().secret(SECRET).build());
-        assertThatIllegalArgumentException().isThrownBy(() -> issuer.issue(" ", List.of(), Duration.ofMinutes(5)));
+        for (String subject : List.of(" ", "john\ndoe", "john\u0000doe", "john\u0085doe", "john\ud800doe")) {
+            assertThatIllegalArgumentException()
+                .isThrownBy(() -> issuer.issue(subject, List.of(), Duration.ofMinutes(5)));
+        }
         assertThatIllegalArgumentException().isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ZERO));
         assertThatIllegalArgumentException()
             .isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ofMinutes(-5)));
