@@ -49,7 +49,8 @@ class PadlockPropertiesTests {
     private static final String SECRET = "a-secret-of-at-least-thirty-two-bytes-long!";
 
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
+                PadlockJwtAutoConfiguration.class));
 
     @Test
     void schemesWhenEveryTypeThenBeansWithTheirOptions() {
