@@ -11,9 +11,9 @@ import com.nimbusds.jose.shaded.gson.stream.JsonReader;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.padlock.credentials.ApiKeyPrincipal;
-import io.github.padlock.oauth2.JwtIssuer;
-import io.github.padlock.oauth2.JwtSettings;
-import io.github.padlock.oauth2.JwtVerifier;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.jwt.JwtSettings;
 
 /**
  * Bytes allocated by each step of the two verifiers that allocate most, measured one step at a time: each step runs
@@ -47,14 +47,14 @@ public class AllocationParts {
             .issuer("padlock-bench")
             .build();
         String token = new JwtIssuer(settings).issue("stanley", scopes, Duration.ofDays(1)).value();
-        JwtVerifier verifier = new JwtVerifier(settings);
-        System.out.println("JwtVerifier.verify (HS256, a " + token.length() + "-character token), step by step:");
+        JwtDecoder decoder = new JwtDecoder(settings);
+        System.out.println("JwtDecoder.decode (HS256, a " + token.length() + "-character token), step by step:");
         measure("nimbus's Gson JsonReader over a StringReader", () -> new JsonReader(new java.io.StringReader("{}")));
         measure("JSONObjectUtils.parse of {\"alg\":\"HS256\"}", () -> JSONObjectUtils.parse("{\"alg\":\"HS256\"}"));
         measure("SignedJWT.parse(token)", () -> SignedJWT.parse(token));
         measure("SignedJWT.parse(token).getJWTClaimsSet()", () -> SignedJWT.parse(token).getJWTClaimsSet());
         measure("javax.crypto.Mac.getInstance(\"HmacSHA256\")", () -> javax.crypto.Mac.getInstance("HmacSHA256"));
-        measure("JwtVerifier.verify(token), all of it", () -> verifier.verify(token));
+        measure("JwtDecoder.decode(token), all of it", () -> decoder.decode(token));
     }
 
     static byte[] sha256(String text) throws NoSuchAlgorithmException {

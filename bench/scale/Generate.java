@@ -22,7 +22,7 @@ public class Generate {
             { "@SecurityParam(\"apiKeyUser\") String principal", null },
             { "@SecurityParam(\"tokenUser\") String principal", null },
             { "@SecurityParam(value = \"jwtUser\", scopes = \"items:read\") JwtPrincipal principal",
-                    "io.github.padlock.oauth2.JwtPrincipal" },
+                    "io.github.padlock.jwt.JwtPrincipal" },
             { "@SecurityParam(anyOf = { \"apiKeyUser\", \"tokenUser\" }) String principal", null },
             { "@SecurityParam(\"apiKeyHeader\") String principal", null } };
 
@@ -182,10 +182,10 @@ public class Generate {
 
             import io.github.padlock.NotAuthenticatedException;
             import io.github.padlock.Verifier;
-            import io.github.padlock.oauth2.JwtPrincipal;
-            import io.github.padlock.oauth2.JwtSettings;
-            import io.github.padlock.oauth2.JwtVerifier;
-            import io.github.padlock.oauth2.JwtVerifiers;
+            import io.github.padlock.jwt.JwtPrincipal;
+            import io.github.padlock.jwt.JwtSettings;
+            import io.github.padlock.jwt.JwtDecoder;
+            import io.github.padlock.jwt.JwtVerifiers;
             import io.github.padlock.scheme.ApiKeyHeader;
             import io.github.padlock.scheme.HttpBasic;
             import io.github.padlock.scheme.HttpBearer;
@@ -256,15 +256,15 @@ public class Generate {
                 }
 
                 @Bean
-                JwtVerifier jwtVerifier() {
-                    return new JwtVerifier(JwtSettings.builder()
+                JwtDecoder jwtDecoder() {
+                    return new JwtDecoder(JwtSettings.builder()
                         .secret("scale-benchmark-secret-with-more-than-32-bytes")
                         .build());
                 }
 
                 @Bean
-                Verifier<JwtPrincipal> jwtUser(OAuth2PasswordBearer oauth2Scheme, JwtVerifier jwtVerifier) {
-                    return JwtVerifiers.over(oauth2Scheme, jwtVerifier);
+                Verifier<JwtPrincipal> jwtUser(OAuth2PasswordBearer oauth2Scheme, JwtDecoder jwtDecoder) {
+                    return JwtVerifiers.over(oauth2Scheme, jwtDecoder);
                 }
             }
             """;

@@ -12,7 +12,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import io.github.padlock.credentials.ApiKeyPrincipal;
 import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.oauth2.JwtPrincipal;
+import io.github.padlock.jwt.JwtPrincipal;
 import io.github.padlock.scheme.HttpAuthorizationCredentials;
 import io.github.padlock.scheme.HttpBearer;
 import org.apache.commons.logging.LogFactory;

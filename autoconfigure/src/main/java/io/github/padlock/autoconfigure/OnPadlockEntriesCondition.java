@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -20,13 +21,23 @@ final class OnPadlockEntriesCondition extends SpringBootCondition {
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnPadlockEntries.class.getName());
         String prefix = (String) attributes.get("value");
+        return hasEntries(context.getEnvironment(), prefix) ? ConditionOutcome.match("found entries below " + prefix)
+                : ConditionOutcome.noMatch("no entries below " + prefix);
+    }
+
+    /**
+     * @param environment the environment
+     * @param prefix a property prefix, such as {@code padlock.users}
+     * @return whether some property lies below it
+     */
+    static boolean hasEntries(Environment environment, String prefix) {
         ConfigurationPropertyName name = ConfigurationPropertyName.of(prefix);
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(context.getEnvironment())) {
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable
                     && iterable.stream().anyMatch(name::isAncestorOf)) {
-                return ConditionOutcome.match("found entries below " + prefix);
+                return true;
             }
         }
-        return ConditionOutcome.noMatch("no entries below " + prefix);
+        return false;
     }
 }

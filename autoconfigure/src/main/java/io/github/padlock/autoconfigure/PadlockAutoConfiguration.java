@@ -28,15 +28,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Auto-configuration for Padlock in a Spring MVC application: plans every handler's {@code @SecurityParam}
  * parameters at start-up, resolves them before argument binding, binds the OAuth2 password request form, and
- * renders refusals as problem+json; declares the schemes, verifiers, users, API keys, JWT settings, token endpoint and
- * brute-force limiter of {@code padlock.*}. It runs before Spring Boot's MVC auto-configuration so that its lazy form
- * filter replaces Spring's eager one: the gate holds before any body is read.
+ * renders refusals as problem+json; declares the schemes, verifiers, API keys and brute-force limiter of
+ * {@code padlock.*}. Users ({@link PadlockUsersAutoConfiguration}, with spring-security-crypto) and JWTs
+ * ({@link PadlockJwtAutoConfiguration}, with nimbus-jose-jwt) have their own auto-configurations, since their
+ * libraries are optional. It runs before Spring Boot's MVC auto-configuration so that its lazy form filter replaces
+ * Spring's eager one: the gate holds before any body is read.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class })
 @EnableConfigurationProperties(PadlockProperties.class)
-@Import({ PadlockBeansRegistrar.class, PadlockCredentialsConfiguration.class, PadlockJwtConfiguration.class })
+@Import({ PadlockBeansRegistrar.class, PadlockApiKeysConfiguration.class })
 public final class PadlockAutoConfiguration {
 
     @Bean

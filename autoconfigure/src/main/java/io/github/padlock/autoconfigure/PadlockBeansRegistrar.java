@@ -1,6 +1,7 @@
 package io.github.padlock.autoconfigure;
 
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.padlock.Verifier;
 import io.github.padlock.autoconfigure.PadlockProperties.Scheme;
@@ -10,9 +11,9 @@ import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.ApiKeyPrincipal;
 import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.oauth2.JwtPrincipal;
-import io.github.padlock.oauth2.JwtVerifier;
-import io.github.padlock.oauth2.JwtVerifiers;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtPrincipal;
+import io.github.padlock.jwt.JwtVerifiers;
 import io.github.padlock.scheme.ApiKeyScheme;
 import io.github.padlock.scheme.HttpBasic;
 import io.github.padlock.scheme.HttpBearer;
@@ -20,6 +21,7 @@ import io.github.padlock.scheme.OAuth2BearerScheme;
 import io.github.padlock.scheme.SecurityScheme;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,13 +40,18 @@ import org.springframework.core.type.AnnotationMetadata;
  * Declares a bean for every {@code padlock.schemes.<bean-name>} and {@code padlock.verifiers.<bean-name>}, so that
  * they are injected with {@code @SecurityParam("<bean-name>")} exactly like beans declared in Java. Schemes are
  * built (and their options checked) while the bean definitions are read, so a bad option fails the start-up with the
- * property's name.
+ * property's name; so does a property whose optional library ({@link OptionalLibraries}) is missing. Nothing here
+ * loads a class of nimbus-jose-jwt or spring-security-crypto: {@code jwt} verifiers are built in
+ * {@link JwtVerifierFactory}, which the JVM loads only when one is created, after nimbus-jose-jwt was found.
  */
-final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+final class PadlockBeansRegistrar
+        implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware, BeanClassLoaderAware {
 
     private @Nullable Environment environment;
 
     private @Nullable BeanFactory beanFactory;
+
+    private @Nullable ClassLoader classLoader;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -57,8 +64,15 @@ final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, Envi
     }
 
     @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        Binder binder = Binder.get(this.environment);
+        Environment environment = Objects.requireNonNull(this.environment);
+        Binder binder = Binder.get(environment);
+        requireLibraries(environment, binder);
         String defaultTokenUrl = defaultTokenUrl(binder);
         binder.bind("padlock.schemes", Bindable.mapOf(String.class, Scheme.class)).ifBound((schemes) -> {
             for (Map.Entry<String, Scheme> entry : schemes.entrySet()) {
@@ -91,9 +105,17 @@ final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, Envi
                     "Name the scheme bean whose credentials the verifier checks");
         }
         Class<?> produced = switch (type) {
-            case USERS -> UserPrincipal.class;
+            case USERS -> {
+                OptionalLibraries.SPRING_SECURITY_CRYPTO.require(this.classLoader, prefix + ".type", "users",
+                        "A users verifier, which checks hashed passwords,");
+                yield UserPrincipal.class;
+            }
             case API_KEYS -> ApiKeyPrincipal.class;
-            case JWT -> JwtPrincipal.class;
+            case JWT -> {
+                OptionalLibraries.NIMBUS_JOSE_JWT.require(this.classLoader, prefix + ".type", "jwt",
+                        "A jwt verifier");
+                yield JwtPrincipal.class;
+            }
         };
         RootBeanDefinition bean = new RootBeanDefinition(Verifier.class);
         bean.setTargetType(ResolvableType.forClassWithGenerics(Verifier.class, produced));
@@ -124,19 +146,28 @@ final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, Envi
                 yield required(factory.getBeanProvider(ApiKeyAuthenticator.class), prefix,
                         "padlock.api-keys, or an ApiKeyStore bean").over(apiKey);
             }
-            case JWT -> {
-                JwtVerifier jwt = required(factory.getBeanProvider(JwtVerifier.class), prefix,
-                        "padlock.jwt.secret, public-key or jwk-set-uri");
-                if (scheme instanceof HttpBearer bearer) {
-                    yield JwtVerifiers.overBearer(bearer, jwt);
-                }
-                if (scheme instanceof OAuth2BearerScheme bearerToken) {
-                    yield JwtVerifiers.over(bearerToken, jwt);
-                }
-                throw wrongScheme(prefix, schemeName, scheme, "an http-bearer, oauth2-password-bearer or "
-                        + "oauth2-authorization-code-bearer scheme");
-            }
+            case JWT -> JwtVerifierFactory.create(factory, prefix, schemeName, scheme);
         };
+    }
+
+    /**
+     * The properties that need an optional library fail the start-up, naming the property and the dependency to
+     * add, when it is missing ({@code padlock.verifiers.*.type} is checked as each verifier is registered).
+     */
+    private void requireLibraries(Environment environment, Binder binder) {
+        if (OnPadlockEntriesCondition.hasEntries(environment, "padlock.users")) {
+            OptionalLibraries.SPRING_SECURITY_CRYPTO.require(this.classLoader, "padlock.users", "(hidden)",
+                    "padlock.users, whose passwords are hashed,");
+        }
+        if (OnPadlockEntriesCondition.hasEntries(environment, "padlock.jwt")) {
+            OptionalLibraries.NIMBUS_JOSE_JWT.require(this.classLoader, "padlock.jwt", "(hidden)", "padlock.jwt");
+        }
+        if (binder.bind("padlock.token-endpoint.enabled", Boolean.class).orElse(false)) {
+            OptionalLibraries.NIMBUS_JOSE_JWT.require(this.classLoader, "padlock.token-endpoint.enabled", true,
+                    "The token endpoint, which issues JWTs,");
+            OptionalLibraries.SPRING_SECURITY_CRYPTO.require(this.classLoader, "padlock.token-endpoint.enabled", true,
+                    "The token endpoint, which checks hashed passwords,");
+        }
     }
 
     private static <T> T required(ObjectProvider<T> provider, String prefix, String what) {
@@ -163,5 +194,26 @@ final class PadlockBeansRegistrar implements ImportBeanDefinitionRegistrar, Envi
         String path = binder.bind("padlock.token-endpoint.path", String.class).orElse("/token");
         return (contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath)
                 + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /**
+     * Builds {@code jwt} verifiers. A class of its own, so that the registrar references nimbus-backed classes
+     * ({@link JwtDecoder}, {@link JwtVerifiers}) only from here, and the JVM loads them only when a {@code jwt}
+     * verifier is created, after {@link OptionalLibraries#NIMBUS_JOSE_JWT} was found.
+     */
+    private static final class JwtVerifierFactory {
+
+        static Verifier<?> create(BeanFactory factory, String prefix, String schemeName, Object scheme) {
+            JwtDecoder jwt = required(factory.getBeanProvider(JwtDecoder.class), prefix,
+                    "padlock.jwt.secret, public-key or jwk-set-uri");
+            if (scheme instanceof HttpBearer bearer) {
+                return JwtVerifiers.overBearer(bearer, jwt);
+            }
+            if (scheme instanceof OAuth2BearerScheme bearerToken) {
+                return JwtVerifiers.over(bearerToken, jwt);
+            }
+            throw wrongScheme(prefix, schemeName, scheme, "an http-bearer, oauth2-password-bearer or "
+                    + "oauth2-authorization-code-bearer scheme");
+        }
     }
 }

@@ -31,7 +31,8 @@ public class PadlockProperties {
     private Map<String, VerifierDefinition> verifiers = new LinkedHashMap<>();
 
     /**
-     * Users checked by the built-in user verifier and the token endpoint, by user name.
+     * Users checked by the built-in user verifier and the token endpoint, by user name; needs
+     * spring-security-crypto.
      */
     private Map<String, User> users = new LinkedHashMap<>();
 
@@ -515,7 +516,7 @@ public class PadlockProperties {
     }
 
     /**
-     * How JWTs are verified (and, with the token endpoint, issued).
+     * How JWTs are verified (and, with the token endpoint, issued), with nimbus-jose-jwt.
      */
     public static class Jwt {
 

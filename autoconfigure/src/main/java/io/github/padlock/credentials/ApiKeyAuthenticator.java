@@ -1,10 +1,14 @@
 package io.github.padlock.credentials;
 
 import java.security.MessageDigest;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
 
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.Verifier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,15 +19,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@link MessageDigest#isEqual}, encoder hashes ({@code {bcrypt}…}) with the password encoder. An unknown id or a key
  * without a dot costs the same SHA-256 and comparison as a wrong secret. The SHA-256 runs in pooled digests and
  * buffers: no provider lookup and no allocation per check.
+ * <p>
+ * {@code sha256:} hashes need nothing but the JDK; encoder hashes need spring-security-crypto, an optional
+ * dependency. Built without an encoder ({@link #ApiKeyAuthenticator(ApiKeyStore)}), it refuses every key stored with
+ * one, at the cost of an unknown id, and says so once in the log. Only the other constructor names a
+ * spring-security-crypto type, no field or method does: the class loads, and Spring introspects the bean, without the
+ * library.
  */
 public final class ApiKeyAuthenticator {
 
     /** Detail of a refused key. */
     public static final String INVALID = "Invalid API key";
 
+    private static final Log logger = LogFactory.getLog(ApiKeyAuthenticator.class);
+
     private final ApiKeyStore store;
 
-    private final PasswordEncoder passwordEncoder;
+    /** The encoder's {@code matches(presented, hash)}, or {@code null} without spring-security-crypto. */
+    private final @Nullable BiPredicate<String, String> encoderMatches;
+
+    private final AtomicBoolean encoderHashSeen = new AtomicBoolean();
 
     private final Sha256Pool digests = new Sha256Pool();
 
@@ -33,7 +48,17 @@ public final class ApiKeyAuthenticator {
      */
     public ApiKeyAuthenticator(ApiKeyStore store, PasswordEncoder passwordEncoder) {
         this.store = store;
-        this.passwordEncoder = passwordEncoder;
+        this.encoderMatches = passwordEncoder::matches;
+    }
+
+    /**
+     * For {@code sha256:} hashes only, without spring-security-crypto: a key stored with an encoder hash never
+     * matches.
+     * @param store where keys come from
+     */
+    public ApiKeyAuthenticator(ApiKeyStore store) {
+        this.store = store;
+        this.encoderMatches = null;
     }
 
     /**
@@ -44,7 +69,11 @@ public final class ApiKeyAuthenticator {
         int dot = presented.indexOf('.');
         StoredApiKey key = (dot > 0) ? this.store.findApiKey(presented.substring(0, dot)) : null;
         if (key != null && !key.hash().startsWith(ApiKeyHashes.SHA256_PREFIX)) {
-            return this.passwordEncoder.matches(presented, key.hash()) ? key : null;
+            if (this.encoderMatches != null) {
+                return this.encoderMatches.test(presented, key.hash()) ? key : null;
+            }
+            warnOnceWithoutEncoder();
+            key = null;
         }
         Sha256Pool.Workspace workspace = this.digests.acquire();
         try {
@@ -53,6 +82,14 @@ public final class ApiKeyAuthenticator {
         }
         finally {
             this.digests.release(workspace);
+        }
+    }
+
+    private void warnOnceWithoutEncoder() {
+        if (!this.encoderHashSeen.getAndSet(true)) {
+            logger.warn("An API key is stored with an encoder hash such as {bcrypt}, which needs "
+                    + "spring-security-crypto: such keys are refused. Store sha256: hashes, or add "
+                    + "org.springframework.security:spring-security-crypto to the application");
         }
     }
 

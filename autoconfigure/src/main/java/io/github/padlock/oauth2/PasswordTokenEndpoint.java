@@ -10,6 +10,8 @@ import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
+import io.github.padlock.jwt.IssuedToken;
+import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.scheme.ScopeTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public final class PasswordTokenEndpoint {
 
-    /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
     private final UserAuthenticator users;
 
     private final JwtIssuer issuer;

@@ -1,6 +1,5 @@
 /**
- * OAuth 2.0 (RFC 6749) beyond reading a bearer token: the password request form, JWT verification and issuing
- * (RFC 7519, with nimbus-jose-jwt), and the password grant's token endpoint.
+ * OAuth 2.0 (RFC 6749): the password request form and the password grant's token endpoint.
  */
 @NullMarked
 package io.github.padlock.oauth2;

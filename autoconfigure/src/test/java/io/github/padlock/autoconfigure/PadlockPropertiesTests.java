@@ -8,8 +8,8 @@ import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.credentials.UserStore;
-import io.github.padlock.oauth2.JwtIssuer;
-import io.github.padlock.oauth2.JwtVerifier;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.oauth2.PasswordTokenEndpoint;
 import io.github.padlock.scheme.ApiKeyCookie;
 import io.github.padlock.scheme.ApiKeyHeader;
@@ -49,7 +49,8 @@ class PadlockPropertiesTests {
     private static final String SECRET = "a-secret-of-at-least-thirty-two-bytes-long!";
 
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
+                PadlockJwtAutoConfiguration.class));
 
     @Test
     void schemesWhenEveryTypeThenBeansWithTheirOptions() {
@@ -204,7 +205,7 @@ class PadlockPropertiesTests {
             assertThat(context).doesNotHaveBean(UserStore.class);
             assertThat(context).doesNotHaveBean(UserAuthenticator.class);
             assertThat(context).doesNotHaveBean(ApiKeyAuthenticator.class);
-            assertThat(context).doesNotHaveBean(JwtVerifier.class);
+            assertThat(context).doesNotHaveBean(JwtDecoder.class);
         });
     }
 
@@ -267,7 +268,7 @@ class PadlockPropertiesTests {
                 "padlock.verifiers.bearerUser.scheme=bearer")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
-                assertThat(context).hasSingleBean(JwtVerifier.class);
+                assertThat(context).hasSingleBean(JwtDecoder.class);
                 assertThat(context.getBean("tokenUser")).isInstanceOf(Verifier.class);
                 assertThat(context.getBean("bearerUser")).isInstanceOf(Verifier.class);
                 assertThat(context).doesNotHaveBean(JwtIssuer.class);

@@ -57,6 +57,16 @@ class ApiKeyAuthenticatorTests {
     }
 
     @Test
+    void checkWhenBuiltWithoutEncoderThenSha256KeysMatchAndEncoderHashesNever() {
+        ApiKeyAuthenticator sha256Only = new ApiKeyAuthenticator(new InMemoryApiKeyStore(List.of(
+                new StoredApiKey("reporting", this.reporting.hash(), List.of()),
+                new StoredApiKey("legacy", ENCODER.encode("legacy.s3cr3t"), List.of()))));
+        assertThat(sha256Only.check(this.reporting.key())).extracting(StoredApiKey::id).isEqualTo("reporting");
+        assertThat(sha256Only.check("legacy.s3cr3t")).isNull();
+        assertThat(sha256Only.check("legacy.wrong")).isNull();
+    }
+
+    @Test
     void checkWhenStoredHashMalformedThenNeverMatches() {
         ApiKeyAuthenticator broken = new ApiKeyAuthenticator(new InMemoryApiKeyStore(List.of(
                 new StoredApiKey("x", "sha256:zz", List.of()))), ENCODER);

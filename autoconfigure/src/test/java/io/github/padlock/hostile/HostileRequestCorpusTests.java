@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import io.github.padlock.hostile.Corpus.Endpoint;
 import io.github.padlock.hostile.Corpus.Row;
-import io.github.padlock.oauth2.JwtIssuer;
+import io.github.padlock.jwt.JwtIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

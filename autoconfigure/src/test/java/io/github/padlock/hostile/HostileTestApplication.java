@@ -10,8 +10,8 @@ import io.github.padlock.SecurityParam;
 import io.github.padlock.Verifier;
 import io.github.padlock.credentials.ApiKeyPrincipal;
 import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.oauth2.JwtPrincipal;
-import io.github.padlock.oauth2.JwtVerifier;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtPrincipal;
 import io.github.padlock.scheme.HttpBearer;
 import io.github.padlock.scheme.HttpDigest;
 import io.github.padlock.scheme.OpenIdConnect;
@@ -34,7 +34,7 @@ public class HostileTestApplication {
     /** The challenge of a refused opaque bearer token (RFC 6750 §3.1). */
     static final String BEARER_INVALID = "Bearer error=\"invalid_token\"";
 
-    /** The challenge of a refused JWT: {@code JwtVerifier}'s. */
+    /** The challenge of a refused JWT: {@code JwtDecoder}'s. */
     static final String JWT_INVALID = "Bearer error=\"invalid_token\", error_description=\"Invalid token\"";
 
     /** The API keys of {@code hostile.yml}, whose SHA-256 hashes are stored there. */
@@ -90,13 +90,13 @@ public class HostileTestApplication {
 
     /** OpenIdConnect hands over the whole {@code Authorization} value, as FastAPI's does; the JWT follows "Bearer ". */
     @Bean
-    Verifier<JwtPrincipal> oidcUser(OpenIdConnect oidc, JwtVerifier jwt) {
+    Verifier<JwtPrincipal> oidcUser(OpenIdConnect oidc, JwtDecoder jwt) {
         return Verifier.of(oidc, (authorization, scopes) -> {
             String value = Objects.requireNonNull(authorization);
             if (value.length() < 8 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw new NotAuthenticatedException("Invalid token", JWT_INVALID);
             }
-            return jwt.verify(value.substring(7).strip());
+            return jwt.decode(value.substring(7).strip());
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import io.github.padlock.SecurityParam;
+import io.github.padlock.jwt.JwtPrincipal;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

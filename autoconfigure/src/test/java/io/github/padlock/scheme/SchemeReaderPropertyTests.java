@@ -34,10 +34,10 @@ import io.github.padlock.credentials.StoredApiKey;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.oauth2.JwtPrincipal;
-import io.github.padlock.oauth2.JwtSettings;
-import io.github.padlock.oauth2.JwtVerifier;
-import io.github.padlock.oauth2.JwtVerifiers;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtPrincipal;
+import io.github.padlock.jwt.JwtSettings;
+import io.github.padlock.jwt.JwtVerifiers;
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,7 @@ class SchemeReaderPropertyTests {
             new StoredApiKey("reporting", sha256Hash(API_KEY), List.of("reports:read")),
             new StoredApiKey("ops", sha256Hash(OTHER_API_KEY), List.of()))), NOOP);
 
-    private final JwtVerifier jwt = new JwtVerifier(JwtSettings.builder().secret(JWT_SECRET).build());
+    private final JwtDecoder jwt = new JwtDecoder(JwtSettings.builder().secret(JWT_SECRET).build());
 
     @Test
     void httpBasicWhenHostileHeadersThenOnlyTheExactCredentialIsAccepted() {
@@ -316,8 +316,8 @@ class SchemeReaderPropertyTests {
     private void bearerProperty(String parser, SecurityScheme<?> on, SecurityScheme<?> off,
             Verifier<JwtPrincipal> verifier,
             Function<TestRequest, @Nullable String> offToken) {
-        List<String> details = details(JwtVerifierChallenge.DETAIL);
-        List<String> challenges = List.of("Bearer", JwtVerifierChallenge.CHALLENGE);
+        List<String> details = details(JwtDecoderChallenge.DETAIL);
+        List<String> challenges = List.of("Bearer", JwtDecoderChallenge.CHALLENGE);
         HostileInput.Outcomes outcomes = HostileInput.check(parser, (attempt) -> {
             Header header = authorizationHeader(attempt.input(), "Bearer", TOKEN, bearerNearMisses(attempt.input()));
             attempt.describe(header.describe());
@@ -624,8 +624,8 @@ class SchemeReaderPropertyTests {
         return jwt.serialize();
     }
 
-    /** JwtVerifier's refusal, as its tests know it. */
-    private static final class JwtVerifierChallenge {
+    /** JwtDecoder's refusal, as its tests know it. */
+    private static final class JwtDecoderChallenge {
 
         static final String DETAIL = "Invalid token";
 

@@ -25,6 +25,8 @@ import io.github.padlock.RequiresSecurity;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.Verifier;
 import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
+import io.github.padlock.autoconfigure.PadlockJwtAutoConfiguration;
+import io.github.padlock.autoconfigure.PadlockUsersAutoConfiguration;
 import io.github.padlock.scheme.ApiKeyHeader;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
@@ -248,7 +250,8 @@ class FailClosedMatrixTests {
         WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                    PadlockAutoConfiguration.class))
+                    PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
+                    PadlockJwtAutoConfiguration.class))
             .withUserConfiguration(OtherConfiguration.class)
             .withPropertyValues("matrix.auto-error=" + autoError);
         String scheme = "padlock.schemes.depScheme.";

@@ -9,7 +9,7 @@ import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserPrincipal;
 import io.github.padlock.credentials.UserStore;
-import io.github.padlock.oauth2.JwtPrincipal;
+import io.github.padlock.jwt.JwtPrincipal;
 import io.github.padlock.scheme.ApiKeyHeader;
 
 import org.springframework.context.annotation.Bean;

@@ -15,11 +15,11 @@ import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.ApiKeyPrincipal;
 import io.github.padlock.credentials.InMemoryApiKeyStore;
 import io.github.padlock.credentials.StoredApiKey;
-import io.github.padlock.oauth2.JwtIssuer;
-import io.github.padlock.oauth2.JwtPrincipal;
-import io.github.padlock.oauth2.JwtSettings;
-import io.github.padlock.oauth2.JwtVerifier;
-import io.github.padlock.oauth2.JwtVerifiers;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.jwt.JwtPrincipal;
+import io.github.padlock.jwt.JwtSettings;
+import io.github.padlock.jwt.JwtVerifiers;
 import io.github.padlock.scheme.ApiKeyHeader;
 import io.github.padlock.scheme.HttpBasic;
 import io.github.padlock.scheme.HttpBearer;
@@ -125,7 +125,7 @@ class BenchConfiguration {
         });
     }
 
-    // --- an HS256 JWT from the OAuth2 password flow, checked by JwtVerifier ---
+    // --- an HS256 JWT from the OAuth2 password flow, checked by JwtDecoder ---
 
     @Bean
     JwtSettings jwtSettings() {
@@ -133,8 +133,8 @@ class BenchConfiguration {
     }
 
     @Bean
-    JwtVerifier jwtVerifier(JwtSettings jwtSettings) {
-        return new JwtVerifier(jwtSettings);
+    JwtDecoder jwtDecoder(JwtSettings jwtSettings) {
+        return new JwtDecoder(jwtSettings);
     }
 
     @Bean
@@ -143,8 +143,8 @@ class BenchConfiguration {
     }
 
     @Bean
-    Verifier<JwtPrincipal> jwtUser(OAuth2PasswordBearer oauth2Scheme, JwtVerifier jwtVerifier) {
-        return JwtVerifiers.over(oauth2Scheme, jwtVerifier);
+    Verifier<JwtPrincipal> jwtUser(OAuth2PasswordBearer oauth2Scheme, JwtDecoder jwtDecoder) {
+        return JwtVerifiers.over(oauth2Scheme, jwtDecoder);
     }
 
     /** A token valid for a day, longer than any benchmark run. */

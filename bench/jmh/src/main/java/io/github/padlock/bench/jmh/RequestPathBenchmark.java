@@ -12,7 +12,7 @@ import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
-import io.github.padlock.oauth2.JwtSettings;
+import io.github.padlock.jwt.JwtSettings;
 import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
@@ -65,7 +65,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Schemes: {@code basic} (HTTP Basic, constant-time comparison, no password hash), {@code apiKey} (API key header,
  * constant-time comparison with one key), {@code apiKeyStore} (the same header checked by Padlock's built-in
  * {@code ApiKeyAuthenticator}: SHA-256 of the key against {@code padlock.api-keys}), {@code bearer} (an opaque bearer
- * token looked up in a map), {@code jwt} (an HS256 JWT through {@code JwtVerifier}, with a required scope).
+ * token looked up in a map), {@code jwt} (an HS256 JWT through {@code JwtDecoder}, with a required scope).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -185,7 +185,7 @@ public class RequestPathBenchmark {
 
         // Each benchmark must do the real work: check the whole path once, and leave resolvedRequest resolved.
         Object value = interceptorAndArgument();
-        Object expected = (value instanceof io.github.padlock.oauth2.JwtPrincipal principal) ? principal.subject()
+        Object expected = (value instanceof io.github.padlock.jwt.JwtPrincipal principal) ? principal.subject()
                 : (value instanceof io.github.padlock.credentials.ApiKeyPrincipal key) ? key.id() : value;
         if (!Objects.equals(expected, this.scheme.startsWith("apiKey") ? "demo" : BenchConfiguration.USERNAME)) {
             throw new IllegalStateException("Unexpected value " + value + " for " + this.scheme);

@@ -3,7 +3,7 @@ package io.github.padlock.bench.padlock;
 import java.util.Map;
 
 import io.github.padlock.SecurityParam;
-import io.github.padlock.oauth2.JwtPrincipal;
+import io.github.padlock.jwt.JwtPrincipal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -3,8 +3,8 @@ package io.github.padlock.bench.padlock;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.padlock.oauth2.JwtIssuer;
-import io.github.padlock.oauth2.JwtSettings;
+import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.jwt.JwtSettings;
 
 /**
  * Prints an HS256 JWT for {@code sub=stanley}, valid for a year, signed by Padlock's {@link JwtIssuer} with the bench

@@ -1,5 +1,6 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
+import io.github.padlock.BearerTokenErrors;
 import io.github.padlock.SecurityDependency;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.Verifier;
@@ -11,7 +12,7 @@ import io.github.padlock.scheme.HttpAuthorizationCredentials;
  *
  * <pre>{@code
  * @Bean
- * Verifier<JwtPrincipal> currentUser(OAuth2PasswordBearer oauth2, JwtVerifier jwt) {
+ * Verifier<JwtPrincipal> currentUser(OAuth2PasswordBearer oauth2, JwtDecoder jwt) {
  *     return JwtVerifiers.over(oauth2, jwt);
  * }
  * }</pre>
@@ -31,7 +32,7 @@ public final class JwtVerifiers {
      * @param jwt the token check
      * @return the verifier
      */
-    public static Verifier<JwtPrincipal> over(SecurityDependency<String> scheme, JwtVerifier jwt) {
+    public static Verifier<JwtPrincipal> over(SecurityDependency<String> scheme, JwtDecoder jwt) {
         return Verifier.of(scheme, (token, scopes) -> (token != null) ? verify(jwt, token, scopes) : null);
     }
 
@@ -44,20 +45,20 @@ public final class JwtVerifiers {
      * @return the verifier
      */
     public static Verifier<JwtPrincipal> overBearer(SecurityDependency<HttpAuthorizationCredentials> scheme,
-            JwtVerifier jwt) {
+            JwtDecoder jwt) {
         return Verifier.of(scheme, (credentials, scopes) -> (credentials != null)
                 ? verify(jwt, bearerToken(credentials), scopes) : null);
     }
 
     private static String bearerToken(HttpAuthorizationCredentials credentials) {
         if (!credentials.hasScheme("Bearer")) {
-            throw JwtVerifier.invalidToken();
+            throw BearerTokenErrors.invalidToken();
         }
         return credentials.credentials();
     }
 
-    private static JwtPrincipal verify(JwtVerifier jwt, String token, SecurityScopes scopes) {
-        JwtPrincipal principal = jwt.verify(token);
+    private static JwtPrincipal verify(JwtDecoder jwt, String token, SecurityScopes scopes) {
+        JwtPrincipal principal = jwt.decode(token);
         scopes.require(principal.scopes());
         return principal;
     }

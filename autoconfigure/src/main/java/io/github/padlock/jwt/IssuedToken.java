@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.util.List;
 
@@ -8,44 +8,44 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 
-import static io.github.padlock.oauth2.JwtTestSupport.CHALLENGE;
-import static io.github.padlock.oauth2.JwtTestSupport.RSA;
-import static io.github.padlock.oauth2.JwtTestSupport.SECRET;
-import static io.github.padlock.oauth2.JwtTestSupport.base64Url;
-import static io.github.padlock.oauth2.JwtTestSupport.claims;
-import static io.github.padlock.oauth2.JwtTestSupport.hs256;
-import static io.github.padlock.oauth2.JwtTestSupport.publicPem;
-import static io.github.padlock.oauth2.JwtTestSupport.rs256;
+import static io.github.padlock.jwt.JwtTestSupport.CHALLENGE;
+import static io.github.padlock.jwt.JwtTestSupport.RSA;
+import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.base64Url;
+import static io.github.padlock.jwt.JwtTestSupport.claims;
+import static io.github.padlock.jwt.JwtTestSupport.hs256;
+import static io.github.padlock.jwt.JwtTestSupport.publicPem;
+import static io.github.padlock.jwt.JwtTestSupport.rs256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JWT front door, {@link JwtVerifier#verify(String)} for an HS256 secret and an RS256 public key, under
+ * The JWT front door, {@link JwtDecoder#decode(String)} for an HS256 secret and an RS256 public key, under
  * {@link HostileInput#tries()} (at least 10,000) generated tokens each: arbitrary strings up to 64 KiB, three
  * base64url parts of random bytes, hand-made headers ({@code alg} none in any casing, other algorithms, {@code kid},
  * {@code crit}, {@code jku}) over random or real claims, and mutations of the valid tokens (a character changed,
  * removed or added, parts swapped or cut, the signature respelt in non-canonical base64url).
  * <ol>
  * <li>Every refusal is exactly the 401 {@code invalid_token} with the generic challenge, never another exception.</li>
- * <li>Only the valid token itself is accepted, by the verifier whose key signed it.</li>
+ * <li>Only the valid token itself is accepted, by the decoder whose key signed it.</li>
  * <li>No refusal carries the token or a part of it.</li>
  * </ol>
  */
-class JwtVerifierPropertyTests {
+class JwtDecoderPropertyTests {
 
     private static final List<String> ALGS = List.of("none", "None", "NONE", "nOnE", "HS256", "HS384", "HS512",
             "RS256", "PS256", "ES256", "EdDSA", "Ed25519", "", "hs256", "RS256 ", "HS256\u0000");
 
-    private final JwtVerifier hs = new JwtVerifier(JwtSettings.builder().secret(SECRET).build());
+    private final JwtDecoder hs = new JwtDecoder(JwtSettings.builder().secret(SECRET).build());
 
-    private final JwtVerifier rs = new JwtVerifier(JwtSettings.builder().publicKey(publicPem(RSA)).build());
+    private final JwtDecoder rs = new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA)).build());
 
     private final String hsToken = hs256(claims().build());
 
     private final String rsToken = rs256(RSA, claims().build());
 
     @Test
-    void verifyWhenHostileTokensThenOnlyTheValidTokenIsAcceptedAndEveryRefusalIsInvalidToken() {
-        HostileInput.Outcomes outcomes = HostileInput.check("JwtVerifier", (attempt) -> {
+    void decodeWhenHostileTokensThenOnlyTheValidTokenIsAcceptedAndEveryRefusalIsInvalidToken() {
+        HostileInput.Outcomes outcomes = HostileInput.check("JwtDecoder", (attempt) -> {
             HostileInput in = attempt.input();
             String token = token(in);
             attempt.describe(token);
@@ -56,10 +56,10 @@ class JwtVerifierPropertyTests {
         assertThat(outcomes.get("RS256 accepted")).isPositive();
     }
 
-    private static void verify(HostileInput.Try attempt, String label, JwtVerifier verifier, String token,
+    private static void verify(HostileInput.Try attempt, String label, JwtDecoder decoder, String token,
             String valid) {
         try {
-            JwtPrincipal principal = verifier.verify(token);
+            JwtPrincipal principal = decoder.decode(token);
             attempt.count(label + " accepted");
             assertThat(token).as("accepted only the valid token itself").isEqualTo(valid);
             assertThat(principal.subject()).isEqualTo("johndoe");

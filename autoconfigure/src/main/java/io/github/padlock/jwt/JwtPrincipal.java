@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * The holder of a verified JSON Web Token (RFC 7519): its subject ({@code sub}), the scopes it grants (from the
  * {@code scope} string of RFC 8693 §4.2 or the {@code scp} array) and all its claims, as JSON values (numbers for
- * {@code exp}, {@code iat} and {@code nbf}). {@link JwtVerifier} produces it.
+ * {@code exp}, {@code iat} and {@code nbf}). {@link JwtDecoder} produces it.
  * <p>
  * {@link #toString()} prints the subject and the scopes only, since claims may hold personal data.
  *

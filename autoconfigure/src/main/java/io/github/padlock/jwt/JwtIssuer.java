@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the {@code private-key} of {@link JwtSettings} signs, with the first configured algorithm that fits it. Each
  * token carries {@code sub}, {@code iat}, {@code nbf}, {@code exp}, a random {@code jti}, {@code iss} and
  * {@code aud} when configured, and the scopes in the configured claim ({@code scope} as a space-separated string,
- * RFC 8693 §4.2, or {@code scp} as an array), so that a {@link JwtVerifier} built from the same settings accepts it.
+ * RFC 8693 §4.2, or {@code scp} as an array), so that a {@link JwtDecoder} built from the same settings accepts it.
  */
 public final class JwtIssuer {
 
@@ -66,17 +66,19 @@ public final class JwtIssuer {
 
     /**
      * Issue a token.
-     * @param subject the {@code sub}, such as a username
+     * @param subject the {@code sub}, such as a username: a {@link SubjectClaim}, which a {@link JwtDecoder} accepts
      * @param scopes the scopes granted, each an RFC 6749 §3.3 scope-token (no spaces or quotes)
      * @param timeToLive how long the token is valid, more than zero
      * @return the token, its expiry and its scopes
-     * @throws IllegalArgumentException for a blank subject, a malformed scope or a time to live that is not positive
+     * @throws IllegalArgumentException for a subject a decoder would refuse, a malformed scope or a time to live that
+     * is not positive
      */
     public IssuedToken issue(String subject, Collection<String> scopes, Duration timeToLive) {
-        if (subject == null || subject.isBlank()) {
-            throw new IllegalArgumentException("subject must not be blank");
+        if (!SubjectClaim.isValid(subject)) {
+            throw new IllegalArgumentException("subject must not be blank nor hold control characters or unpaired "
+                    + "surrogates");
         }
-        if (timeToLive == null || timeToLive.isNegative() || timeToLive.toSeconds() < 1) {
+        if (timeToLive.isNegative() || timeToLive.toSeconds() < 1) {
             throw new IllegalArgumentException("timeToLive must be at least one second");
         }
         List<String> granted = List.copyOf(scopes);
@@ -108,6 +110,4 @@ public final class JwtIssuer {
         }
         return new IssuedToken(jwt.serialize(), expiresAt, granted);
     }
-
-    /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
 }

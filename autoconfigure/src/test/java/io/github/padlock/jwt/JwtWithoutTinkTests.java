@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.io.File;
 import java.io.IOException;
@@ -64,7 +64,7 @@ class JwtWithoutTinkTests {
                 .containsEntry("jwk-set-uri algorithms", "algorithms: " + refused)
                 .containsEntry("RS256 round trip", "johndoe")
                 .containsEntry("HS256 round trip", "johndoe")
-                .containsEntry("EdDSA token to an RS256 verifier", NotAuthenticatedException.class.getSimpleName());
+                .containsEntry("EdDSA token to an RS256 decoder", NotAuthenticatedException.class.getSimpleName());
         }
     }
 
@@ -135,11 +135,11 @@ class JwtWithoutTinkTests {
             String edDsa = JwtTestSupport.eddsaByTheJdk(ed25519.getPrivate(), "EdDSA",
                     JwtTestSupport.claims().build());
             try {
-                new JwtVerifier(rs256).verify(edDsa);
-                outcomes.put("EdDSA token to an RS256 verifier", "accepted");
+                new JwtDecoder(rs256).decode(edDsa);
+                outcomes.put("EdDSA token to an RS256 decoder", "accepted");
             }
             catch (NotAuthenticatedException ex) {
-                outcomes.put("EdDSA token to an RS256 verifier", ex.getClass().getSimpleName());
+                outcomes.put("EdDSA token to an RS256 decoder", ex.getClass().getSimpleName());
             }
             return outcomes;
         }
@@ -155,7 +155,7 @@ class JwtWithoutTinkTests {
 
         private static String roundTrip(JwtSettings settings) {
             String token = new JwtIssuer(settings).issue("johndoe", List.of("me"), Duration.ofMinutes(5)).value();
-            return new JwtVerifier(settings).verify(token).subject();
+            return new JwtDecoder(settings).decode(token).subject();
         }
 
         private static KeyPair keyPair(String algorithm, int size) {

@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -16,13 +16,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import org.junit.jupiter.api.Test;
 
-import static io.github.padlock.oauth2.JwtTestSupport.EC;
-import static io.github.padlock.oauth2.JwtTestSupport.OTHER_RSA;
-import static io.github.padlock.oauth2.JwtTestSupport.RSA;
-import static io.github.padlock.oauth2.JwtTestSupport.SECRET;
-import static io.github.padlock.oauth2.JwtTestSupport.pem;
-import static io.github.padlock.oauth2.JwtTestSupport.privatePem;
-import static io.github.padlock.oauth2.JwtTestSupport.publicPem;
+import static io.github.padlock.jwt.JwtTestSupport.EC;
+import static io.github.padlock.jwt.JwtTestSupport.OTHER_RSA;
+import static io.github.padlock.jwt.JwtTestSupport.RSA;
+import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.pem;
+import static io.github.padlock.jwt.JwtTestSupport.privatePem;
+import static io.github.padlock.jwt.JwtTestSupport.publicPem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -18,15 +18,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
-import static io.github.padlock.oauth2.JwtTestSupport.RSA;
-import static io.github.padlock.oauth2.JwtTestSupport.SECRET;
-import static io.github.padlock.oauth2.JwtTestSupport.privatePem;
-import static io.github.padlock.oauth2.JwtTestSupport.publicPem;
+import static io.github.padlock.jwt.JwtTestSupport.RSA;
+import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.privatePem;
+import static io.github.padlock.jwt.JwtTestSupport.publicPem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link JwtIssuer}: tokens it issues verify with a {@link JwtVerifier} built from the same settings.
+ * {@link JwtIssuer}: tokens it issues verify with a {@link JwtDecoder} built from the same settings.
  */
 class JwtIssuerTests {
 
@@ -58,7 +58,7 @@ class JwtIssuerTests {
         assertThat(token.expiresAt()).isEqualTo("2030-01-01T00:30:00Z");
         assertThat(token.scopes()).containsExactly("items:read", "me");
 
-        JwtPrincipal principal = new JwtVerifier(settings, CLOCK).verify(token.value());
+        JwtPrincipal principal = new JwtDecoder(settings, CLOCK).decode(token.value());
         assertThat(principal.subject()).isEqualTo("johndoe");
         assertThat(principal.scopes()).containsExactly("items:read", "me");
         assertThat(principal.claims()).containsEntry("iss", "https://store.example");
@@ -70,7 +70,7 @@ class JwtIssuerTests {
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(SignedJWT.parse(token.value()).getJWTClaimsSet().getClaims()).doesNotContainKey("scope");
-        assertThat(new JwtVerifier(settings).verify(token.value()).scopes()).isEmpty();
+        assertThat(new JwtDecoder(settings).decode(token.value()).scopes()).isEmpty();
     }
 
     @Test
@@ -85,7 +85,7 @@ class JwtIssuerTests {
         SignedJWT jwt = SignedJWT.parse(token.value());
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES384);
         assertThat(jwt.getHeader().getKeyID()).isEqualTo("2030-01");
-        assertThat(new JwtVerifier(settings).verify(token.value()).scopes()).containsExactly("me");
+        assertThat(new JwtDecoder(settings).decode(token.value()).scopes()).containsExactly("me");
     }
 
     @Test
@@ -97,7 +97,7 @@ class JwtIssuerTests {
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of("me"), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-        assertThat(new JwtVerifier(settings).verify(token.value()).subject()).isEqualTo("johndoe");
+        assertThat(new JwtDecoder(settings).decode(token.value()).subject()).isEqualTo("johndoe");
     }
 
     @Test
@@ -108,7 +108,7 @@ class JwtIssuerTests {
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        assertThat(new JwtVerifier(JwtSettings.builder().publicKey(publicPem(RSA)).build()).verify(token.value())
+        assertThat(new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA)).build()).decode(token.value())
             .subject()).isEqualTo("johndoe");
     }
 
@@ -121,7 +121,7 @@ class JwtIssuerTests {
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.PS512);
-        assertThat(new JwtVerifier(settings).verify(token.value()).subject()).isEqualTo("johndoe");
+        assertThat(new JwtDecoder(settings).decode(token.value()).subject()).isEqualTo("johndoe");
         JwtSettings hs512 = JwtSettings.builder().secret(SECRET.repeat(2)).algorithms(List.of("HS512")).build();
         assertThat(SignedJWT.parse(new JwtIssuer(hs512).issue("johndoe", List.of(), Duration.ofMinutes(5)).value())
             .getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS512);
@@ -134,7 +134,7 @@ class JwtIssuerTests {
                 Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getJWTClaimsSet().getStringListClaim("scp"))
             .containsExactly("items:read", "me");
-        assertThat(new JwtVerifier(settings).verify(token.value()).scopes()).containsExactly("items:read", "me");
+        assertThat(new JwtDecoder(settings).decode(token.value()).scopes()).containsExactly("items:read", "me");
     }
 
     @Test
@@ -151,8 +151,8 @@ class JwtIssuerTests {
     void issueWhenExpiredByTheVerifiersClockThenRefused() {
         JwtSettings settings = JwtSettings.builder().secret(SECRET).build();
         IssuedToken token = new JwtIssuer(settings, CLOCK).issue("johndoe", List.of(), Duration.ofMinutes(5));
-        JwtVerifier later = new JwtVerifier(settings, Clock.fixed(NOW.plus(Duration.ofMinutes(7)), ZoneOffset.UTC));
-        JwtTestSupport.assertInvalidToken(() -> later.verify(token.value()), token.value());
+        JwtDecoder later = new JwtDecoder(settings, Clock.fixed(NOW.plus(Duration.ofMinutes(7)), ZoneOffset.UTC));
+        JwtTestSupport.assertInvalidToken(() -> later.decode(token.value()), token.value());
     }
 
     @Test
@@ -167,7 +167,10 @@ class JwtIssuerTests {
     @Test
     void issueWhenBadArgumentsThenIllegalArgument() {
         JwtIssuer issuer = new JwtIssuer(JwtSettings.builder().secret(SECRET).build());
-        assertThatIllegalArgumentException().isThrownBy(() -> issuer.issue(" ", List.of(), Duration.ofMinutes(5)));
+        for (String subject : List.of(" ", "john\ndoe", "john\u0000doe", "john\u0085doe", "john\ud800doe")) {
+            assertThatIllegalArgumentException()
+                .isThrownBy(() -> issuer.issue(subject, List.of(), Duration.ofMinutes(5)));
+        }
         assertThatIllegalArgumentException().isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ZERO));
         assertThatIllegalArgumentException()
             .isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ofMinutes(-5)));
@@ -194,7 +197,7 @@ class JwtIssuerTests {
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getKeyID()).isEqualTo("rsa-1");
-        assertThat(new JwtVerifier(settings).verify(token.value()).subject()).isEqualTo("johndoe");
+        assertThat(new JwtDecoder(settings).decode(token.value()).subject()).isEqualTo("johndoe");
     }
 
     @Test
@@ -210,7 +213,7 @@ class JwtIssuerTests {
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
         assertThat(jwt.getHeader().getKeyID()).isNull();
         assertThat(JwtTestSupport.verifiedByTheJdk(key.getPublic(), token.value())).isTrue();
-        JwtPrincipal principal = new JwtVerifier(settings).verify(token.value());
+        JwtPrincipal principal = new JwtDecoder(settings).decode(token.value());
         assertThat(principal.subject()).isEqualTo("johndoe");
         assertThat(principal.scopes()).containsExactly("me");
     }
@@ -228,7 +231,7 @@ class JwtIssuerTests {
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
         assertThat(jwt.getHeader().getKeyID()).isEqualTo("ed-2030-01");
         assertThat(JwtTestSupport.verifiedByTheJdk(Ed25519Keys.javaKey(key), token.value())).isTrue();
-        assertThat(new JwtVerifier(settings, CLOCK).verify(token.value()).subject()).isEqualTo("johndoe");
+        assertThat(new JwtDecoder(settings, CLOCK).decode(token.value()).subject()).isEqualTo("johndoe");
     }
 
     @Test
@@ -240,8 +243,8 @@ class JwtIssuerTests {
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
-        assertThat(new JwtVerifier(JwtSettings.builder().publicKey(key.toPublicJWK().toJSONString()).build())
-            .verify(token.value()).subject()).isEqualTo("johndoe");
+        assertThat(new JwtDecoder(JwtSettings.builder().publicKey(key.toPublicJWK().toJSONString()).build())
+            .decode(token.value()).subject()).isEqualTo("johndoe");
     }
 
     @Test
@@ -254,6 +257,6 @@ class JwtIssuerTests {
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.Ed25519);
-        assertThat(new JwtVerifier(settings).verify(token.value()).subject()).isEqualTo("johndoe");
+        assertThat(new JwtDecoder(settings).decode(token.value()).subject()).isEqualTo("johndoe");
     }
 }

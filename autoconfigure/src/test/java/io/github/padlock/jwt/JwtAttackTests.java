@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -45,20 +45,20 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static io.github.padlock.oauth2.JwtTestSupport.CHALLENGE;
-import static io.github.padlock.oauth2.JwtTestSupport.OTHER_RSA;
-import static io.github.padlock.oauth2.JwtTestSupport.RSA;
-import static io.github.padlock.oauth2.JwtTestSupport.SECRET;
-import static io.github.padlock.oauth2.JwtTestSupport.assertInvalidToken;
-import static io.github.padlock.oauth2.JwtTestSupport.base64Url;
-import static io.github.padlock.oauth2.JwtTestSupport.claims;
-import static io.github.padlock.oauth2.JwtTestSupport.hs256;
-import static io.github.padlock.oauth2.JwtTestSupport.macSigner;
-import static io.github.padlock.oauth2.JwtTestSupport.publicPem;
-import static io.github.padlock.oauth2.JwtTestSupport.rs256;
-import static io.github.padlock.oauth2.JwtTestSupport.rsaSigner;
-import static io.github.padlock.oauth2.JwtTestSupport.sign;
-import static io.github.padlock.oauth2.JwtTestSupport.signPayload;
+import static io.github.padlock.jwt.JwtTestSupport.CHALLENGE;
+import static io.github.padlock.jwt.JwtTestSupport.OTHER_RSA;
+import static io.github.padlock.jwt.JwtTestSupport.RSA;
+import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.assertInvalidToken;
+import static io.github.padlock.jwt.JwtTestSupport.base64Url;
+import static io.github.padlock.jwt.JwtTestSupport.claims;
+import static io.github.padlock.jwt.JwtTestSupport.hs256;
+import static io.github.padlock.jwt.JwtTestSupport.macSigner;
+import static io.github.padlock.jwt.JwtTestSupport.publicPem;
+import static io.github.padlock.jwt.JwtTestSupport.rs256;
+import static io.github.padlock.jwt.JwtTestSupport.rsaSigner;
+import static io.github.padlock.jwt.JwtTestSupport.sign;
+import static io.github.padlock.jwt.JwtTestSupport.signPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,14 +73,14 @@ class JwtAttackTests {
 
     private static final String AUDIENCE = "padlock-api";
 
-    private final JwtVerifier hs = new JwtVerifier(JwtSettings.builder().secret(SECRET).build());
+    private final JwtDecoder hs = new JwtDecoder(JwtSettings.builder().secret(SECRET).build());
 
-    private final JwtVerifier rs = new JwtVerifier(JwtSettings.builder().publicKey(publicPem(RSA)).build());
+    private final JwtDecoder rs = new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA)).build());
 
-    private final JwtVerifier rsJwk = new JwtVerifier(
+    private final JwtDecoder rsJwk = new JwtDecoder(
             JwtSettings.builder().publicKey(RSA.toPublicJWK().toJSONString()).build());
 
-    private final JwtVerifier strict = new JwtVerifier(JwtSettings.builder()
+    private final JwtDecoder strict = new JwtDecoder(JwtSettings.builder()
         .secret(SECRET)
         .issuer(ISSUER)
         .audience(List.of(AUDIENCE))
@@ -102,16 +102,16 @@ class JwtAttackTests {
 
     @ParameterizedTest
     @MethodSource("noneInEveryCasing")
-    void verifyWhenAlgNoneInAnyCasingThenInvalidToken(String none) {
-        assertThat(this.hs.verify(hs256(claims().build())).subject()).isEqualTo("johndoe");
+    void decodeWhenAlgNoneInAnyCasingThenInvalidToken(String none) {
+        assertThat(this.hs.decode(hs256(claims().build())).subject()).isEqualTo("johndoe");
         String payload = base64Url(claims().build().toString());
         String signature = hs256(claims().build()).substring(hs256(claims().build()).lastIndexOf('.') + 1);
         for (String header : List.of("{\"alg\":\"" + none + "\"}", "{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}")) {
             String encoded = base64Url(header);
             for (String token : List.of(encoded + "." + payload + ".", encoded + "." + payload,
                     encoded + "." + payload + "." + signature)) {
-                for (JwtVerifier verifier : List.of(this.hs, this.rs, this.rsJwk, this.strict)) {
-                    assertInvalidToken(() -> verifier.verify(token), token);
+                for (JwtDecoder decoder : List.of(this.hs, this.rs, this.rsJwk, this.strict)) {
+                    assertInvalidToken(() -> decoder.decode(token), token);
                 }
             }
         }
@@ -119,8 +119,8 @@ class JwtAttackTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "HS256", "HS384", "HS512" })
-    void verifyWhenHmacSignedWithTheRsaPublicKeyThenInvalidToken(String alg) throws JOSEException {
-        assertThat(this.rs.verify(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
+    void decodeWhenHmacSignedWithTheRsaPublicKeyThenInvalidToken(String alg) throws JOSEException {
+        assertThat(this.rs.decode(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
         String pem = publicPem(RSA);
         List<byte[]> keys = List.of(pem.getBytes(StandardCharsets.US_ASCII),
                 pem.strip().getBytes(StandardCharsets.US_ASCII), RSA.toPublicKey().getEncoded(),
@@ -128,99 +128,99 @@ class JwtAttackTests {
                 RSA.getModulus().decode());
         for (byte[] key : keys) {
             String token = sign(macSigner(key), new JWSHeader(JWSAlgorithm.parse(alg)), claims().build());
-            assertInvalidToken(() -> this.rs.verify(token), token);
-            assertInvalidToken(() -> this.rsJwk.verify(token), token);
+            assertInvalidToken(() -> this.rs.decode(token), token);
+            assertInvalidToken(() -> this.rsJwk.decode(token), token);
         }
     }
 
     @Test
-    void verifyWhenSignedWithAnotherKeyThenInvalidToken() {
+    void decodeWhenSignedWithAnotherKeyThenInvalidToken() {
         String otherSecret = sign(macSigner((SECRET + "x").getBytes(StandardCharsets.UTF_8)),
                 new JWSHeader(JWSAlgorithm.HS256), claims().build());
-        assertInvalidToken(() -> this.hs.verify(otherSecret), otherSecret);
+        assertInvalidToken(() -> this.hs.decode(otherSecret), otherSecret);
         String otherRsa = rs256(OTHER_RSA, claims().build());
-        assertInvalidToken(() -> this.rs.verify(otherRsa), otherRsa);
-        assertInvalidToken(() -> this.rsJwk.verify(otherRsa), otherRsa);
+        assertInvalidToken(() -> this.rs.decode(otherRsa), otherRsa);
+        assertInvalidToken(() -> this.rsJwk.decode(otherRsa), otherRsa);
         String rsaForHmac = rs256(RSA, claims().build());
-        assertInvalidToken(() -> this.hs.verify(rsaForHmac), rsaForHmac);
+        assertInvalidToken(() -> this.hs.decode(rsaForHmac), rsaForHmac);
     }
 
     @Test
-    void verifyWhenSignatureStrippedThenInvalidToken() {
+    void decodeWhenSignatureStrippedThenInvalidToken() {
         for (String token : List.of(hs256(claims().build()), rs256(RSA, claims().build()))) {
             String unsigned = token.substring(0, token.lastIndexOf('.') + 1);
             String twoParts = token.substring(0, token.lastIndexOf('.'));
             for (String stripped : List.of(unsigned, twoParts)) {
-                assertInvalidToken(() -> this.hs.verify(stripped), stripped);
-                assertInvalidToken(() -> this.rs.verify(stripped), stripped);
+                assertInvalidToken(() -> this.hs.decode(stripped), stripped);
+                assertInvalidToken(() -> this.rs.decode(stripped), stripped);
             }
         }
     }
 
     @Test
-    void verifyWhenPayloadTamperedThenInvalidToken() {
+    void decodeWhenPayloadTamperedThenInvalidToken() {
         for (String token : List.of(hs256(claims().build()), rs256(RSA, claims().build()))) {
             String[] parts = token.split("\\.");
             for (String payload : List.of(claims().subject("admin").build().toString(),
                     claims().claim("scope", "admin").build().toString(),
                     claims().expirationTime(Date.from(Instant.now().plusSeconds(86_400 * 365))).build().toString())) {
                 String tampered = parts[0] + "." + base64Url(payload) + "." + parts[2];
-                assertInvalidToken(() -> this.hs.verify(tampered), tampered);
-                assertInvalidToken(() -> this.rs.verify(tampered), tampered);
+                assertInvalidToken(() -> this.hs.decode(tampered), tampered);
+                assertInvalidToken(() -> this.rs.decode(tampered), tampered);
             }
         }
     }
 
     @Test
-    void verifyWhenExpiredThenInvalidToken() {
+    void decodeWhenExpiredThenInvalidToken() {
         String expired = hs256(claims().expirationTime(Date.from(Instant.now().minusSeconds(3600))).build());
-        assertInvalidToken(() -> this.hs.verify(expired), expired);
+        assertInvalidToken(() -> this.hs.decode(expired), expired);
     }
 
     @Test
-    void verifyWhenNotBeforeInTheFutureThenInvalidToken() {
+    void decodeWhenNotBeforeInTheFutureThenInvalidToken() {
         String early = hs256(claims().notBeforeTime(Date.from(Instant.now().plusSeconds(3600))).build());
-        assertInvalidToken(() -> this.hs.verify(early), early);
+        assertInvalidToken(() -> this.hs.decode(early), early);
     }
 
     @Test
-    void verifyWhenNoExpThenInvalidToken() {
+    void decodeWhenNoExpThenInvalidToken() {
         String forever = hs256(claims().expirationTime(null).build());
-        assertInvalidToken(() -> this.hs.verify(forever), forever);
+        assertInvalidToken(() -> this.hs.decode(forever), forever);
     }
 
     @Test
-    void verifyWhenIssuerWrongOrMissingThenInvalidToken() {
-        assertThat(this.strict.verify(hs256(claims().issuer(ISSUER).audience(AUDIENCE).build())).subject())
+    void decodeWhenIssuerWrongOrMissingThenInvalidToken() {
+        assertThat(this.strict.decode(hs256(claims().issuer(ISSUER).audience(AUDIENCE).build())).subject())
             .isEqualTo("johndoe");
         for (String issuer : List.of("https://evil.example.com", ISSUER + "/", ISSUER.toUpperCase(Locale.ROOT),
                 ISSUER + "\u0000", "")) {
             String token = hs256(claims().issuer(issuer).audience(AUDIENCE).build());
-            assertInvalidToken(() -> this.strict.verify(token), token);
+            assertInvalidToken(() -> this.strict.decode(token), token);
         }
         String none = hs256(claims().audience(AUDIENCE).build());
-        assertInvalidToken(() -> this.strict.verify(none), none);
+        assertInvalidToken(() -> this.strict.decode(none), none);
     }
 
     @Test
-    void verifyWhenAudienceWrongOrMissingThenInvalidToken() {
+    void decodeWhenAudienceWrongOrMissingThenInvalidToken() {
         for (List<String> audience : List.of(List.of("other-api"), List.of(AUDIENCE.toUpperCase(Locale.ROOT)),
                 List.of(AUDIENCE + " "), List.<String>of())) {
             String token = hs256(claims().issuer(ISSUER).audience(audience).build());
-            assertInvalidToken(() -> this.strict.verify(token), token);
+            assertInvalidToken(() -> this.strict.decode(token), token);
         }
         String none = hs256(claims().issuer(ISSUER).build());
-        assertInvalidToken(() -> this.strict.verify(none), none);
+        assertInvalidToken(() -> this.strict.decode(none), none);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "https://example.com/must-understand", "x-padlock", "exp" })
-    void verifyWhenUnknownCritHeaderThenInvalidToken(String param) {
+    void decodeWhenUnknownCritHeaderThenInvalidToken(String param) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).criticalParams(Set.of(param))
             .customParam(param, "value")
             .build();
         String token = sign(macSigner(SECRET.getBytes(StandardCharsets.UTF_8)), header, claims().build());
-        assertInvalidToken(() -> this.hs.verify(token), token);
+        assertInvalidToken(() -> this.hs.decode(token), token);
     }
 
     @ParameterizedTest
@@ -228,29 +228,29 @@ class JwtAttackTests {
             "..\\..\\windows\\win.ini", "file:///etc/passwd", "key-1/../key-1", "key-1%2F..%2F..%2Fetc%2Fpasswd",
             "key-1' OR '1'='1", "' UNION SELECT 'secret' --", "'; DROP TABLE keys; --", "1; SELECT pg_sleep(10)",
             "key-1\u0000", "*", "%" })
-    void verifyWhenKidIsPathTraversalOrSqlThenInvalidToken(String kid) {
+    void decodeWhenKidIsPathTraversalOrSqlThenInvalidToken(String kid) {
         RSAKey configured = JwtTestSupport.rsa("key-1");
-        JwtVerifier verifier = new JwtVerifier(
+        JwtDecoder decoder = new JwtDecoder(
                 JwtSettings.builder().publicKey(new JWKSet(configured.toPublicJWK()).toString()).build());
-        assertThat(verifier.verify(rs256(configured, claims().build())).subject()).isEqualTo("johndoe");
+        assertThat(decoder.decode(rs256(configured, claims().build())).subject()).isEqualTo("johndoe");
         for (RSAKey signer : List.of(configured, OTHER_RSA)) {
             String token = sign(rsaSigner(signer), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
                     claims().build());
-            assertInvalidToken(() -> verifier.verify(token), token);
+            assertInvalidToken(() -> decoder.decode(token), token);
         }
         String hmac = sign(macSigner((SECRET + kid).getBytes(StandardCharsets.UTF_8)),
                 new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims().build());
-        assertInvalidToken(() -> this.hs.verify(hmac), hmac);
+        assertInvalidToken(() -> this.hs.decode(hmac), hmac);
     }
 
     @Test
-    void verifyWhenJkuX5uOrEmbeddedJwkPointAtAListenerThenItGetsNoConnection() throws Exception {
+    void decodeWhenJkuX5uOrEmbeddedJwkPointAtAListenerThenItGetsNoConnection() throws Exception {
         try (Listener listener = new Listener();
                 JwtTestSupport.CountingServer configured = new JwtTestSupport.CountingServer()) {
             configured.serve(new JWKSet(RSA.toPublicJWK()).toString());
-            JwtVerifier fromUrl = new JwtVerifier(
+            JwtDecoder fromUrl = new JwtDecoder(
                     JwtSettings.builder().jwkSetUri(configured.url("/jwks.json")).build());
-            assertThat(fromUrl.verify(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
+            assertThat(fromUrl.decode(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
             URI jwks = URI.create(listener.url("/jwks.json"));
             URI cert = URI.create(listener.url("/cert.pem"));
             List<JWSHeader> headers = List.of(new JWSHeader.Builder(JWSAlgorithm.RS256).jwkURL(jwks).build(),
@@ -265,8 +265,8 @@ class JwtAttackTests {
                         .build());
             for (JWSHeader header : headers) {
                 String token = sign(rsaSigner(OTHER_RSA), header, claims().build());
-                for (JwtVerifier verifier : List.of(this.rs, this.rsJwk, fromUrl)) {
-                    assertInvalidToken(() -> verifier.verify(token), token);
+                for (JwtDecoder decoder : List.of(this.rs, this.rsJwk, fromUrl)) {
+                    assertInvalidToken(() -> decoder.decode(token), token);
                 }
             }
             Thread.sleep(200);
@@ -275,34 +275,85 @@ class JwtAttackTests {
     }
 
     @Test
-    void verifyWhenClaimsNestedTenThousandLevelsOrAsDeepAsFitsThenInvalidToken() {
+    void decodeWhenClaimsNestedTenThousandLevelsOrAsDeepAsFitsThenInvalidToken() {
         String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
         String tenThousand = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"a\":" + "{\"a\":".repeat(10_000) + "1"
                 + "}".repeat(10_000) + "}";
         String tenThousandToken = signPayload(new JWSHeader(JWSAlgorithm.HS256), tenThousand);
-        assertInvalidToken(() -> this.hs.verify(tenThousandToken), tenThousandToken);
+        assertInvalidToken(() -> this.hs.decode(tenThousandToken), tenThousandToken);
         // within the length limit, so that the JSON parser itself meets the nesting (6 characters, 8 in base64url)
-        int levels = (JwtVerifier.MAX_TOKEN_LENGTH - 200) / 8;
+        int levels = (CompactJws.MAX_LENGTH - 200) / 8;
         String deepest = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"a\":" + "{\"a\":".repeat(levels) + "1"
                 + "}".repeat(levels) + "}";
         String deepestToken = signPayload(new JWSHeader(JWSAlgorithm.HS256), deepest);
-        assertThat(deepestToken.length()).isLessThanOrEqualTo(JwtVerifier.MAX_TOKEN_LENGTH);
-        assertInvalidToken(() -> this.hs.verify(deepestToken), deepestToken);
+        assertThat(deepestToken.length()).isLessThanOrEqualTo(CompactJws.MAX_LENGTH);
+        assertInvalidToken(() -> this.hs.decode(deepestToken), deepestToken);
         String arrays = "{\"sub\":\"johndoe\",\"exp\":" + exp + ",\"a\":" + "[".repeat(levels * 3 / 2)
                 + "]".repeat(levels * 3 / 2) + "}";
         String arraysToken = signPayload(new JWSHeader(JWSAlgorithm.HS256), arrays);
-        assertThat(arraysToken.length()).isLessThanOrEqualTo(JwtVerifier.MAX_TOKEN_LENGTH);
-        assertInvalidToken(() -> this.hs.verify(arraysToken), arraysToken);
+        assertThat(arraysToken.length()).isLessThanOrEqualTo(CompactJws.MAX_LENGTH);
+        assertInvalidToken(() -> this.hs.decode(arraysToken), arraysToken);
     }
 
     @Test
-    void verifyWhenTokenIsOneMegabyteThenInvalidTokenAtOnce() {
+    void decodeWhenNestedToTheBoundThenAcceptedAndOneLevelMoreThenInvalidToken() throws JOSEException {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        int inner = CompactJws.MAX_DEPTH - 1;
+        String atTheBound = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\",\"exp\":" + exp
+                + ",\"a\":" + "[".repeat(inner) + "]".repeat(inner) + "}");
+        assertThat(this.hs.decode(atTheBound).subject()).isEqualTo("johndoe");
+        String oneMore = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\",\"exp\":" + exp
+                + ",\"a\":" + "{\"a\":".repeat(inner) + "[1]" + "}".repeat(inner) + "}");
+        assertInvalidToken(() -> this.hs.decode(oneMore), oneMore);
+        String payload = base64Url(claims().build().toString());
+        String headerAtTheBound = signHeader("{\"alg\":\"HS256\",\"x\":" + "[".repeat(inner) + "]".repeat(inner)
+                + "}", payload);
+        assertThat(this.hs.decode(headerAtTheBound).subject()).isEqualTo("johndoe");
+        String headerOneMore = signHeader("{\"alg\":\"HS256\",\"x\":" + "[".repeat(inner + 1)
+                + "]".repeat(inner + 1) + "}", payload);
+        assertInvalidToken(() -> this.hs.decode(headerOneMore), headerOneMore);
+    }
+
+    @Test
+    void decodeWhenBracketsInStringsThenNotCountedAsNesting() {
+        String brackets = "[{".repeat(100) + "\\\"]}" + "[".repeat(100);
+        String token = hs256(claims().claim("note", brackets).build());
+        assertThat(this.hs.decode(token).claims()).containsEntry("note", brackets);
+    }
+
+    /**
+     * nimbus's JSON parser (Gson) is lenient: it takes single-quoted strings and comments, which could hide brackets
+     * from the nesting bound, and which are not JSON (RFC 8259); such a token is refused even when properly signed.
+     */
+    @Test
+    void decodeWhenPayloadIsLenientJsonWithQuotesOrCommentsThenInvalidToken() {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        String hidden = "[".repeat(100) + "]".repeat(100);
+        for (String payload : List.of("{'sub':'johndoe','exp':" + exp + "}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + ",'a':'\"'," + hidden + ":1}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + " /* \" */ ,\"a\":" + hidden + "}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + " // x\n}",
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + " # x\n}")) {
+            String token = signPayload(new JWSHeader(JWSAlgorithm.HS256), payload);
+            assertInvalidToken(() -> this.hs.decode(token), token);
+        }
+    }
+
+    /** A token whose header is exactly the JSON given, signed with {@code SECRET}. */
+    private static String signHeader(String headerJson, String encodedPayload) throws JOSEException {
+        String signingInput = base64Url(headerJson) + "." + encodedPayload;
+        return signingInput + "." + macSigner(SECRET.getBytes(StandardCharsets.UTF_8))
+            .sign(new JWSHeader(JWSAlgorithm.HS256), signingInput.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void decodeWhenTokenIsOneMegabyteThenInvalidTokenAtOnce() {
         String signed = hs256(claims().claim("padding", "x".repeat(1024 * 1024)).build());
         assertThat(signed.length()).isGreaterThan(1024 * 1024);
         String garbage = "a".repeat(512 * 1024) + "." + "b".repeat(512 * 1024) + ".c";
         long start = System.nanoTime();
-        assertInvalidToken(() -> this.hs.verify(signed), signed);
-        assertInvalidToken(() -> this.hs.verify(garbage), garbage);
+        assertInvalidToken(() -> this.hs.decode(signed), signed);
+        assertInvalidToken(() -> this.hs.decode(garbage), garbage);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused before parsing")
             .isLessThan(Duration.ofSeconds(2));
     }
@@ -373,7 +424,7 @@ class JwtAttackTests {
         }
 
         @ParameterizedTest
-        @MethodSource("io.github.padlock.oauth2.JwtAttackTests#noneInEveryCasing")
+        @MethodSource("io.github.padlock.jwt.JwtAttackTests#noneInEveryCasing")
         void getWhenAlgNoneThenInvalidTokenProblem(String none) {
             String token = base64Url("{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}") + "."
                     + base64Url(claims().build().toString()) + ".";
@@ -396,7 +447,7 @@ class JwtAttackTests {
         @Test
         void getWhenDeeplyNestedOrOneMegabyteThenInvalidTokenProblem() {
             String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
-            int levels = (JwtVerifier.MAX_TOKEN_LENGTH - 200) / 8;
+            int levels = (CompactJws.MAX_LENGTH - 200) / 8;
             String nested = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\",\"exp\":" + exp
                     + ",\"a\":" + "{\"a\":".repeat(levels) + "1" + "}".repeat(levels) + "}");
             assertInvalidTokenProblem(get(nested), nested);

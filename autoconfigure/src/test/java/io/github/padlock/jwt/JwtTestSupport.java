@@ -1,4 +1,4 @@
-package io.github.padlock.oauth2;
+package io.github.padlock.jwt;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,7 +121,7 @@ final class JwtTestSupport {
         }
     }
 
-    /** Claims a default verifier accepts: {@code sub} and an {@code exp} five minutes ahead. */
+    /** Claims a default decoder accepts: {@code sub} and an {@code exp} five minutes ahead. */
     static JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().subject("johndoe")

@@ -3,30 +3,43 @@ package io.github.padlock.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import com.nimbusds.jwt.SignedJWT;
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.credentials.UserAuthenticator;
-import io.github.padlock.oauth2.JwtIssuer;
-import io.github.padlock.oauth2.JwtSettings;
-import io.github.padlock.oauth2.JwtVerifier;
+import io.github.padlock.jwt.JwtDecoder;
+import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.jwt.JwtSettings;
 import io.github.padlock.oauth2.PasswordTokenEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * JWT verification from {@code padlock.jwt}, and the password grant's token endpoint that issues them when
- * {@code padlock.token-endpoint.enabled} is set.
+ * Auto-configuration for JSON Web Tokens with nimbus-jose-jwt (an optional dependency of the auto-configuration
+ * artifact, which the starter brings): the {@link JwtSettings} of {@code padlock.jwt}, the {@link JwtDecoder} that
+ * {@code type: jwt} verifiers use, and, when {@code padlock.token-endpoint.enabled} is set, the {@link JwtIssuer} and
+ * the password grant's {@link PasswordTokenEndpoint} that issues them to the users of
+ * {@link PadlockUsersAutoConfiguration}. Without the library, any of these properties fails the start-up naming the
+ * dependency to add.
  */
-@Configuration(proxyBeanMethods = false)
-class PadlockJwtConfiguration {
+@AutoConfiguration(after = { PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, WebMvcConfigurer.class, SignedJWT.class })
+@EnableConfigurationProperties(PadlockProperties.class)
+public final class PadlockJwtAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
@@ -65,8 +78,8 @@ class PadlockJwtConfiguration {
     @Bean
     @ConditionalOnBean(JwtSettings.class)
     @ConditionalOnMissingBean
-    JwtVerifier padlockJwtVerifier(JwtSettings settings) {
-        return new JwtVerifier(settings);
+    JwtDecoder padlockJwtDecoder(JwtSettings settings) {
+        return new JwtDecoder(settings);
     }
 
     @Bean
@@ -94,7 +107,8 @@ class PadlockJwtConfiguration {
         UserAuthenticator authenticator = users.getIfAvailable();
         if (authenticator == null) {
             throw new InvalidConfigurationPropertyValueException("padlock.token-endpoint.enabled", true,
-                    "The token endpoint checks users: set padlock.users, or declare a UserStore bean");
+                    "The token endpoint checks users: set padlock.users, or declare a UserStore bean (with "
+                            + "spring-security-crypto on the classpath)");
         }
         return new PasswordTokenEndpoint(authenticator, issuer, properties.getTokenEndpoint().getAccessTokenTtl(),
                 limiter.getIfAvailable());

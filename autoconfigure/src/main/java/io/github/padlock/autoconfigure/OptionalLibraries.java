@@ -1,0 +1,63 @@
+package io.github.padlock.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The libraries that are optional in {@code padlock-spring-boot-autoconfigure} (the starter brings them): each part
+ * they serve has its own auto-configuration, conditional on the class named here, and a configuration that asks for
+ * such a part without its library fails the start-up naming the property and the dependency to add, never with a
+ * {@link NoClassDefFoundError}.
+ */
+enum OptionalLibraries {
+
+    /** nimbus-jose-jwt: JWT decoding and issuing ({@code padlock.jwt}, the token endpoint, {@code type: jwt}). */
+    NIMBUS_JOSE_JWT("com.nimbusds.jwt.SignedJWT", "com.nimbusds:nimbus-jose-jwt"),
+
+    /** spring-security-crypto: password hashing ({@code padlock.users}, {@code type: users}, encoder hashes). */
+    SPRING_SECURITY_CRYPTO("org.springframework.security.crypto.password.PasswordEncoder",
+            "org.springframework.security:spring-security-crypto");
+
+    private final String className;
+
+    private final String coordinates;
+
+    OptionalLibraries(String className, String coordinates) {
+        this.className = className;
+        this.coordinates = coordinates;
+    }
+
+    /**
+     * @param classLoader the application's class loader, {@code null} for the default one
+     * @return whether the library is on its classpath
+     */
+    boolean isPresent(@Nullable ClassLoader classLoader) {
+        return ClassUtils.isPresent(this.className, classLoader);
+    }
+
+    /**
+     * @param classLoader the application's class loader, {@code null} for the default one
+     * @param property the property that asks for the library
+     * @param value the property's value as it may be shown, never a secret
+     * @param what what needs the library, such as {@code JWT verification}
+     * @throws InvalidConfigurationPropertyValueException naming the property and the dependency to add, when the
+     * library is missing
+     */
+    void require(@Nullable ClassLoader classLoader, String property, @Nullable Object value, String what) {
+        if (!isPresent(classLoader)) {
+            throw new InvalidConfigurationPropertyValueException(property, value, missing(what));
+        }
+    }
+
+    /**
+     * @param what what needs the library
+     * @return the reason to give when it is missing
+     */
+    String missing(String what) {
+        String artifact = this.coordinates.substring(this.coordinates.indexOf(':') + 1);
+        return what + " needs " + artifact + ", which is not on the classpath: add " + this.coordinates
+                + " to the application (padlock-spring-boot-starter brings it)";
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.padlock.jwt;
+
+import java.util.Base64;
+
+import io.github.padlock.scheme.CanonicalBase64;
+
+/**
+ * What a bearer token must be before nimbus-jose-jwt parses it: short enough, a JWS in the compact serialization
+ * (RFC 7515 §7.1) spelled one way only, and JSON no deeper than {@value #MAX_DEPTH} levels in its header and payload.
+ * nimbus is lenient about the first two, so that without these checks one valid token would have many acceptable
+ * spellings; and a parser that recursed as deep as the token asks would overflow its stack.
+ */
+final class CompactJws {
+
+    /** Longer tokens are refused before they are parsed. */
+    static final int MAX_LENGTH = 16 * 1024;
+
+    /** The deepest nesting of JSON objects and arrays accepted in the header and the payload, the outer object 1. */
+    static final int MAX_DEPTH = 32;
+
+    private CompactJws() {
+    }
+
+    /**
+     * @param token a bearer token as sent
+     * @return whether nimbus may parse it
+     */
+    static boolean isAcceptable(String token) {
+        if (token.isEmpty() || token.length() > MAX_LENGTH || !isCompactSerialization(token)
+                || !hasCanonicalSignature(token)) {
+            return false;
+        }
+        int header = token.indexOf('.');
+        int payload = (header > 0) ? token.indexOf('.', header + 1) : -1;
+        return payload > 0 && isShallow(token, 0, header) && isShallow(token, header + 1, payload);
+    }
+
+    /**
+     * RFC 7515 §7.1: base64url characters and dots only. nimbus trims the token ({@link String#trim()} drops NUL and
+     * every other control character at either end) and its decoder skips characters outside the alphabet, so without
+     * this a valid token surrounded by, or sprinkled with, such characters would still be taken.
+     */
+    private static boolean isCompactSerialization(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * RFC 7515 §2 and RFC 4648 §3.5: the signature in canonical base64url ({@link CanonicalBase64}). nimbus's decoder
+     * ignores the unused bits of the last character, so that one signature has several spellings and a valid token
+     * several strings. The header and payload need no check: the signature covers their spelling.
+     */
+    private static boolean hasCanonicalSignature(String token) {
+        return CanonicalBase64.isCanonicalBase64Url(token, token.lastIndexOf('.') + 1, token.length());
+    }
+
+    /**
+     * Whether the JSON that a base64url part encodes nests objects and arrays at most {@value #MAX_DEPTH} deep,
+     * counted on its UTF-8 bytes (no byte of a multi-byte character is ASCII). nimbus parses JSON leniently (Gson),
+     * which also takes single-quoted strings and comments; either could hide a bracket from this count, and neither
+     * is JSON (RFC 8259), so a {@code '}, {@code /} or {@code #} outside a string refuses the token. Elsewhere a
+     * bracket outside a double-quoted string is structure to Gson too, so the count is the depth Gson would reach.
+     * @param token the token
+     * @param start the part's first character
+     * @param end after its last character
+     * @return whether the part is base64url of bytes nested at most that deep, with none of those three characters
+     * outside a string
+     */
+    private static boolean isShallow(String token, int start, int end) {
+        byte[] json;
+        try {
+            json = Base64.getUrlDecoder().decode(token.substring(start, end));
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        for (byte b : json) {
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                }
+                else if (b == '\\') {
+                    escaped = true;
+                }
+                else if (b == '"') {
+                    inString = false;
+                }
+            }
+            else if (b == '"') {
+                inString = true;
+            }
+            else if (b == '{' || b == '[') {
+                if (++depth > MAX_DEPTH) {
+                    return false;
+                }
+            }
+            else if (b == '}' || b == ']') {
+                depth--;
+            }
+            else if (b == '\'' || b == '/' || b == '#') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.padlock.jwt;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.time.Duration;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The {@code jwk-set-uri} setting: an http(s) URL serving a JWK Set (RFC 7517 §5), fetched by nimbus on the first
+ * token rather than at start-up, cached for five minutes, and fetched again when a token names an unknown {@code kid}
+ * (key rotation), at most twice every 30 seconds, with two-second timeouts and no retry. A fetch that fails refuses
+ * the token and logs one WARN line naming the URL without its user info, query or fragment, which may carry
+ * credentials.
+ */
+final class JwkSetSource {
+
+    /** The connect and read timeouts of a JWK Set fetch. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Duration CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
+
+    private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(15);
+
+    /** nimbus fetches at most twice in each such interval, whatever {@code kid}s tokens name. */
+    private static final Duration RATE_LIMIT_INTERVAL = Duration.ofSeconds(30);
+
+    private static final Log logger = LogFactory.getLog(JwtDecoder.class);
+
+    private final String url;
+
+    private final String urlForLogs;
+
+    private final JWKSource<SecurityContext> source;
+
+    JwkSetSource(URL url) {
+        this.url = url.toString();
+        this.urlForLogs = url.getProtocol() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
+                + url.getPath();
+        this.source = JWKSourceBuilder
+            .create(url, new DefaultResourceRetriever((int) TIMEOUT.toMillis(), (int) TIMEOUT.toMillis(),
+                    JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+            .cache(CACHE_TIME_TO_LIVE.toMillis(), REFRESH_TIMEOUT.toMillis())
+            .refreshAheadCache(false)
+            .rateLimited(RATE_LIMIT_INTERVAL.toMillis())
+            .retrying(false)
+            .outageTolerant(false)
+            .build();
+    }
+
+    /**
+     * @param uri the {@code jwk-set-uri} setting
+     * @return it as a URL
+     * @throws IllegalArgumentException naming the setting when it is not an absolute http or https URL
+     */
+    static URL url(String uri) {
+        try {
+            URI parsed = new URI(uri);
+            if (parsed.getHost() != null
+                    && ("https".equalsIgnoreCase(parsed.getScheme()) || "http".equalsIgnoreCase(parsed.getScheme()))) {
+                return parsed.toURL();
+            }
+        }
+        catch (URISyntaxException | MalformedURLException | IllegalArgumentException ex) {
+            // refused below
+        }
+        throw new IllegalArgumentException(VerificationKeys.JWK_SET_URI + ": must be an absolute http or https URL");
+    }
+
+    /**
+     * @return nimbus's caching, rate-limited source of the set's keys
+     */
+    JWKSource<SecurityContext> source() {
+        return this.source;
+    }
+
+    /**
+     * Logs why a token was refused when the set could not be had: one WARN line for a failed fetch, nothing above
+     * DEBUG when the rate limit kept nimbus from fetching again.
+     * @param ex what nimbus threw
+     */
+    void failed(KeySourceException ex) {
+        if (ex instanceof RateLimitReachedException) {
+            logger.debug("Refused a bearer token: the JWK Set was fetched too recently to fetch it again");
+            return;
+        }
+        Throwable cause = ex;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        // The JDK's messages quote the full URL, which may carry credentials in its user info or query.
+        String message = String.valueOf(cause.getMessage()).replace(this.url, this.urlForLogs);
+        logger.warn("Could not fetch the JWK Set from " + this.urlForLogs + ", so a bearer token was refused: "
+                + cause.getClass().getSimpleName() + ": " + message);
+    }
+}

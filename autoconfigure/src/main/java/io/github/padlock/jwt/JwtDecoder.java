@@ -1,0 +1,219 @@
+package io.github.padlock.jwt;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimNames;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.github.padlock.BearerTokenErrors;
+import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.scheme.ScopeTokens;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes a bearer token (RFC 6750) that is a signed JSON Web Token (RFC 7519, RFC 7515) with nimbus-jose-jwt, as
+ * {@link JwtSettings} say, into its {@link JwtPrincipal}: Spring Security's {@code JwtDecoder}, for Padlock. It
+ * follows RFC 8725's advice: only the configured algorithms and keys are used ({@code alg: none}, {@code jku},
+ * {@code x5u}, {@code x5c} and {@code jwk} headers are never trusted, and {@code kid} only chooses among configured
+ * keys), {@code exp} and {@code sub} are required ({@code sub} a string, {@link SubjectClaim}), {@code nbf} and
+ * {@code exp} are checked with the clock skew, {@code iss} and {@code aud} when configured, and an unknown
+ * {@code crit} header is refused. Before nimbus parses it, the token must be the compact serialization with a
+ * canonical signature, and its JSON nested at most {@value CompactJws#MAX_DEPTH} deep ({@link CompactJws}).
+ * <p>
+ * Every refusal is the same 401 {@code invalid_token} of {@link BearerTokenErrors#invalidToken()} (RFC 6750 §3.1),
+ * with detail {@value BearerTokenErrors#INVALID_TOKEN_DETAIL}, so the client learns nothing about which check failed,
+ * and the token is never echoed nor logged. A JWK Set URL is fetched on the first token, not at construction; when it
+ * cannot be fetched the token is refused the same way and one WARN line is logged ({@link JwkSetSource}).
+ * <p>
+ * Thread-safe: build one per {@link JwtSettings} and share it, so that a JWK Set is cached once. Everything that
+ * depends only on the settings is built here; per token, only per-token work is done.
+ */
+public final class JwtDecoder {
+
+    private static final Log logger = LogFactory.getLog(JwtDecoder.class);
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new SubjectCheckingProcessor();
+
+    private final String scopeClaim;
+
+    private final @Nullable JwkSetSource jwkSet;
+
+    /**
+     * @param settings the keys, algorithms and claims to check
+     */
+    public JwtDecoder(JwtSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    JwtDecoder(JwtSettings settings, Clock clock) {
+        VerificationKeys keys = settings.keys();
+        this.scopeClaim = settings.scopeClaim();
+        this.jwkSet = (keys.jwkSetUrl() != null) ? new JwkSetSource(keys.jwkSetUrl()) : null;
+        byte[] secret = keys.secret();
+        SecretKey secretKey = (secret != null) ? new SecretKeySpec(secret, "HMAC") : null;
+        this.processor.setJWSTypeVerifier(typeVerifier());
+        this.processor.setJWSKeySelector((secretKey != null)
+                ? new SecretKeySelector(settings.jwsAlgorithms(), secretKey) : keySelector(settings));
+        this.processor.setJWSVerifierFactory(new VerifierFactory(secretKey));
+        this.processor.setJWTClaimsSetVerifier(claimsVerifier(settings, clock));
+    }
+
+    /**
+     * Decode {@code token}: check its signature and claims, and read its principal.
+     * @param token the compact JWS, as sent after {@code Bearer}
+     * @return the token's subject, scopes and claims
+     * @throws NotAuthenticatedException 401 {@code invalid_token} when the token is not acceptable, for whatever
+     * reason
+     */
+    public JwtPrincipal decode(String token) {
+        if (!CompactJws.isAcceptable(token)) {
+            throw BearerTokenErrors.invalidToken();
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = this.processor.process(SignedJWT.parse(token), null);
+        }
+        catch (KeySourceException ex) {
+            if (this.jwkSet != null) {
+                this.jwkSet.failed(ex);
+            }
+            throw BearerTokenErrors.invalidToken();
+        }
+        // Nothing but the 401 may escape, not even a parser's runtime exception. (Deep JSON, which could overflow a
+        // parser's stack, never reaches one: CompactJws bounds it.)
+        catch (ParseException | BadJOSEException | JOSEException | RuntimeException ex) {
+            if (logger.isDebugEnabled()) {
+                logger.debug("Refused a bearer token (" + ex.getClass().getSimpleName() + ")");
+            }
+            throw BearerTokenErrors.invalidToken();
+        }
+        return principal(claims);
+    }
+
+    private JwtPrincipal principal(JWTClaimsSet claims) {
+        String subject = claims.getSubject();
+        List<String> scopes = scopes(claims.getClaim(this.scopeClaim));
+        if (subject == null || scopes == null) {
+            throw BearerTokenErrors.invalidToken();
+        }
+        return new JwtPrincipal(subject, scopes, claims.toJSONObject());
+    }
+
+    /**
+     * @return the scopes of a {@code scope} string (RFC 8693 §4.2, split by {@link ScopeTokens}) or an {@code scp}
+     * array, whichever shape the claim has; empty when it is absent; {@code null} when it is neither
+     */
+    private static @Nullable List<String> scopes(@Nullable Object claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        if (claim instanceof String string) {
+            return ScopeTokens.split(string);
+        }
+        if (claim instanceof List<?> list) {
+            List<String> scopes = new ArrayList<>();
+            for (Object scope : list) {
+                if (!(scope instanceof String string)) {
+                    return null;
+                }
+                scopes.add(string);
+            }
+            return scopes;
+        }
+        return null;
+    }
+
+    /**
+     * {@code typ} is optional (RFC 7519 §5.1); when present it must say JWT, or an RFC 9068 access token, so that
+     * another kind of JWS signed by the same key is not taken for an access token (RFC 8725 §3.11).
+     */
+    private static DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier() {
+        Set<JOSEObjectType> types = new HashSet<>();
+        types.add(null);
+        types.add(JOSEObjectType.JWT);
+        types.add(new JOSEObjectType("at+jwt"));
+        types.add(new JOSEObjectType("application/at+jwt"));
+        return new DefaultJOSEObjectTypeVerifier<>(types);
+    }
+
+    private JWSKeySelector<SecurityContext> keySelector(JwtSettings settings) {
+        Set<JWSAlgorithm> algorithms = new HashSet<>(settings.jwsAlgorithms());
+        JWKSet publicKeys = settings.keys().publicKeySet();
+        if (publicKeys != null) {
+            boolean keyIds = publicKeys.getKeys().stream().map(JWK::getKeyID).anyMatch(Objects::nonNull);
+            return new ConfiguredKeySelector(algorithms, new ImmutableJWKSet<>(publicKeys), !keyIds);
+        }
+        return new ConfiguredKeySelector(algorithms, Objects.requireNonNull(this.jwkSet).source(), false);
+    }
+
+    private static DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier(JwtSettings settings, Clock clock) {
+        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+        Set<String> required = new HashSet<>(List.of(JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME));
+        if (settings.issuer() != null) {
+            exact.issuer(settings.issuer());
+            required.add(JWTClaimNames.ISSUER);
+        }
+        Set<String> audience = settings.audience().isEmpty() ? null : new HashSet<>(settings.audience());
+        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(audience, exact.build(),
+                required, null) {
+
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+        return verifier;
+    }
+
+    /**
+     * nimbus's processor, reading the claims from the payload as nimbus does, but first refusing a {@code sub} that
+     * is not a {@link SubjectClaim}: nimbus's claims set turns a numeric {@code sub} into a string, so the JSON type
+     * is only known here.
+     */
+    private static final class SubjectCheckingProcessor extends DefaultJWTProcessor<SecurityContext> {
+
+        @Override
+        protected JWTClaimsSet extractJWTClaimsSet(JWT jwt) throws BadJWTException {
+            Map<String, Object> json = (jwt instanceof JOSEObject jose) ? jose.getPayload().toJSONObject() : null;
+            if (json == null || !SubjectClaim.isValid(json.get(JWTClaimNames.SUBJECT))) {
+                throw new BadJWTException("Missing or invalid sub");
+            }
+            try {
+                return JWTClaimsSet.parse(json);
+            }
+            catch (ParseException ex) {
+                throw new BadJWTException("Invalid claims", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.padlock.autoconfigure;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.credentials.ApiKeyHashes;
+import io.github.padlock.credentials.ApiKeyPrincipal;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Without nimbus-jose-jwt and spring-security-crypto on the class path at all — not hidden from the context as in
+ * {@link OptionalLibrariesTests}, but absent, so that any class of Padlock that refers to them and gets loaded would
+ * fail with {@link NoClassDefFoundError} — an application with API keys (sha256) starts and serves requests, and the
+ * properties that need a library fail the start-up naming it. Padlock, Spring and the test are loaded afresh from the
+ * test class path less the two jars, by a class loader that does not delegate to the one that found them, and
+ * {@link Probe} runs there.
+ */
+class WithoutLibrariesTests {
+
+    private static final List<String> LEFT_OUT = List.of("nimbus-jose-jwt-", "spring-security-crypto-");
+
+    @Test
+    void startWhenNeitherLibraryOnTheClassPathThenApiKeysWorkAndTheRestFailsNamingTheDependency() throws Exception {
+        try (URLClassLoader withoutLibraries = withoutLibraries()) {
+            assertThatExceptionOfType(ClassNotFoundException.class)
+                .isThrownBy(() -> withoutLibraries.loadClass("com.nimbusds.jwt.SignedJWT"));
+            assertThatExceptionOfType(ClassNotFoundException.class).isThrownBy(
+                    () -> withoutLibraries.loadClass("org.springframework.security.crypto.password.PasswordEncoder"));
+            Class<?> probe = withoutLibraries.loadClass(Probe.class.getName());
+            assertThat(probe.getClassLoader()).as("the probe and Padlock load without them").isSameAs(withoutLibraries);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            Map<String, String> outcomes;
+            try {
+                // Spring loads classes by name, and makes the runner's assertable proxies, in the thread's context
+                // class loader.
+                thread.setContextClassLoader(withoutLibraries);
+                @SuppressWarnings("unchecked")
+                Supplier<Map<String, String>> run = (Supplier<Map<String, String>>) probe.getDeclaredConstructor()
+                    .newInstance();
+                outcomes = run.get();
+            }
+            finally {
+                thread.setContextClassLoader(previous);
+            }
+            String nimbus = "add com.nimbusds:nimbus-jose-jwt to the application";
+            String crypto = "add org.springframework.security:spring-security-crypto to the application";
+            assertThat(outcomes).containsEntry("api keys", "200 {\"id\":\"reporting\"}, 401")
+                .hasEntrySatisfying("api key {bcrypt}", (message) -> assertThat(message)
+                    .contains("Property padlock.api-keys.legacy.hash with value '(hidden)' is invalid")
+                    .contains(crypto)
+                    .doesNotContain("$2a$"))
+                .hasEntrySatisfying("padlock.users", (message) -> assertThat(message)
+                    .contains("Property padlock.users ").contains(crypto))
+                .hasEntrySatisfying("type: users", (message) -> assertThat(message)
+                    .contains("Property padlock.verifiers.user.type with value 'users' is invalid").contains(crypto))
+                .hasEntrySatisfying("type: jwt", (message) -> assertThat(message)
+                    .contains("Property padlock.verifiers.token.type with value 'jwt' is invalid").contains(nimbus))
+                .hasEntrySatisfying("padlock.jwt", (message) -> assertThat(message)
+                    .contains("Property padlock.jwt ").contains(nimbus).doesNotContain("thirty-two"))
+                .hasEntrySatisfying("token endpoint", (message) -> assertThat(message)
+                    .contains("Property padlock.token-endpoint.enabled ").contains(nimbus));
+            assertThat(outcomes.values()).noneMatch((outcome) -> outcome.contains("NoClassDefFoundError")
+                    || outcome.contains("ClassNotFoundException") || outcome.contains("TypeNotPresent"));
+        }
+    }
+
+    /**
+     * @return a class loader over the test class path without the two jars, whose parent (the platform class loader)
+     * knows none of the application's classes
+     */
+    private static URLClassLoader withoutLibraries() throws IOException {
+        List<URL> urls = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Path path = Path.of(entry);
+            String name = path.getFileName().toString();
+            if (LEFT_OUT.stream().anyMatch(name::startsWith)) {
+                leftOut.add(name);
+            }
+            else {
+                urls.add(path.toUri().toURL());
+            }
+        }
+        assertThat(leftOut).as("the jars left out").hasSize(2);
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    /**
+     * Runs inside the class loader without the libraries, and answers in JDK types only, which both class loaders
+     * share: for each case, what the application answered, or why it did not start.
+     */
+    public static final class Probe implements Supplier<Map<String, String>> {
+
+        private static final String KEY = "reporting.Qm9vayBvZiBrZXlzIGZvciB0ZXN0cw";
+
+        private static final String KEY_HASH = ApiKeyHashes.hash(KEY);
+
+        private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                    HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+                    PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
+                    PadlockJwtAutoConfiguration.class));
+
+        @Override
+        public Map<String, String> get() {
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            this.contextRunner.withUserConfiguration(KeyController.class)
+                .withPropertyValues("padlock.schemes.apiKey.type=api-key-header",
+                        "padlock.schemes.apiKey.name=X-API-KEY", "padlock.api-keys.reporting.hash=" + KEY_HASH,
+                        "padlock.verifiers.keyUser.type=api-keys", "padlock.verifiers.keyUser.scheme=apiKey")
+                .run((context) -> {
+                    if (context.getStartupFailure() != null) {
+                        outcomes.put("api keys", failure(context.getStartupFailure()));
+                        return;
+                    }
+                    MockMvcTester mvc = MockMvcTester.from(context);
+                    MvcTestResult right = mvc.get().uri("/reports").header("X-API-KEY", KEY).exchange();
+                    MvcTestResult wrong = mvc.get().uri("/reports").header("X-API-KEY", KEY + "x").exchange();
+                    outcomes.put("api keys", right.getResponse().getStatus() + " " + content(right) + ", "
+                            + wrong.getResponse().getStatus());
+                });
+            failure(outcomes, "api key {bcrypt}",
+                    "padlock.api-keys.legacy.hash={bcrypt}$2a$04$abcdefghijklmnopqrstuu"
+                            + "NbJkPrhrDpEgfE1rO4T8x6U6rF0L9Ry");
+            failure(outcomes, "padlock.users", "padlock.users.stanley.password={noop}pw");
+            failure(outcomes, "type: users", "padlock.schemes.basic.type=http-basic",
+                    "padlock.verifiers.user.type=users", "padlock.verifiers.user.scheme=basic");
+            failure(outcomes, "type: jwt", "padlock.schemes.bearer.type=http-bearer",
+                    "padlock.verifiers.token.type=jwt", "padlock.verifiers.token.scheme=bearer");
+            failure(outcomes, "padlock.jwt", "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!");
+            failure(outcomes, "token endpoint", "padlock.token-endpoint.enabled=true");
+            return outcomes;
+        }
+
+        private void failure(Map<String, String> outcomes, String name, String... properties) {
+            this.contextRunner.withPropertyValues(properties)
+                .run((context) -> outcomes.put(name, (context.getStartupFailure() != null)
+                        ? failure(context.getStartupFailure()) : "started"));
+        }
+
+        private static String content(MvcTestResult result) {
+            try {
+                return result.getResponse().getContentAsString();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        private static String failure(Throwable failure) {
+            StringBuilder messages = new StringBuilder();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                messages.append(cause.getClass().getName()).append(": ").append(cause.getMessage()).append('\n');
+            }
+            return messages.toString();
+        }
+    }
+
+    @RestController
+    static class KeyController {
+
+        @GetMapping("/reports")
+        Map<String, Object> reports(@SecurityParam("keyUser") ApiKeyPrincipal key) {
+            return Map.of("id", key.id());
+        }
+    }
+}
