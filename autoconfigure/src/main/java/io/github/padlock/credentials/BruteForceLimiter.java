@@ -54,7 +54,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
 
     private final int maxClients;
 
-    private final ConcurrentHashMap<String, Failures> clients = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, FailureTimes> clients = new ConcurrentHashMap<>();
 
     private final AtomicBoolean evicting = new AtomicBoolean();
 
@@ -117,7 +117,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
      */
     @Override
     public void check(String client) {
-        Failures failures = this.clients.get(ClientKeys.of(client));
+        FailureTimes failures = this.clients.get(ClientKeys.of(client));
         if (failures == null) {
             return;
         }
@@ -147,7 +147,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
     void failed(String client) {
         long now = this.clock.millis();
         this.clients.compute(ClientKeys.of(client), (key, failures) -> {
-            Failures counted = (failures != null) ? failures : new Failures(Math.min(4, this.maxFailures));
+            FailureTimes counted = (failures != null) ? failures : new FailureTimes(Math.min(4, this.maxFailures));
             counted.add(now, this.windowMillis, this.maxFailures);
             return counted;
         });
@@ -201,63 +201,6 @@ public final class BruteForceLimiter implements AttemptLimiter {
         return exception;
     }
 
-    private record Tracked(String client, Failures failures, long latest) {
-    }
-
-    /** One client's most recent failure times, oldest first, in a ring that grows up to {@code maxFailures}. */
-    private static final class Failures {
-
-        private long[] times;
-
-        private int head;
-
-        private int size;
-
-        private volatile long latest;
-
-        Failures(int capacity) {
-            this.times = new long[capacity];
-        }
-
-        synchronized void add(long now, long window, int maxFailures) {
-            prune(now, window);
-            if (this.size == maxFailures) {
-                this.head = (this.head + 1) % this.times.length;
-                this.size--;
-            }
-            if (this.size == this.times.length) {
-                long[] grown = new long[Math.min(maxFailures, this.times.length * 2)];
-                for (int i = 0; i < this.size; i++) {
-                    grown[i] = this.times[(this.head + i) % this.times.length];
-                }
-                this.times = grown;
-                this.head = 0;
-            }
-            this.times[(this.head + this.size) % this.times.length] = now;
-            this.size++;
-            this.latest = now;
-        }
-
-        /** Milliseconds until the oldest counted failure leaves the window, or 0 when under the limit. */
-        synchronized long waitMillis(long now, long window, int maxFailures) {
-            prune(now, window);
-            return (this.size >= maxFailures) ? this.times[this.head] + window - now : 0;
-        }
-
-        synchronized boolean expired(long now, long window) {
-            prune(now, window);
-            return this.size == 0;
-        }
-
-        long latest() {
-            return this.latest;
-        }
-
-        private void prune(long now, long window) {
-            while (this.size > 0 && this.times[this.head] + window <= now) {
-                this.head = (this.head + 1) % this.times.length;
-                this.size--;
-            }
-        }
+    private record Tracked(String client, FailureTimes failures, long latest) {
     }
 }
