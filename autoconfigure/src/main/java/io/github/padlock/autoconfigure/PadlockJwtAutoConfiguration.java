@@ -71,7 +71,7 @@ public final class PadlockJwtAutoConfiguration {
         }
         catch (IllegalArgumentException ex) {
             // JwtSettings names the setting and never the key material.
-            throw new InvalidConfigurationPropertyValueException("padlock.jwt", "(hidden)", ex.getMessage());
+            throw new SecretPropertyException("padlock.jwt", ex.getMessage());
         }
     }
 
@@ -95,7 +95,7 @@ public final class PadlockJwtAutoConfiguration {
             return new JwtIssuer(jwt);
         }
         catch (IllegalArgumentException ex) {
-            throw new InvalidConfigurationPropertyValueException("padlock.jwt", "(hidden)", ex.getMessage());
+            throw new SecretPropertyException("padlock.jwt", ex.getMessage());
         }
     }
 
@@ -124,7 +124,7 @@ public final class PadlockJwtAutoConfiguration {
             return resource.getContentAsString(StandardCharsets.UTF_8);
         }
         catch (IOException ex) {
-            throw new InvalidConfigurationPropertyValueException(property, value, "The key cannot be read");
+            throw new SecretPropertyException(property, "The key cannot be read from its location");
         }
     }
 }
