@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# User-enumeration timing check: starts the demo application (bcrypt users from its database: stanley /
-# password123) on 127.0.0.1 and a free port, runs bench/timing/UserTiming.java against GET /users/me (HTTP Basic) —
-# interleaved pairs of "known user, wrong password" and "unknown user, same password" — and stops the demo.
+# User-enumeration timing check: for each password encoding, starts the demo application (users from its database:
+# stanley / password123) on 127.0.0.1 and a free port with that encoding as the current one (demo.password-encoding,
+# demo.bcrypt-strength), logs stanley in once so that Padlock re-encodes his hash with it, then runs
+# bench/timing/UserTiming.java against GET /users/me (HTTP Basic) — interleaved pairs of "known user, wrong password"
+# and "unknown user, same password" — once with a short wrong password and once with one of 73 bytes (over bcrypt's
+# limit), and stops the demo. Each run ends with a RESULT line: the medians and whether their gap is within
+# max(2 ms, 5 %).
 #
 # Usage: bench/timing.sh            (from anywhere; builds the demo jar if missing)
 # Environment (defaults in brackets):
-#   PAIRS [600]                    request pairs measured (after 30 warm-up pairs)
+#   ENCODINGS [bcrypt:4 bcrypt:10 bcrypt:12 pbkdf2@SpringSecurity_v5_8 argon2@SpringSecurity_v5_8]
+#                                  the encodings, each id[:bcrypt strength]
+#   PAIRS [600]                    request pairs measured per run (after 30 warm-up pairs)
 #   KNOWN_USER [stanley]           a user of the demo's database
 #   WRONG_PASSWORD [wrong-password-42]  a wrong password, sent for both users
 #   UNKNOWN_USER [nosuchuser]      a user name that does not exist
@@ -18,6 +24,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+ENCODINGS=${ENCODINGS:-bcrypt:4 bcrypt:10 bcrypt:12 pbkdf2@SpringSecurity_v5_8 argon2@SpringSecurity_v5_8}
 PAIRS=${PAIRS:-600}
 KNOWN_USER=${KNOWN_USER:-stanley}
 WRONG_PASSWORD=${WRONG_PASSWORD:-wrong-password-42}
@@ -54,20 +61,35 @@ fi
 JAR=$(demo_jar)
 [[ -n $JAR ]] || die "no demo jar in demo/target"
 
-PORT=$(free_port)
-URL="http://127.0.0.1:$PORT/users/me"
-# shellcheck disable=SC2206 # JAVA_OPTS is a list of flags
-opts=($JAVA_OPTS)
-java "${opts[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 >"$RESULTS_DIR/demo.log" 2>&1 &
-DEMO_PID=$!
-deadline=$((SECONDS + START_TIMEOUT))
-until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL" || true) == 401 ]]; do
-    kill -0 "$DEMO_PID" 2>/dev/null || { cat "$RESULTS_DIR/demo.log" >&2; die "the demo exited during start-up"; }
-    ((SECONDS < deadline)) || die "the demo did not answer within ${START_TIMEOUT}s"
-    sleep 0.2
+LONG_PASSWORD="$WRONG_PASSWORD-$(printf 'x%.0s' $(seq 1 $((73 - ${#WRONG_PASSWORD} - 1))))"
+for encoding in $ENCODINGS; do
+    id=${encoding%%:*}
+    strength=10
+    [[ $encoding == *:* ]] && strength=${encoding##*:}
+    PORT=$(free_port)
+    URL="http://127.0.0.1:$PORT/users/me"
+    # shellcheck disable=SC2206 # JAVA_OPTS is a list of flags
+    opts=($JAVA_OPTS)
+    java "${opts[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+        --demo.password-encoding="$id" --demo.bcrypt-strength="$strength" >"$RESULTS_DIR/demo-$encoding.log" 2>&1 &
+    DEMO_PID=$!
+    deadline=$((SECONDS + START_TIMEOUT))
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL" || true) == 401 ]]; do
+        kill -0 "$DEMO_PID" 2>/dev/null || { cat "$RESULTS_DIR/demo-$encoding.log" >&2; die "the demo exited"; }
+        ((SECONDS < deadline)) || die "the demo did not answer within ${START_TIMEOUT}s"
+        sleep 0.2
+    done
+    # One successful login: Padlock re-encodes stanley's stored hash with the current encoding.
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -u "$KNOWN_USER:password123" "$URL") == 200 ]] \
+        || die "$KNOWN_USER could not log in"
+    echo "== $encoding (demo pid $DEMO_PID on $URL); loadavg $(cut -d' ' -f1-3 /proc/loadavg)" \
+        | tee -a "$RESULTS_DIR/timing.txt" >&2
+    for password in "$WRONG_PASSWORD" "$LONG_PASSWORD"; do
+        java "$ROOT/bench/timing/UserTiming.java" "$URL" "$KNOWN_USER" "$password" "$UNKNOWN_USER" "$PAIRS" \
+            | tee -a "$RESULTS_DIR/timing.txt"
+    done
+    cleanup
+    DEMO_PID=""
 done
-echo "Demo up on $URL (pid $DEMO_PID); loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-
-java "$ROOT/bench/timing/UserTiming.java" "$URL" "$KNOWN_USER" "$WRONG_PASSWORD" "$UNKNOWN_USER" "$PAIRS" \
-    | tee "$RESULTS_DIR/timing.txt"
+grep -E '^==|RESULT' "$RESULTS_DIR/timing.txt" >&2
 echo "loadavg at the end: $(cut -d' ' -f1-3 /proc/loadavg); output in $RESULTS_DIR" >&2

@@ -96,6 +96,10 @@ public final class UserTiming {
                     + " unknown ones", relative * 100);
         }
         System.out.println("  Note: " + verdict + ".");
+        // The target: the medians within max(2 ms, 5 % of the known user's median).
+        double limit = Math.max(2.0, 0.05 * median(timesA));
+        System.out.printf("  RESULT A %.3f ms, B %.3f ms, gap %+.3f ms, limit %.3f ms: %s%n", median(timesA),
+                median(timesB), diff, limit, (Math.abs(diff) <= limit) ? "within" : "OUTSIDE");
     }
 
     private static HttpRequest request(URI url, String user, String password) {

@@ -111,7 +111,7 @@ public final class PadlockJwtAutoConfiguration {
                             + "spring-security-crypto on the classpath)");
         }
         return new PasswordTokenEndpoint(authenticator, issuer, properties.getTokenEndpoint().getAccessTokenTtl(),
-                limiter.getIfAvailable());
+                properties.getTokenEndpoint().isDownScope(), limiter.getIfAvailable());
     }
 
     /** A key given inline, or a resource location such as {@code classpath:jwt.pub}. */

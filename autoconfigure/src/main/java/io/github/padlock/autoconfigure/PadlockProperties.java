@@ -665,6 +665,12 @@ public class PadlockProperties {
          */
         private Duration accessTokenTtl = Duration.ofMinutes(30);
 
+        /**
+         * Whether a request for scopes the user does not hold is granted the ones the user holds, rather than refused
+         * with invalid_scope (RFC 6749 §5.2).
+         */
+        private boolean downScope;
+
         public boolean isEnabled() {
             return this.enabled;
         }
@@ -687,6 +693,14 @@ public class PadlockProperties {
 
         public void setAccessTokenTtl(Duration accessTokenTtl) {
             this.accessTokenTtl = accessTokenTtl;
+        }
+
+        public boolean isDownScope() {
+            return this.downScope;
+        }
+
+        public void setDownScope(boolean downScope) {
+            this.downScope = downScope;
         }
     }
 

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Auto-configuration for Padlock's users, whose passwords spring-security-crypto hashes (an optional dependency of
  * the auto-configuration artifact, which the starter brings): the users of {@code padlock.users}, replaced by the
  * application's own {@link UserStore} bean, and the {@link UserAuthenticator} that checks their passwords for the
- * {@code users} verifier and the token endpoint. Without the library, {@code padlock.users} fails the start-up
+ * {@code users} verifier and the token endpoint with the application's {@link PasswordEncoder} (or Spring Security's
+ * delegating one). Without the library, {@code padlock.users} fails the start-up
  * naming the dependency to add.
  */
 @AutoConfiguration(after = PadlockAutoConfiguration.class)
@@ -55,10 +57,21 @@ public final class PadlockUsersAutoConfiguration {
         return new InMemoryUserStore(users);
     }
 
+    /**
+     * The encoder of users' passwords: the application's own {@link PasswordEncoder} bean when it declares one (to
+     * change the encoding or its cost), else Spring Security's {@code DelegatingPasswordEncoder} (bcrypt, strength 10,
+     * for new hashes; every encoder id for stored ones).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder padlockPasswordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
     @Bean
     @ConditionalOnBean(UserStore.class)
     @ConditionalOnMissingBean
-    UserAuthenticator padlockUserAuthenticator(UserStore userStore) {
-        return PasswordHashing.userAuthenticator(userStore);
+    UserAuthenticator padlockUserAuthenticator(UserStore userStore, PasswordEncoder passwordEncoder) {
+        return new UserAuthenticator(userStore, passwordEncoder);
     }
 }

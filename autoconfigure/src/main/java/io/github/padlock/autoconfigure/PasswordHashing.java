@@ -2,8 +2,6 @@ package io.github.padlock.autoconfigure;
 
 import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.ApiKeyStore;
-import io.github.padlock.credentials.UserAuthenticator;
-import io.github.padlock.credentials.UserStore;
 
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -16,14 +14,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 final class PasswordHashing {
 
     private PasswordHashing() {
-    }
-
-    /**
-     * @param store the users
-     * @return their check, with the delegating encoder
-     */
-    static UserAuthenticator userAuthenticator(UserStore store) {
-        return new UserAuthenticator(store, PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     /**

@@ -1,17 +1,21 @@
 package io.github.padlock.credentials;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fixed set of users, such as those of {@code padlock.users}.
+ * A fixed set of users, such as those of {@code padlock.users}; their hashes are upgraded in memory after a successful
+ * login (a restart reads the configuration again).
  */
 public final class InMemoryUserStore implements UserStore {
 
-    private final Map<String, StoredUser> users = new LinkedHashMap<>();
+    private final Map<String, StoredUser> users = new ConcurrentHashMap<>();
+
+    private final List<String> names = new ArrayList<>();
 
     /**
      * @param users the users; their names must be distinct
@@ -21,6 +25,7 @@ public final class InMemoryUserStore implements UserStore {
             if (this.users.putIfAbsent(user.username(), user) != null) {
                 throw new IllegalArgumentException("User '" + user.username() + "' is listed twice");
             }
+            this.names.add(user.username());
         }
     }
 
@@ -29,10 +34,16 @@ public final class InMemoryUserStore implements UserStore {
         return this.users.get(username);
     }
 
+    @Override
+    public void updatePassword(String username, String passwordHash) {
+        this.users.computeIfPresent(username, (name, user) -> new StoredUser(user.username(), passwordHash,
+                user.scopes(), user.disabled()));
+    }
+
     /**
      * @return the users, in order
      */
     public List<StoredUser> users() {
-        return List.copyOf(this.users.values());
+        return this.names.stream().map(this.users::get).toList();
     }
 }

@@ -17,10 +17,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Checks a user name and password against a {@link UserStore}, the same way for HTTP Basic and for the OAuth2
- * password form. The password encoder runs exactly once per check whether or not the user exists (an unknown user is
- * checked against a dummy hash), so the answer and its timing do not tell which user names exist; the hashes do the
- * constant-time comparison. A password over 72 UTF-8 bytes is refused for a bcrypt hash, since bcrypt would ignore
- * the rest.
+ * password form, so that neither the answer nor its time tells which user names exist: every refusal costs exactly
+ * one check with the password encoder's <em>current</em> encoding — the one new passwords get, at its configured cost
+ * — and the hashes compare in constant time.
+ * <ul>
+ * <li>An unknown user is checked against a dummy hash the encoder made at start-up.</li>
+ * <li>A password over 72 UTF-8 bytes for a bcrypt hash is refused (bcrypt would ignore the rest, and Spring's encoder
+ * answers such a check at once); the refusal still runs one dummy check.</li>
+ * <li>A user whose hash uses another encoder or a lower cost ({@link PasswordEncoder#upgradeEncoding}) is re-encoded
+ * with the current one after a successful login ({@link UserStore#updatePassword}), so the store converges.</li>
+ * </ul>
  */
 public final class UserAuthenticator {
 
@@ -32,6 +38,9 @@ public final class UserAuthenticator {
 
     private static final int BCRYPT_MAX_BYTES = 72;
 
+    /** What a check that only has to take its time hashes: within every encoder's limits (bcrypt's 72 bytes). */
+    private static final String TIMING_ONLY = "x".repeat(BCRYPT_MAX_BYTES);
+
     private final UserStore store;
 
     private final PasswordEncoder passwordEncoder;
@@ -40,7 +49,8 @@ public final class UserAuthenticator {
 
     /**
      * @param store where users come from
-     * @param passwordEncoder a {@code DelegatingPasswordEncoder} (or any encoder that matches the stored hashes)
+     * @param passwordEncoder the encoder of the stored hashes, such as a {@code DelegatingPasswordEncoder}; its
+     * encoding of new passwords is the current one
      */
     public UserAuthenticator(UserStore store, PasswordEncoder passwordEncoder) {
         this.store = store;
@@ -57,11 +67,35 @@ public final class UserAuthenticator {
      */
     public @Nullable StoredUser check(String username, String password) {
         StoredUser user = this.store.findUser(username);
-        String hash = (user != null) ? user.passwordHash() : this.dummyHash;
-        boolean tooLong = hash.startsWith("{bcrypt}")
+        if (user == null || tooLongForBcrypt(user.passwordHash(), password)) {
+            this.passwordEncoder.matches(TIMING_ONLY, this.dummyHash);
+            return null;
+        }
+        if (!this.passwordEncoder.matches(password, user.passwordHash())) {
+            return null;
+        }
+        if (this.passwordEncoder.upgradeEncoding(user.passwordHash())) {
+            upgrade(user, password);
+        }
+        return user;
+    }
+
+    private void upgrade(StoredUser user, String password) {
+        String upgraded;
+        try {
+            upgraded = this.passwordEncoder.encode(password);
+        }
+        catch (IllegalArgumentException ex) {
+            // The current encoding cannot take this password (bcrypt and over 72 bytes): keep the hash it matched.
+            return;
+        }
+        this.store.updatePassword(user.username(), Objects.requireNonNull(upgraded));
+    }
+
+    /** bcrypt reads 72 bytes; a longer password must not match by its first 72 alone. */
+    private static boolean tooLongForBcrypt(String hash, String password) {
+        return (hash.startsWith("{bcrypt}") || hash.startsWith("$2"))
                 && password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES;
-        boolean matches = this.passwordEncoder.matches(tooLong ? "" : password, hash);
-        return (user != null && matches && !tooLong) ? user : null;
     }
 
     /**

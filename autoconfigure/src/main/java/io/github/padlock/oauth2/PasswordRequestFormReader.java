@@ -46,6 +46,13 @@ final class PasswordRequestFormReader {
                 fields.scopes(), fields.clientId(), fields.clientSecret());
     }
 
+    /**
+     * @return the body's one {@code scope} value as sent (the form's own checks have run), or {@code null}
+     */
+    static @Nullable String rawScope(HttpServletRequest request) {
+        return new PasswordRequestFormReader(request).optional("scope");
+    }
+
     static OAuth2PasswordRequestFormStrict readStrict(HttpServletRequest request) {
         Fields fields = new PasswordRequestFormReader(checkMediaType(request)).fields(true);
         return new OAuth2PasswordRequestFormStrict(orEmpty(fields.grantType()), fields.username(), fields.password(),

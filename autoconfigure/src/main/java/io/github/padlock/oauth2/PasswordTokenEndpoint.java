@@ -27,19 +27,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The token endpoint of OAuth 2.0's resource owner password grant (RFC 6749 §4.3), served at
- * {@code padlock.token-endpoint.path} when {@code padlock.token-endpoint.enabled} is set: checks the user name and
- * password with the {@link UserAuthenticator}, and answers a signed JWT granting the requested scopes the user may
- * have (all of them when none is requested), as
- * {@code {"access_token", "token_type": "bearer", "expires_in", "scope"}} with {@code Cache-Control: no-store}
- * (§5.1). Errors are 400 problem+json with RFC 6749 §5.2's {@code error}: {@code invalid_request} (a malformed
- * form), {@code unsupported_grant_type}, {@code invalid_scope} (a malformed scope) and {@code invalid_grant} (wrong
- * credentials or a disabled user). The client is not authenticated: the endpoint serves public clients such as
- * Swagger UI.
+ * The token endpoint of OAuth 2.0's resource owner password grant (RFC 6749 §4.3), strict by default: served at
+ * {@code padlock.token-endpoint.path} when {@code padlock.token-endpoint.enabled} is set, it checks the user name and
+ * password with the {@link UserAuthenticator} and answers a signed JWT granting the requested scopes (all the user's
+ * when none is requested), as {@code {"access_token", "token_type": "bearer", "expires_in", "scope"}} with
+ * {@code Cache-Control: no-store} (§5.1). Errors are 400 problem+json with RFC 6749 §5.2's {@code error} and
+ * {@code error_description}:
+ * <ul>
+ * <li>{@code invalid_request}: a malformed form, no {@code grant_type} (§4.3.2: REQUIRED), a control character in the
+ * user name or password (never passed to the {@code UserStore});</li>
+ * <li>{@code unsupported_grant_type}: a grant type other than {@code password};</li>
+ * <li>{@code invalid_scope}: a scope that is not space-delimited scope-tokens (§3.3: a tab is malformed), or one the
+ * user does not hold — unless {@code padlock.token-endpoint.down-scope} grants the ones the user holds instead;</li>
+ * <li>{@code invalid_grant}: wrong credentials or a disabled user.</li>
+ * </ul>
+ * The client is not authenticated: the endpoint serves public clients such as Swagger UI.
  * <p>
- * With a {@link AttemptLimiter} ({@code padlock.brute-force.enabled}), a client (the request's remote address) that
- * failed too often is answered 429 before its credentials are checked, and every {@code invalid_grant} counts as a
- * failure of that client.
+ * With an {@link AttemptLimiter} ({@code padlock.brute-force.enabled}), a client (the request's remote address) that
+ * failed too often is answered 429 with {@code Retry-After} and {@code "error": "slow_down"} (the token endpoint's
+ * code in the IANA OAuth registry, RFC 8628 §3.5) before its credentials are checked, and every {@code invalid_grant}
+ * counts as a failure of that client.
  */
 @RestController
 public final class PasswordTokenEndpoint {
@@ -50,19 +57,24 @@ public final class PasswordTokenEndpoint {
 
     private final Duration accessTokenTtl;
 
+    private final boolean downScope;
+
     private final @Nullable AttemptLimiter limiter;
 
     /**
      * @param users checks the user name and password
      * @param issuer signs the access tokens
      * @param accessTokenTtl how long an access token lives
+     * @param downScope whether a request for scopes the user does not hold gets the ones the user holds rather than
+     * {@code invalid_scope}
      * @param limiter refuses clients that failed too often, or {@code null} for none
      */
-    public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl,
+    public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl, boolean downScope,
             @Nullable AttemptLimiter limiter) {
         this.users = users;
         this.issuer = issuer;
         this.accessTokenTtl = accessTokenTtl;
+        this.downScope = downScope;
         this.limiter = limiter;
     }
 
@@ -72,15 +84,14 @@ public final class PasswordTokenEndpoint {
      * @return the access token response
      */
     @PostMapping(path = "${padlock.token-endpoint.path:/token}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> token(OAuth2PasswordRequestForm form, HttpServletRequest request) {
+    public ResponseEntity<Map<String, Object>> token(OAuth2PasswordRequestFormStrict form, HttpServletRequest request) {
+        if (hasControlCharacter(form.username()) || hasControlCharacter(form.password())) {
+            throw error("invalid_request", "The username and password must not contain control characters");
+        }
+        List<String> requested = requestedScopes(PasswordRequestFormReader.rawScope(request));
         String client = String.valueOf(request.getRemoteAddr());
         if (this.limiter != null) {
-            this.limiter.check(client);
-        }
-        for (String scope : form.scopes()) {
-            if (!ScopeTokens.isScopeToken(scope)) {
-                throw error("invalid_scope", "The requested scope is malformed");
-            }
+            check(this.limiter, client);
         }
         StoredUser user = this.users.check(form.username(), form.password());
         if (user == null || user.disabled()) {
@@ -89,18 +100,58 @@ public final class PasswordTokenEndpoint {
             }
             throw error("invalid_grant", (user == null) ? UserAuthenticator.INCORRECT : UserAuthenticator.INACTIVE);
         }
-        List<String> granted = form.scopes().isEmpty() ? user.scopes()
-                : form.scopes().stream().distinct().filter(user.scopes()::contains).toList();
+        if (this.limiter != null) {
+            this.limiter.record(client, SecurityOutcome.GRANTED);
+        }
+        List<String> granted = requested.isEmpty() ? user.scopes() : requested;
+        if (!user.scopes().containsAll(granted)) {
+            if (!this.downScope) {
+                throw error("invalid_scope", "The requested scope exceeds the scope granted to the user");
+            }
+            granted = granted.stream().filter(user.scopes()::contains).toList();
+        }
         IssuedToken token = this.issuer.issue(user.username(), granted, this.accessTokenTtl);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.value());
         body.put("token_type", "bearer");
         body.put("expires_in", this.accessTokenTtl.toSeconds());
-        body.put("scope", String.join(" ", granted));
+        body.put("scope", ScopeTokens.join(granted));
         return ResponseEntity.ok()
             .cacheControl(CacheControl.noStore())
             .header(HttpHeaders.PRAGMA, "no-cache")
             .body(body);
+    }
+
+    /** RFC 6749 §3.3: scope-tokens separated by single spaces; anything else is malformed. */
+    private static List<String> requestedScopes(@Nullable String scope) {
+        if (scope == null || scope.isEmpty()) {
+            return List.of();
+        }
+        List<String> tokens = List.of(scope.split(" ", -1));
+        if (!tokens.stream().allMatch(ScopeTokens::isScopeToken)) {
+            throw error("invalid_scope", "The requested scope is malformed");
+        }
+        return tokens.stream().distinct().toList();
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /** The limiter's 429 in RFC 6749 §5.2's shape, beside its {@code Retry-After}. */
+    private static void check(AttemptLimiter limiter, String client) {
+        try {
+            limiter.check(client);
+        }
+        catch (PadlockException ex) {
+            PadlockException answer = new PadlockException(ex.getStatusCode(), String.valueOf(ex.getBody()
+                .getDetail()), List.of(), ex.outcome());
+            answer.getHeaders().addAll(ex.getHeaders());
+            answer.getBody().setProperty("error", "slow_down");
+            answer.getBody().setProperty("error_description", ex.getBody().getDetail());
+            answer.getHeaders().setCacheControl(CacheControl.noStore());
+            throw answer;
+        }
     }
 
     /**

@@ -1,15 +1,16 @@
 package io.github.padlock.credentials;
 
-import io.github.padlock.SecurityRequest;
-import io.github.padlock.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
+import io.github.padlock.TestRequest;
 import io.github.padlock.Verifier;
 import io.github.padlock.scheme.HttpBasic;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -71,6 +75,57 @@ class UserAuthenticatorTests {
         assertThat(truncating.check("long", longPassword)).isNull();
         assertThat(this.encoder.matches).hasValue(1);
         assertThat(truncating.check("long", "password123" + "x".repeat(61))).isNotNull();
+    }
+
+    @Test
+    void checkWhenUnknownUserThenTheCheckIsAgainstTheCurrentEncodingAtItsCost() {
+        RecordingEncoder current = new RecordingEncoder(new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(5))));
+        UserAuthenticator authenticator = new UserAuthenticator(new InMemoryUserStore(List.of()), current);
+        assertThat(authenticator.check("nobody", "password123")).isNull();
+        assertThat(current.checked).singleElement().asString().startsWith("{bcrypt}$2a$05$");
+    }
+
+    @Test
+    void checkWhenOverLongPasswordForABcryptUserThenOneCheckOfTheCurrentEncodingWithinBcryptsLimit() {
+        RecordingEncoder current = new RecordingEncoder(ENCODER);
+        UserAuthenticator authenticator = new UserAuthenticator(new InMemoryUserStore(List.of(new StoredUser("long",
+                ENCODER.encode("p"), List.of(), false))), current);
+        assertThat(authenticator.check("long", "p".repeat(73))).isNull();
+        assertThat(authenticator.check("nobody", "p".repeat(73))).isNull();
+        assertThat(current.checked).hasSize(2).allSatisfy((hash) -> assertThat(hash).startsWith("{bcrypt}$2a$10$"));
+        assertThat(current.raw).allSatisfy((raw) -> assertThat(raw.getBytes(StandardCharsets.UTF_8)).hasSize(72));
+    }
+
+    @Test
+    void checkWhenOverLongPasswordForAPbkdf2UserThenCheckedAsAnyOther() {
+        String password = "p".repeat(100);
+        UserAuthenticator authenticator = new UserAuthenticator(new InMemoryUserStore(List.of(new StoredUser("long",
+                "{pbkdf2@SpringSecurity_v5_8}" + Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+                    .encode(password), List.of(), false))), ENCODER);
+        assertThat(authenticator.check("long", password)).isNotNull();
+    }
+
+    @Test
+    void checkWhenHashOfAnotherEncodingThenReEncodedWithTheCurrentOneAfterASuccessOnly() {
+        InMemoryUserStore store = new InMemoryUserStore(List.of(new StoredUser("old",
+                "{bcrypt}" + new BCryptPasswordEncoder(4).encode("password123"), List.of("items:read"), false)));
+        UserAuthenticator authenticator = new UserAuthenticator(store, ENCODER);
+        assertThat(authenticator.check("old", "wrong")).isNull();
+        assertThat(store.findUser("old").passwordHash()).startsWith("{bcrypt}$2a$04$");
+        assertThat(authenticator.check("old", "password123")).isNotNull();
+        String upgraded = store.findUser("old").passwordHash();
+        assertThat(upgraded).startsWith("{bcrypt}$2a$10$");
+        assertThat(ENCODER.upgradeEncoding(upgraded)).isFalse();
+        assertThat(store.findUser("old").scopes()).containsExactly("items:read");
+        assertThat(authenticator.check("old", "password123")).isNotNull();
+    }
+
+    @Test
+    void checkWhenStoreCannotWriteThenTheLoginStillSucceeds() {
+        StoredUser old = new StoredUser("old", "{bcrypt}" + new BCryptPasswordEncoder(4).encode("pw"), List.of(), false);
+        UserAuthenticator authenticator = new UserAuthenticator((username) -> old, ENCODER);
+        assertThat(authenticator.check("old", "pw")).isSameAs(old);
     }
 
     @Test
@@ -140,6 +195,32 @@ class UserAuthenticatorTests {
                 return (U) scheme.resolve(request);
             }
         });
+    }
+
+    /** Records the hashes and passwords each check compares, delegating to another encoder. */
+    static final class RecordingEncoder implements PasswordEncoder {
+
+        final List<String> checked = new java.util.ArrayList<>();
+
+        final List<String> raw = new java.util.ArrayList<>();
+
+        private final PasswordEncoder delegate;
+
+        RecordingEncoder(PasswordEncoder delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return this.delegate.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            this.checked.add(encodedPassword);
+            this.raw.add(rawPassword.toString());
+            return this.delegate.matches(rawPassword, encodedPassword);
+        }
     }
 
     /** Counts the password checks. */

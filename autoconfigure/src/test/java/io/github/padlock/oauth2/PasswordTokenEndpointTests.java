@@ -65,18 +65,48 @@ class PasswordTokenEndpointTests {
 
     @Test
     void tokenWhenNoScopeRequestedThenEveryScopeTheUserMayHave() throws Exception {
-        MvcTestResult token = form("username=stanley&password=password123");
+        MvcTestResult token = form("grant_type=password&username=stanley&password=password123");
         assertThat(token).hasStatusOk();
         assertThat((String) JsonPath.read(token.getResponse().getContentAsString(), "$.scope"))
             .isEqualTo("items:read items:write");
     }
 
     @Test
-    void tokenWhenRequestedScopeNotAllowedThenNotGranted() throws Exception {
-        MvcTestResult token = form("username=stanley&password=password123&scope=items:read admin");
-        assertThat(token).hasStatusOk();
-        assertThat((String) JsonPath.read(token.getResponse().getContentAsString(), "$.scope"))
-            .isEqualTo("items:read");
+    void tokenWhenRequestedScopeNotHeldThenInvalidScope() {
+        MvcTestResult result = form("grant_type=password&username=stanley&password=password123&scope=items:read admin");
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_scope");
+        assertThat(result).bodyJson().extractingPath("$.error_description")
+            .isEqualTo("The requested scope exceeds the scope granted to the user");
+    }
+
+    @Test
+    void tokenWhenNoGrantTypeThenInvalidRequest() {
+        MvcTestResult result = this.mvc.post().uri("/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("username=stanley&password=password123").exchange();
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_request");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("grant_type");
+    }
+
+    @Test
+    void tokenWhenControlCharacterInUsernameOrPasswordThenInvalidRequestAndNoUserLookedUp() {
+        for (String credentials : new String[] { "username=stanley%00&password=password123",
+                "username=stanley&password=password123%0D%0A", "username=stan%09ley&password=x" }) {
+            MvcTestResult result = form("grant_type=password&" + credentials);
+            assertThat(result).as(credentials).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
+    void tokenWhenScopesSeparatedByATabOrTwoSpacesThenInvalidScope() {
+        for (String scope : new String[] { "items:read%09items:write", "items:read%20%20items:write",
+                "%20items:read" }) {
+            MvcTestResult result = form("grant_type=password&username=stanley&password=password123&scope=" + scope);
+            assertThat(result).as(scope).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_scope");
+        }
     }
 
     @Test
@@ -86,13 +116,13 @@ class PasswordTokenEndpointTests {
         assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_grant");
         assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("Incorrect username or password");
         assertThat(result.getResponse().getContentAsString()).doesNotContain("hunter2");
-        assertThat(form("username=nobody&password=password123")).bodyJson().extractingPath("$.error")
+        assertThat(form("grant_type=password&username=nobody&password=password123")).bodyJson().extractingPath("$.error")
             .isEqualTo("invalid_grant");
     }
 
     @Test
     void tokenWhenDisabledUserThenInvalidGrant() {
-        MvcTestResult result = form("username=alice&password=secret2");
+        MvcTestResult result = form("grant_type=password&username=alice&password=secret2");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_grant");
         assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("Inactive user");
@@ -115,7 +145,7 @@ class PasswordTokenEndpointTests {
 
     @Test
     void tokenWhenScopeMalformedThenInvalidScope() {
-        MvcTestResult result = form("username=stanley&password=password123&scope=items:read%20bad\"scope");
+        MvcTestResult result = form("grant_type=password&username=stanley&password=password123&scope=items:read%20bad\"scope");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_scope");
     }

@@ -121,7 +121,12 @@ class BruteForceMvcTests {
             assertThat(failed).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.error")
                 .isEqualTo("invalid_grant");
         }
-        assertTooManyRequests(token("10.0.7.1", "username=stanley&password=password123"), "60");
+        MvcTestResult limited = token("10.0.7.1", "username=stanley&password=password123");
+        assertTooManyRequests(limited, "60");
+        // RFC 6749 §5.2's shape at the token endpoint, beside Retry-After.
+        assertThat(limited).hasHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        assertThat(limited).bodyJson().extractingPath("$.error").isEqualTo("slow_down");
+        assertThat(limited).bodyJson().extractingPath("$.error_description").isEqualTo("Too many failed attempts");
         assertTooManyRequests(get("10.0.7.1", "stanley:password123"), "60");
         assertThat(token("10.0.7.2", "username=stanley&password=password123")).hasStatusOk();
     }
@@ -154,7 +159,8 @@ class BruteForceMvcTests {
     }
 
     private MvcTestResult token(String client, String form) {
-        return this.mvc.post().uri("/token").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form)
+        return this.mvc.post().uri("/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("grant_type=password&" + form)
             .with((request) -> {
                 request.setRemoteAddr(client);
                 return request;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The store's users, read from the {@code users} table: Padlock's built-in user verifier and token endpoint check
- * passwords against it instead of {@code padlock.users}.
+ * passwords against it instead of {@code padlock.users}, and upgrade a hash of an older encoding in it.
  */
 @Component
 class JdbcUserStore implements UserStore {
@@ -31,6 +31,15 @@ class JdbcUserStore implements UserStore {
                     scopes(row.getString("scopes")), row.getBoolean("disabled")))
             .optional()
             .orElse(null);
+    }
+
+    /** Padlock re-encodes a hash of an older encoding after a successful login: the table converges. */
+    @Override
+    public void updatePassword(String username, String passwordHash) {
+        this.jdbc.sql("UPDATE users SET password_hash = ? WHERE username = ?")
+            .param(passwordHash)
+            .param(username)
+            .update();
     }
 
     private static List<String> scopes(String scopes) {

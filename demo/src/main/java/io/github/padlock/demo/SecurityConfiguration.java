@@ -1,7 +1,9 @@
 package io.github.padlock.demo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 import io.github.padlock.PadlockException;
 import io.github.padlock.Verifier;
@@ -12,9 +14,16 @@ import io.github.padlock.credentials.UserStore;
 import io.github.padlock.jwt.JwtPrincipal;
 import io.github.padlock.scheme.ApiKeyHeader;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.crypto.scrypt.SCryptPasswordEncoder;
 
 /**
  * The verifiers that are the application's own, on top of the schemes and built-in verifiers of
@@ -23,6 +32,30 @@ import org.springframework.http.HttpStatus;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /**
+     * The encoding of passwords, which Padlock uses for new hashes and for the check an unknown user costs: Spring
+     * Security's {@code DelegatingPasswordEncoder}, whose encoding for new passwords {@code demo.password-encoding}
+     * chooses ({@code bcrypt} by default; also {@code pbkdf2@SpringSecurity_v5_8}, {@code argon2@SpringSecurity_v5_8},
+     * ...) with bcrypt's cost from {@code demo.bcrypt-strength} (10). A stored hash of any id still matches, and one of
+     * another encoding or a lower cost is re-encoded after a successful login.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${demo.password-encoding:bcrypt}") String encoding,
+            @Value("${demo.bcrypt-strength:10}") int bcryptStrength) {
+        Map<String, PasswordEncoder> encoders = Map.of("bcrypt", new BCryptPasswordEncoder(bcryptStrength), "pbkdf2",
+                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5(), "pbkdf2@SpringSecurity_v5_8",
+                Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "argon2",
+                Argon2PasswordEncoder.defaultsForSpringSecurity_v5_2(), "argon2@SpringSecurity_v5_8",
+                Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "scrypt",
+                SCryptPasswordEncoder.defaultsForSpringSecurity_v4_1(), "scrypt@SpringSecurity_v5_8",
+                SCryptPasswordEncoder.defaultsForSpringSecurity_v5_8());
+        if (!encoders.containsKey(encoding)) {
+            throw new IllegalArgumentException("demo.password-encoding must be one of " + new TreeSet<>(
+                    encoders.keySet()));
+        }
+        return new DelegatingPasswordEncoder(encoding, encoders);
+    }
 
     /** The seed's {@code get_current_username}, over the built-in user verifier. */
     @Bean

@@ -175,7 +175,8 @@ class DemoApplicationTests {
 
     @Test
     void tokenWhenDisabledUserThenInvalidGrant() throws Exception {
-        HttpResponse<String> response = send(form("/token", "username=alice&password=secret2"));
+        HttpResponse<String> response = send(form("/token",
+                "grant_type=password&username=alice&password=secret2"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo("invalid_grant");
         assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Inactive user");
@@ -210,21 +211,23 @@ class DemoApplicationTests {
     }
 
     @Test
-    void tokenWhenScopeTheUserMayNotHaveThenNotGranted() throws Exception {
-        HttpResponse<String> response = send(form("/token", "username=stanley&password=password123&scope=admin"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat((String) JsonPath.read(response.body(), "$.scope")).isEmpty();
+    void tokenWhenScopeTheUserDoesNotHoldThenInvalidScope() throws Exception {
+        HttpResponse<String> response = send(form("/token",
+                "grant_type=password&username=stanley&password=password123&scope=admin"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo("invalid_scope");
     }
 
     private String token(String form) throws Exception {
-        HttpResponse<String> response = send(form("/token", form));
+        HttpResponse<String> response = send(form("/token", "grant_type=password&" + form));
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonPath.read(response.body(), "$.access_token");
     }
 
     @Test
     void tokenWhenWrongPasswordThenBadRequest() throws Exception {
-        HttpResponse<String> response = send(form("/token", "username=stanley&password=wrongpass"));
+        HttpResponse<String> response = send(form("/token",
+                "grant_type=password&username=stanley&password=wrongpass"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Incorrect username or password");
         assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo("invalid_grant");
