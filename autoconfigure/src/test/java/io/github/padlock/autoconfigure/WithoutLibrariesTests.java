@@ -69,7 +69,7 @@ class WithoutLibrariesTests {
             String crypto = "add org.springframework.security:spring-security-crypto to the application";
             assertThat(outcomes).containsEntry("api keys", "200 {\"id\":\"reporting\"}, 401")
                 .hasEntrySatisfying("api key {bcrypt}", (message) -> assertThat(message)
-                    .contains("Property padlock.api-keys.legacy.hash with value '(hidden)' is invalid")
+                    .contains("Invalid value for configuration property 'padlock.api-keys.legacy.hash' (not shown: it is a secret)")
                     .contains(crypto)
                     .doesNotContain("$2a$"))
                 .hasEntrySatisfying("padlock.users", (message) -> assertThat(message)
