@@ -3,7 +3,6 @@ package io.github.padlock.jwt;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import org.jspecify.annotations.Nullable;
@@ -24,23 +23,14 @@ public final class JwtSettings {
 
     private final List<JWSAlgorithm> algorithms;
 
-    private final @Nullable String issuer;
+    private final ClaimPolicy claims;
 
-    private final List<String> audience;
-
-    private final Duration clockSkew;
-
-    private final String scopeClaim;
-
-    private JwtSettings(Builder builder, VerificationKeys keys, List<JWSAlgorithm> algorithms,
-            @Nullable SigningKey signingKey) {
+    private JwtSettings(VerificationKeys keys, List<JWSAlgorithm> algorithms, @Nullable SigningKey signingKey,
+            ClaimPolicy claims) {
         this.keys = keys;
         this.signingKey = signingKey;
         this.algorithms = List.copyOf(algorithms);
-        this.issuer = builder.issuer;
-        this.audience = List.copyOf(builder.audience);
-        this.clockSkew = builder.clockSkew;
-        this.scopeClaim = builder.scopeClaim;
+        this.claims = claims;
     }
 
     /**
@@ -61,28 +51,32 @@ public final class JwtSettings {
      * @return the required {@code iss}, or {@code null} when any issuer is accepted
      */
     public @Nullable String issuer() {
-        return this.issuer;
+        return this.claims.issuer();
     }
 
     /**
      * @return the audiences of which {@code aud} must hold one; empty when any audience is accepted
      */
     public List<String> audience() {
-        return this.audience;
+        return this.claims.audience();
     }
 
     /**
      * @return the tolerance on {@code exp} and {@code nbf}
      */
     public Duration clockSkew() {
-        return this.clockSkew;
+        return this.claims.clockSkew();
     }
 
     /**
      * @return the claim holding the granted scopes, {@code scope} or {@code scp}
      */
     public String scopeClaim() {
-        return this.scopeClaim;
+        return this.claims.scopeClaim();
+    }
+
+    ClaimPolicy claims() {
+        return this.claims;
     }
 
     VerificationKeys keys() {
@@ -100,9 +94,8 @@ public final class JwtSettings {
     @Override
     public String toString() {
         String signing = (this.signingKey != null) ? this.signingKey.shape().describe() : "none";
-        return "JwtSettings[keySource=" + this.keys.source() + ", algorithms=" + algorithms() + ", issuer="
-                + this.issuer + ", audience=" + this.audience + ", clockSkew=" + this.clockSkew + ", scopeClaim="
-                + this.scopeClaim + ", signing=" + signing + "]";
+        return "JwtSettings[keySource=" + this.keys.source() + ", algorithms=" + algorithms() + ", " + this.claims
+                + ", signing=" + signing + "]";
     }
 
     /**
@@ -119,13 +112,7 @@ public final class JwtSettings {
 
         private @Nullable String privateKey;
 
-        private @Nullable String issuer;
-
-        private List<String> audience = List.of();
-
-        private Duration clockSkew = Duration.ofSeconds(60);
-
-        private String scopeClaim = "scope";
+        private final ClaimPolicy.Builder claims = new ClaimPolicy.Builder();
 
         private List<String> algorithms = List.of();
 
@@ -179,7 +166,7 @@ public final class JwtSettings {
          * @return this builder
          */
         public Builder issuer(@Nullable String issuer) {
-            this.issuer = blankToNull(issuer);
+            this.claims.issuer(blankToNull(issuer));
             return this;
         }
 
@@ -189,7 +176,7 @@ public final class JwtSettings {
          * @return this builder
          */
         public Builder audience(Collection<String> audience) {
-            this.audience = audience.stream().filter((value) -> !value.isBlank()).distinct().toList();
+            this.claims.audience(audience);
             return this;
         }
 
@@ -199,7 +186,7 @@ public final class JwtSettings {
          * @return this builder
          */
         public Builder clockSkew(Duration clockSkew) {
-            this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew must not be null");
+            this.claims.clockSkew(clockSkew);
             return this;
         }
 
@@ -209,7 +196,7 @@ public final class JwtSettings {
          * @return this builder
          */
         public Builder scopeClaim(String scopeClaim) {
-            this.scopeClaim = Objects.requireNonNull(scopeClaim, "scopeClaim must not be null");
+            this.claims.scopeClaim(scopeClaim);
             return this;
         }
 
@@ -231,16 +218,11 @@ public final class JwtSettings {
          */
         public JwtSettings build() {
             String keySource = VerificationKeys.source(this.secret, this.publicKey, this.jwkSetUri);
-            if (!List.of("scope", "scp").contains(this.scopeClaim)) {
-                throw new IllegalArgumentException("scope-claim: must be scope or scp");
-            }
-            if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("clock-skew: must be zero or more seconds");
-            }
+            ClaimPolicy claims = this.claims.build();
             VerificationKeys keys = new VerificationKeys(keySource, this.secret, this.publicKey, this.jwkSetUri);
             SigningKey signingKey = PrivateKeys.signingKey(keys.secret(), this.privateKey);
             List<JWSAlgorithm> algorithms = Algorithms.choose(this.algorithms, keys, signingKey);
-            return new JwtSettings(this, keys, algorithms, signingKey);
+            return new JwtSettings(keys, algorithms, signingKey, claims);
         }
 
         private static @Nullable String blankToNull(@Nullable String value) {

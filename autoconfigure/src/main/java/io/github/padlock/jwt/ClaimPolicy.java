@@ -1,0 +1,147 @@
+package io.github.padlock.jwt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimNames;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link JwtSettings} asks of a token besides its signature: the {@code typ} header, {@code iss} and
+ * {@code aud} when configured, {@code exp} and {@code nbf} with the clock skew, a {@code sub}, and the claim that holds
+ * the scopes. {@link JwtDecoder} checks them with the nimbus verifiers built here; {@link JwtIssuer} writes them.
+ */
+final class ClaimPolicy {
+
+    private final @Nullable String issuer;
+
+    private final List<String> audience;
+
+    private final Duration clockSkew;
+
+    private final String scopeClaim;
+
+    private ClaimPolicy(Builder builder) {
+        this.issuer = builder.issuer;
+        this.audience = List.copyOf(builder.audience);
+        this.clockSkew = builder.clockSkew;
+        this.scopeClaim = builder.scopeClaim;
+    }
+
+    @Nullable String issuer() {
+        return this.issuer;
+    }
+
+    List<String> audience() {
+        return this.audience;
+    }
+
+    Duration clockSkew() {
+        return this.clockSkew;
+    }
+
+    String scopeClaim() {
+        return this.scopeClaim;
+    }
+
+    /**
+     * {@code typ} is optional (RFC 7519 §5.1); when present it must say JWT, or an RFC 9068 access token, so that
+     * another kind of JWS signed by the same key is not taken for an access token (RFC 8725 §3.11).
+     */
+    JOSEObjectTypeVerifier<SecurityContext> typeVerifier() {
+        Set<JOSEObjectType> types = new HashSet<>();
+        types.add(null);
+        types.add(JOSEObjectType.JWT);
+        types.add(new JOSEObjectType("at+jwt"));
+        types.add(new JOSEObjectType("application/at+jwt"));
+        return new DefaultJOSEObjectTypeVerifier<>(types);
+    }
+
+    /**
+     * @param clock the clock {@code exp} and {@code nbf} are checked against
+     * @return nimbus's verifier of {@code sub}, {@code exp}, {@code nbf}, and {@code iss} and {@code aud} when
+     * configured
+     */
+    JWTClaimsSetVerifier<SecurityContext> claimsVerifier(Clock clock) {
+        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
+        Set<String> required = new HashSet<>(List.of(JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME));
+        if (this.issuer != null) {
+            exact.issuer(this.issuer);
+            required.add(JWTClaimNames.ISSUER);
+        }
+        Set<String> audiences = this.audience.isEmpty() ? null : new HashSet<>(this.audience);
+        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(audiences, exact.build(),
+                required, null) {
+
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        verifier.setMaxClockSkew((int) this.clockSkew.toSeconds());
+        return verifier;
+    }
+
+    @Override
+    public String toString() {
+        return "issuer=" + this.issuer + ", audience=" + this.audience + ", clockSkew=" + this.clockSkew
+                + ", scopeClaim=" + this.scopeClaim;
+    }
+
+    /**
+     * The claim settings of a {@link JwtSettings.Builder}, which documents them.
+     */
+    static final class Builder {
+
+        private @Nullable String issuer;
+
+        private List<String> audience = List.of();
+
+        private Duration clockSkew = Duration.ofSeconds(60);
+
+        private String scopeClaim = "scope";
+
+        void issuer(@Nullable String issuer) {
+            this.issuer = issuer;
+        }
+
+        void audience(Collection<String> audience) {
+            this.audience = audience.stream().filter((value) -> !value.isBlank()).distinct().toList();
+        }
+
+        void clockSkew(Duration clockSkew) {
+            this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew must not be null");
+        }
+
+        void scopeClaim(String scopeClaim) {
+            this.scopeClaim = Objects.requireNonNull(scopeClaim, "scopeClaim must not be null");
+        }
+
+        /**
+         * @return the policy
+         * @throws IllegalArgumentException naming the setting when a value could not work
+         */
+        ClaimPolicy build() {
+            if (!List.of("scope", "scp").contains(this.scopeClaim)) {
+                throw new IllegalArgumentException("scope-claim: must be scope or scp");
+            }
+            if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("clock-skew: must be zero or more seconds");
+            }
+            return new ClaimPolicy(this);
+        }
+    }
+}
