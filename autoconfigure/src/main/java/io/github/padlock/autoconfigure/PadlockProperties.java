@@ -539,7 +539,8 @@ public class PadlockProperties {
         private @Nullable String privateKey;
 
         /**
-         * URL of a JWK Set to verify with; fetched on first use, cached, and refetched for an unknown key id.
+         * https URL of a JWK Set to verify with (plain http only to localhost, 127.0.0.0/8 or [::1]); fetched on first
+         * use, cached, and refetched for an unknown key id.
          */
         private @Nullable String jwkSetUri;
 

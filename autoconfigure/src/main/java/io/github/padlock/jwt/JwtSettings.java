@@ -142,8 +142,9 @@ public final class JwtSettings {
         }
 
         /**
-         * @param jwkSetUri an http(s) URL serving the issuer's JWK Set, fetched on first use, cached, and fetched
-         * again when a token names an unknown {@code kid} (key rotation), at most twice every 30 seconds
+         * @param jwkSetUri an https URL serving the issuer's JWK Set (plain http only to localhost, 127.0.0.0/8 or
+         * [::1]), fetched on first use, cached, and fetched again when a token names an unknown {@code kid} (key
+         * rotation), at most twice every 30 seconds
          * @return this builder
          */
         public Builder jwkSetUri(@Nullable String jwkSetUri) {

@@ -285,6 +285,16 @@ class PadlockPropertiesTests {
     }
 
     @Test
+    void jwtWhenJwkSetUriIsPlainHttpToAnotherHostThenFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=http://issuer.example/jwks",
+                "padlock.jwt.audience=store-api")
+            .run(failsWith("padlock.jwt.jwk-set-uri"));
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=http://127.0.0.1:9000/jwks",
+                "padlock.jwt.audience=store-api")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
     void tokenEndpointWhenEnabledWithoutUsersThenFailsNamingTheProperty() {
         this.contextRunner.withPropertyValues("padlock.token-endpoint.enabled=true", "padlock.jwt.secret=" + SECRET)
             .run(failsWith("padlock.token-endpoint.enabled"));

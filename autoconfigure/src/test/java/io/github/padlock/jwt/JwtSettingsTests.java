@@ -298,8 +298,30 @@ class JwtSettingsTests {
     @Test
     void buildWhenJwkSetUriNotAnHttpUrlThenNamesJwkSetUri() {
         for (String uri : List.of("file:///etc/passwd", "ftp://issuer.example/jwks", "not a url", "/relative/jwks",
-                "https://", "jar:file:/x.jar!/jwks")) {
+                "https://", "jar:file:/x.jar!/jwks", "http://127.0.0.256/jwks")) {
             assertRefused(JwtSettings.builder().jwkSetUri(uri), "jwk-set-uri: must be an absolute http or https URL");
+        }
+    }
+
+    @Test
+    void buildWhenJwkSetUriIsPlainHttpToAnotherHostThenRefusedNamingJwkSetUri() {
+        for (String uri : List.of("http://issuer.example/jwks", "HTTP://issuer.example/jwks", "http://10.0.0.1/jwks",
+                "http://128.0.0.1/jwks", "http://0.0.0.0/jwks", "http://[::2]/jwks",
+                "http://[::ffff:10.0.0.1]/jwks", "http://localhost.issuer.example/jwks",
+                "http://127.0.0.1.issuer.example/jwks", "http://localhost:8080@issuer.example/jwks")) {
+            String message = assertRefused(JwtSettings.builder().jwkSetUri(uri),
+                    "jwk-set-uri: must be an https URL (plain http only to a loopback address: localhost, "
+                            + "127.0.0.0/8 or [::1])");
+            assertThat(message).as(uri).doesNotContain("issuer.example");
+        }
+    }
+
+    @Test
+    void buildWhenJwkSetUriIsHttpsOrPlainHttpToLoopbackThenAccepted() {
+        for (String uri : List.of("https://issuer.example/jwks", "HTTPS://issuer.example:8443/jwks",
+                "http://localhost/jwks", "http://LocalHost:8080/jwks", "http://127.0.0.1:9000/jwks",
+                "http://127.255.10.3/jwks", "http://[::1]:8080/jwks", "http://[0:0:0:0:0:0:0:1]/jwks")) {
+            assertThat(JwtSettings.builder().jwkSetUri(uri).build().algorithms()).as(uri).containsExactly("RS256");
         }
     }
 
