@@ -521,7 +521,8 @@ public class PadlockProperties {
     public static class Jwt {
 
         /**
-         * Shared secret for HS256, HS384 or HS512, at least 256 bits (32 bytes) of UTF-8 text.
+         * Shared secret for HS256, HS384 or HS512: at least 256 bits (32 bytes) of random UTF-8 text, such as the
+         * output of openssl rand -base64 48.
          */
         private @Nullable String secret;
 

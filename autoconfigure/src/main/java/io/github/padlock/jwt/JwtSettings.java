@@ -121,7 +121,9 @@ public final class JwtSettings {
 
         /**
          * @param secret HMAC key material for HS256/HS384/HS512, taken as UTF-8 bytes, at least as long as the hash
-         * (RFC 7518 §3.2): 256 bits (32 bytes) for HS256; it both verifies and signs
+         * (RFC 7518 §3.2): 256 bits (32 bytes) for HS256; random, such as the output of
+         * {@code openssl rand -base64 48}: fewer than 8 distinct bytes, a shorter pattern repeated or a published
+         * sample value is refused; it both verifies and signs
          * @return this builder
          */
         public Builder secret(@Nullable String secret) {

@@ -295,6 +295,21 @@ class PadlockPropertiesTests {
     }
 
     @Test
+    void jwtWhenSecretHasTooLittleVarietyOrIsTheOldDemoSecretThenFailsNamingThePropertyWithoutTheSecret() {
+        for (String secret : List.of("x".repeat(32), "Xk7#Wp2!".repeat(4),
+                "padlock-demo-development-secret-not-for-production")) {
+            this.contextRunner.withPropertyValues("padlock.jwt.secret=" + secret).run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(messages(context.getStartupFailure())).contains("'padlock.jwt.secret'")
+                    .contains("openssl rand -base64 48")
+                    .doesNotContain(secret.substring(0, 8));
+            });
+        }
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=peer-bench-hs256-secret-32-bytes")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
     void tokenEndpointWhenEnabledWithoutUsersThenFailsNamingTheProperty() {
         this.contextRunner.withPropertyValues("padlock.token-endpoint.enabled=true", "padlock.jwt.secret=" + SECRET)
             .run(failsWith("padlock.token-endpoint.enabled"));

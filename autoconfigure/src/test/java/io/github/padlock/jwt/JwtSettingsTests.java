@@ -90,23 +90,67 @@ class JwtSettingsTests {
 
     @Test
     void buildWhenSecretShorterThan256BitsThenRefusedWithoutTheSecret() {
-        String shortSecret = "0123456789abcdef0123456789abcde";
-        String message = assertRefused(JwtSettings.builder().secret(shortSecret),
+        String shortSecret = "0123456789abcdef-ghijklmnopqrstu";
+        String message = assertRefused(JwtSettings.builder().secret(shortSecret.substring(1)),
                 "secret: must be at least 256 bits (32 bytes)");
-        assertThat(message).doesNotContain(shortSecret).doesNotContain("31");
-        assertThat(JwtSettings.builder().secret(shortSecret + "f").build().algorithms()).containsExactly("HS256");
-        assertThat(JwtSettings.builder().secret("\u00e9".repeat(16)).build().algorithms())
+        assertThat(message).doesNotContain(shortSecret.substring(1)).doesNotContain("31");
+        assertThat(JwtSettings.builder().secret(shortSecret).build().algorithms()).containsExactly("HS256");
+        assertThat(JwtSettings.builder().secret("\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9\u00ea\u00eb"
+                + "\u00ec\u00ed\u00ee\u00ef").build().algorithms())
             .as("key material is counted in UTF-8 bytes").containsExactly("HS256");
+    }
+
+    @Test
+    void buildWhenSecretHasFewerThanEightDistinctBytesThenRefusedSayingWhatToDo() {
+        for (String secret : List.of("x".repeat(32), "a".repeat(31) + "b", "0123456".repeat(5),
+                "\u00e9".repeat(16), "ab".repeat(40))) {
+            String message = assertRefused(JwtSettings.builder().secret(secret),
+                    "secret: has fewer than 8 distinct bytes; use random bytes instead, such as the output of "
+                            + "openssl rand -base64 48");
+            assertThat(message).as(secret).doesNotContain(secret.substring(0, 6));
+        }
+    }
+
+    @Test
+    void buildWhenSecretRepeatsAPatternOfAtMostHalfItsLengthThenRefused() {
+        for (String secret : List.of("abcdefgh".repeat(4), "correct-horse!".repeat(3), "Tr0ub4dor&3".repeat(3) + "Tr0",
+                SECRET + SECRET, "Kq8-Zt3!Vw5?".repeat(2) + "Kq8-Zt3!")) {
+            String message = assertRefused(JwtSettings.builder().secret(secret),
+                    "secret: repeats a shorter pattern; use random bytes instead", "openssl rand -base64 48");
+            assertThat(message).as(secret).doesNotContain(secret.substring(0, 6));
+        }
+        assertThat(JwtSettings.builder().secret("0123456789abcdefg" + "0123456789abcdef").build().algorithms())
+            .as("33 bytes repeating a prefix of 17: more than half").containsExactly("HS256");
+    }
+
+    @Test
+    void buildWhenSecretIsAPublishedSampleThenRefused() {
+        for (String secret : List.of("padlock-demo-development-secret-not-for-production",
+                "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7")) {
+            String message = assertRefused(JwtSettings.builder().secret(secret),
+                    "secret: is a sample value published in Padlock's demo or FastAPI's tutorial",
+                    "openssl rand -base64 48");
+            assertThat(message).doesNotContain(secret.substring(0, 8));
+            assertThat(JwtSettings.builder().secret(secret + "!").build().algorithms()).containsExactly("HS256");
+        }
+    }
+
+    @Test
+    void buildWhenSecretIsRandomOrTheBenchmarksThenAccepted() {
+        for (String secret : List.of("peer-bench-hs256-secret-32-bytes", "q3Vx9Lk2Wm7Tn4Rb8Zc1Yd6Hf0Jg5Ps3",
+                "uV0Hl2x0gk7m4Dq1JZp9cNw3Yb8Rf6Ts5Ae2Lm4Kx7Qz1Wv9Hn3Gc6Bd0Fy8Jp2Tr", SECRET)) {
+            assertThat(JwtSettings.builder().secret(secret).build().algorithms()).as(secret).containsExactly("HS256");
+        }
     }
 
     @Test
     void buildWhenSecretTooShortForHs384OrHs512ThenRefused() {
         assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of("HS256", "HS512")),
                 "secret: must be at least 512 bits (64 bytes) of key material for HS512");
-        assertRefused(JwtSettings.builder().secret("x".repeat(47)).algorithms(List.of("HS384")),
+        assertRefused(JwtSettings.builder().secret(SECRET.substring(0, 47)).algorithms(List.of("HS384")),
                 "secret: must be at least 384 bits (48 bytes) of key material for HS384");
-        assertThat(JwtSettings.builder().secret("x".repeat(64)).algorithms(List.of("HS512", "HS256")).build()
-            .algorithms()).containsExactly("HS512", "HS256");
+        assertThat(JwtSettings.builder().secret(SECRET + "-for-hs512-64-bytes").algorithms(List.of("HS512", "HS256"))
+            .build().algorithms()).containsExactly("HS512", "HS256");
     }
 
     @Test
