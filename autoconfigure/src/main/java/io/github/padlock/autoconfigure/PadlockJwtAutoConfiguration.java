@@ -51,6 +51,7 @@ public final class PadlockJwtAutoConfiguration {
             JwtSettings.Builder builder = JwtSettings.builder()
                 .issuer(jwt.getIssuer())
                 .audience(jwt.getAudience())
+                .audienceRequired(jwt.isAudienceRequired())
                 .clockSkew(jwt.getClockSkew())
                 .scopeClaim(jwt.getScopeClaim())
                 .algorithms(jwt.getAlgorithms());

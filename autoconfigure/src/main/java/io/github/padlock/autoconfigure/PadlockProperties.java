@@ -551,9 +551,16 @@ public class PadlockProperties {
         private @Nullable String issuer;
 
         /**
-         * Audiences (aud) of which verified tokens must name one; issued tokens name them all.
+         * Audiences (aud) of which verified tokens must name one, required with public-key and jwk-set-uri; issued
+         * tokens name them all.
          */
         private List<String> audience = new ArrayList<>();
+
+        /**
+         * Whether public-key and jwk-set-uri need an audience, so that tokens their issuer signs for its other clients
+         * are refused; ignored for a secret.
+         */
+        private boolean audienceRequired = true;
 
         /**
          * Tolerance for the exp and nbf claims.
@@ -616,6 +623,14 @@ public class PadlockProperties {
 
         public void setAudience(List<String> audience) {
             this.audience = audience;
+        }
+
+        public boolean isAudienceRequired() {
+            return this.audienceRequired;
+        }
+
+        public void setAudienceRequired(boolean audienceRequired) {
+            this.audienceRequired = audienceRequired;
         }
 
         public Duration getClockSkew() {

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ClaimPolicy {
 
+    static final String AUDIENCE = "audience";
+
     private final @Nullable String issuer;
 
     private final List<String> audience;
@@ -114,12 +116,18 @@ final class ClaimPolicy {
 
         private String scopeClaim = "scope";
 
+        private boolean audienceRequired = true;
+
         void issuer(@Nullable String issuer) {
             this.issuer = issuer;
         }
 
         void audience(Collection<String> audience) {
             this.audience = audience.stream().filter((value) -> !value.isBlank()).distinct().toList();
+        }
+
+        void audienceRequired(boolean audienceRequired) {
+            this.audienceRequired = audienceRequired;
         }
 
         void clockSkew(Duration clockSkew) {
@@ -131,15 +139,23 @@ final class ClaimPolicy {
         }
 
         /**
+         * @param keys the keys the settings verify with
          * @return the policy
-         * @throws IllegalArgumentException naming the setting when a value could not work
+         * @throws IllegalArgumentException naming the setting when a value could not work or would be unsafe
          */
-        ClaimPolicy build() {
+        ClaimPolicy build(VerificationKeys keys) {
             if (!List.of("scope", "scp").contains(this.scopeClaim)) {
                 throw new IllegalArgumentException("scope-claim: must be scope or scp");
             }
             if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("clock-skew: must be zero or more seconds");
+            }
+            if (this.audience.isEmpty() && this.audienceRequired && !keys.isSecret()) {
+                // A secret's tokens are this application's own; an issuer's keys also sign its other clients' tokens.
+                throw new IllegalArgumentException(AUDIENCE + ": must be set with " + keys.source() + ", or an ID "
+                        + "token the issuer signs for another client is accepted here as an access token (RFC 8725 "
+                        + "§3.9): give the aud of this application's tokens, or set audience-required to false if "
+                        + "every token these keys sign is meant for this application");
             }
             return new ClaimPolicy(this);
         }

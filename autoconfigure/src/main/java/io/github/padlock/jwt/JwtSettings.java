@@ -40,37 +40,27 @@ public final class JwtSettings {
         return new Builder();
     }
 
-    /**
-     * @return the JWS algorithms accepted, in order of preference (the first that fits the signing key signs)
-     */
+    /** @return the JWS algorithms accepted, in order of preference (the first that fits the signing key signs) */
     public List<String> algorithms() {
         return this.algorithms.stream().map(JWSAlgorithm::getName).toList();
     }
 
-    /**
-     * @return the required {@code iss}, or {@code null} when any issuer is accepted
-     */
+    /** @return the required {@code iss}, or {@code null} when any issuer is accepted */
     public @Nullable String issuer() {
         return this.claims.issuer();
     }
 
-    /**
-     * @return the audiences of which {@code aud} must hold one; empty when any audience is accepted
-     */
+    /** @return the audiences of which {@code aud} must hold one; empty when any audience is accepted */
     public List<String> audience() {
         return this.claims.audience();
     }
 
-    /**
-     * @return the tolerance on {@code exp} and {@code nbf}
-     */
+    /** @return the tolerance on {@code exp} and {@code nbf} */
     public Duration clockSkew() {
         return this.claims.clockSkew();
     }
 
-    /**
-     * @return the claim holding the granted scopes, {@code scope} or {@code scp}
-     */
+    /** @return the claim holding the granted scopes, {@code scope} or {@code scp} */
     public String scopeClaim() {
         return this.claims.scopeClaim();
     }
@@ -121,9 +111,9 @@ public final class JwtSettings {
 
         /**
          * @param secret HMAC key material for HS256/HS384/HS512, taken as UTF-8 bytes, at least as long as the hash
-         * (RFC 7518 §3.2): 256 bits (32 bytes) for HS256; random, such as the output of
-         * {@code openssl rand -base64 48}: fewer than 8 distinct bytes, a shorter pattern repeated or a published
-         * sample value is refused; it both verifies and signs
+         * (RFC 7518 §3.2), 256 bits (32 bytes) for HS256, and random, such as {@code openssl rand -base64 48} writes
+         * (fewer than 8 distinct bytes, a shorter pattern repeated or a published sample is refused); it verifies
+         * and signs
          * @return this builder
          */
         public Builder secret(@Nullable String secret) {
@@ -175,11 +165,23 @@ public final class JwtSettings {
 
         /**
          * @param audience the audiences of which {@code aud} must hold one (RFC 7519 §4.1.3), also written into
-         * issued tokens; empty for any
+         * issued tokens; empty for any, which {@code public-key} and {@code jwk-set-uri} allow only without
+         * {@link #audienceRequired(boolean) audienceRequired}
          * @return this builder
          */
         public Builder audience(Collection<String> audience) {
             this.claims.audience(audience);
+            return this;
+        }
+
+        /**
+         * @param audienceRequired whether {@code public-key} and {@code jwk-set-uri} need an {@code audience}, true by
+         * default: their issuer also signs tokens for its other clients, which would be accepted here without one
+         * (RFC 8725 §3.9); ignored for a {@code secret}, whose tokens are this application's own
+         * @return this builder
+         */
+        public Builder audienceRequired(boolean audienceRequired) {
+            this.claims.audienceRequired(audienceRequired);
             return this;
         }
 
@@ -221,11 +223,10 @@ public final class JwtSettings {
          */
         public JwtSettings build() {
             String keySource = VerificationKeys.source(this.secret, this.publicKey, this.jwkSetUri);
-            ClaimPolicy claims = this.claims.build();
             VerificationKeys keys = new VerificationKeys(keySource, this.secret, this.publicKey, this.jwkSetUri);
             SigningKey signingKey = PrivateKeys.signingKey(keys.secret(), this.privateKey);
             List<JWSAlgorithm> algorithms = Algorithms.choose(this.algorithms, keys, signingKey);
-            return new JwtSettings(keys, algorithms, signingKey, claims);
+            return new JwtSettings(keys, algorithms, signingKey, this.claims.build(keys));
         }
 
         private static @Nullable String blankToNull(@Nullable String value) {

@@ -310,6 +310,21 @@ class PadlockPropertiesTests {
     }
 
     @Test
+    void jwtWhenJwkSetUriWithoutAudienceThenFailsNamingAudienceUnlessNotRequired() {
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=https://issuer.example/jwks")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(messages(context.getStartupFailure())).contains("padlock.jwt.audience")
+                    .contains("audience-required");
+            });
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=https://issuer.example/jwks",
+                "padlock.jwt.audience-required=false")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.jwt.audience-required=true")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
     void tokenEndpointWhenEnabledWithoutUsersThenFailsNamingTheProperty() {
         this.contextRunner.withPropertyValues("padlock.token-endpoint.enabled=true", "padlock.jwt.secret=" + SECRET)
             .run(failsWith("padlock.token-endpoint.enabled"));

@@ -20,6 +20,7 @@ import static io.github.padlock.jwt.JwtTestSupport.EC;
 import static io.github.padlock.jwt.JwtTestSupport.OTHER_RSA;
 import static io.github.padlock.jwt.JwtTestSupport.RSA;
 import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static io.github.padlock.jwt.JwtTestSupport.pem;
 import static io.github.padlock.jwt.JwtTestSupport.privatePem;
 import static io.github.padlock.jwt.JwtTestSupport.publicPem;
@@ -95,8 +96,8 @@ class JwtSettingsTests {
                 "secret: must be at least 256 bits (32 bytes)");
         assertThat(message).doesNotContain(shortSecret.substring(1)).doesNotContain("31");
         assertThat(JwtSettings.builder().secret(shortSecret).build().algorithms()).containsExactly("HS256");
-        assertThat(JwtSettings.builder().secret("\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9\u00ea\u00eb"
-                + "\u00ec\u00ed\u00ee\u00ef").build().algorithms())
+        assertThat(JwtSettings.builder().secret("\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9"
+                + "\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef").build().algorithms())
             .as("key material is counted in UTF-8 bytes").containsExactly("HS256");
     }
 
@@ -175,18 +176,18 @@ class JwtSettingsTests {
     void buildWhenEd25519KeyThenEdDsaByDefault() throws Exception {
         KeyPair pem = keyPair("Ed25519", 0);
         OctetKeyPair jwk = JwtTestSupport.ed25519("ed-1");
-        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", pem.getPublic())).build().algorithms())
+        assertThat(anyAudience().publicKey(pem("PUBLIC KEY", pem.getPublic())).build().algorithms())
             .containsExactly("EdDSA");
-        assertThat(JwtSettings.builder().publicKey(jwk.toPublicJWK().toJSONString()).build().algorithms())
+        assertThat(anyAudience().publicKey(jwk.toPublicJWK().toJSONString()).build().algorithms())
             .containsExactly("EdDSA");
-        assertThat(JwtSettings.builder().publicKey(new JWKSet(List.of(jwk.toPublicJWK(), RSA.toPublicJWK()))
+        assertThat(anyAudience().publicKey(new JWKSet(List.of(jwk.toPublicJWK(), RSA.toPublicJWK()))
             .toString()).build().algorithms()).containsExactly("EdDSA", "RS256");
-        assertThat(JwtSettings.builder().publicKey(new OctetKeyPair.Builder(jwk.toPublicJWK())
+        assertThat(anyAudience().publicKey(new OctetKeyPair.Builder(jwk.toPublicJWK())
             .algorithm(JWSAlgorithm.Ed25519).build().toJSONString()).build().algorithms())
             .as("the alg the JWK declares, RFC 9864's Ed25519").containsExactly("Ed25519");
-        assertThat(JwtSettings.builder().publicKey(jwk.toPublicJWK().toJSONString())
+        assertThat(anyAudience().publicKey(jwk.toPublicJWK().toJSONString())
             .algorithms(List.of("ed25519", "EdDSA")).build().algorithms()).containsExactly("Ed25519", "EdDSA");
-        JwtSettings signing = JwtSettings.builder().jwkSetUri("https://issuer.example/jwks")
+        JwtSettings signing = anyAudience().jwkSetUri("https://issuer.example/jwks")
             .privateKey(pem("PRIVATE KEY", pem.getPrivate()))
             .build();
         assertThat(signing.algorithms()).containsExactly("EdDSA");
@@ -365,8 +366,30 @@ class JwtSettingsTests {
         for (String uri : List.of("https://issuer.example/jwks", "HTTPS://issuer.example:8443/jwks",
                 "http://localhost/jwks", "http://LocalHost:8080/jwks", "http://127.0.0.1:9000/jwks",
                 "http://127.255.10.3/jwks", "http://[::1]:8080/jwks", "http://[0:0:0:0:0:0:0:1]/jwks")) {
-            assertThat(JwtSettings.builder().jwkSetUri(uri).build().algorithms()).as(uri).containsExactly("RS256");
+            assertThat(anyAudience().jwkSetUri(uri).build().algorithms()).as(uri).containsExactly("RS256");
         }
+    }
+
+    @Test
+    void buildWhenPublicKeyOrJwkSetUriWithoutAudienceThenRefusedNamingAudience() {
+        for (JwtSettings.Builder builder : List.of(JwtSettings.builder().publicKey(publicPem(RSA)),
+                JwtSettings.builder().jwkSetUri("https://issuer.example/jwks"),
+                JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").audience(List.of(" ")))) {
+            assertRefused(builder, "audience: must be set with ", "an ID token the issuer signs for another client",
+                    "or set audience-required to false if every token these keys sign is meant for this application");
+        }
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)), "must be set with public-key");
+        assertRefused(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks"), "must be set with jwk-set-uri");
+    }
+
+    @Test
+    void buildWhenAudienceGivenOrNotRequiredOrSecretThenAccepted() {
+        assertThat(JwtSettings.builder().publicKey(publicPem(RSA)).audience(List.of("store-api")).build().audience())
+            .containsExactly("store-api");
+        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").audienceRequired(false).build()
+            .audience()).isEmpty();
+        assertThat(JwtSettings.builder().secret(SECRET).build().audience())
+            .as("a secret's tokens are this application's own").isEmpty();
     }
 
     @Test
@@ -383,23 +406,23 @@ class JwtSettingsTests {
         assertThat(secret.scopeClaim()).isEqualTo("scope");
         assertThat(secret.issuer()).isNull();
         assertThat(secret.audience()).isEmpty();
-        assertThat(JwtSettings.builder().publicKey(publicPem(RSA)).build().algorithms()).containsExactly("RS256");
-        assertThat(JwtSettings.builder().publicKey(CERTIFICATE).build().algorithms()).containsExactly("RS256");
+        assertThat(anyAudience().publicKey(publicPem(RSA)).build().algorithms()).containsExactly("RS256");
+        assertThat(anyAudience().publicKey(CERTIFICATE).build().algorithms()).containsExactly("RS256");
         ECKey p384 = JwtTestSupport.ec(Curve.P_384, null);
         ECKey p521 = JwtTestSupport.ec(Curve.P_521, null);
-        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", EC.toPublicKey())).build().algorithms())
+        assertThat(anyAudience().publicKey(pem("PUBLIC KEY", EC.toPublicKey())).build().algorithms())
             .containsExactly("ES256");
-        assertThat(JwtSettings.builder().publicKey(p384.toPublicJWK().toJSONString()).build().algorithms())
+        assertThat(anyAudience().publicKey(p384.toPublicJWK().toJSONString()).build().algorithms())
             .containsExactly("ES384");
-        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", p521.toPublicKey())).build().algorithms())
+        assertThat(anyAudience().publicKey(pem("PUBLIC KEY", p521.toPublicKey())).build().algorithms())
             .containsExactly("ES512");
-        assertThat(JwtSettings.builder().publicKey(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString())
+        assertThat(anyAudience().publicKey(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString())
             .build().algorithms()).containsExactly("RS256", "ES256");
-        assertThat(JwtSettings.builder().publicKey(new RSAKey.Builder(RSA.toRSAPublicKey())
+        assertThat(anyAudience().publicKey(new RSAKey.Builder(RSA.toRSAPublicKey())
             .algorithm(JWSAlgorithm.PS384).build().toJSONString()).build().algorithms()).containsExactly("PS384");
-        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").build().algorithms())
+        assertThat(anyAudience().jwkSetUri("https://issuer.example/jwks").build().algorithms())
             .containsExactly("RS256");
-        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").privateKey(EC.toJSONString())
+        assertThat(anyAudience().jwkSetUri("https://issuer.example/jwks").privateKey(EC.toJSONString())
             .build().algorithms()).containsExactly("ES256");
     }
 
@@ -422,11 +445,11 @@ class JwtSettingsTests {
     void toStringShowsNoKeyMaterial() throws Exception {
         JwtSettings secret = JwtSettings.builder().secret(SECRET).build();
         assertThat(secret.toString()).doesNotContain(SECRET).startsWith("JwtSettings[keySource=secret, algorithms=[HS256]");
-        JwtSettings keys = JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(privatePem(RSA)).build();
+        JwtSettings keys = anyAudience().publicKey(publicPem(RSA)).privateKey(privatePem(RSA)).build();
         assertNoMaterial(keys.toString(), privatePem(RSA));
         assertNoMaterial(keys.toString(), publicPem(RSA));
         assertThat(keys.toString()).contains("keySource=public-key", "signing=an RSA key");
-        assertThat(JwtSettings.builder().jwkSetUri("https://user:password@issuer.example/jwks?token=abc").build()
+        assertThat(anyAudience().jwkSetUri("https://user:password@issuer.example/jwks?token=abc").build()
             .toString()).doesNotContain("password", "token=abc");
     }
 
