@@ -49,6 +49,7 @@ public final class PadlockJwtAutoConfiguration {
         PadlockProperties.Jwt jwt = properties.getJwt();
         try {
             JwtSettings.Builder builder = JwtSettings.builder()
+                .type(jwt.getType())
                 .issuer(jwt.getIssuer())
                 .audience(jwt.getAudience())
                 .audienceRequired(jwt.isAudienceRequired())
@@ -126,6 +127,7 @@ public final class PadlockJwtAutoConfiguration {
         String setting = (colon > 0) ? message.substring(0, colon) : "";
         String reason = message.substring(colon + 2);
         Object value = switch (setting) {
+            case "type" -> jwt.getType();
             case "audience" -> jwt.getAudience();
             case "clock-skew" -> jwt.getClockSkew();
             case "scope-claim" -> jwt.getScopeClaim();

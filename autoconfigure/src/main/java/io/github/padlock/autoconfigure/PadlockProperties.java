@@ -546,6 +546,12 @@ public class PadlockProperties {
         private @Nullable String jwkSetUri;
 
         /**
+         * Media type that the typ header of verified tokens must name, such as at+jwt, and issued tokens carry; by
+         * default typ may be absent, JWT or at+jwt.
+         */
+        private @Nullable String type;
+
+        /**
          * Required issuer (iss) of verified tokens, and the issuer of issued ones.
          */
         private @Nullable String issuer;
@@ -607,6 +613,14 @@ public class PadlockProperties {
 
         public void setJwkSetUri(@Nullable String jwkSetUri) {
             this.jwkSetUri = jwkSetUri;
+        }
+
+        public @Nullable String getType() {
+            return this.type;
+        }
+
+        public void setType(@Nullable String type) {
+            this.type = type;
         }
 
         public @Nullable String getIssuer() {

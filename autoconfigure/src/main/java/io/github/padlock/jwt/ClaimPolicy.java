@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -20,9 +17,10 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link JwtSettings} asks of a token besides its signature: the {@code typ} header, {@code iss} and
- * {@code aud} when configured, {@code exp} and {@code nbf} with the clock skew, a {@code sub}, and the claim that holds
- * the scopes. {@link JwtDecoder} checks them with the nimbus verifiers built here; {@link JwtIssuer} writes them.
+ * What a {@link JwtSettings} asks of a token besides its signature: the {@code typ} header ({@link TokenType}),
+ * {@code iss} and {@code aud} when configured ({@code aud} required with {@code public-key} or {@code jwk-set-uri}),
+ * {@code exp} and {@code nbf} with the clock skew, a {@code sub}, and the claim that holds the scopes.
+ * {@link JwtDecoder} checks them with the nimbus verifiers built here; {@link JwtIssuer} writes them.
  */
 final class ClaimPolicy {
 
@@ -36,7 +34,10 @@ final class ClaimPolicy {
 
     private final String scopeClaim;
 
-    private ClaimPolicy(Builder builder) {
+    private final TokenType type;
+
+    private ClaimPolicy(Builder builder, TokenType type) {
+        this.type = type;
         this.issuer = builder.issuer;
         this.audience = List.copyOf(builder.audience);
         this.clockSkew = builder.clockSkew;
@@ -60,16 +61,10 @@ final class ClaimPolicy {
     }
 
     /**
-     * {@code typ} is optional (RFC 7519 §5.1); when present it must say JWT, or an RFC 9068 access token, so that
-     * another kind of JWS signed by the same key is not taken for an access token (RFC 8725 §3.11).
+     * @return the {@code typ} that tokens must carry, and issued ones do
      */
-    JOSEObjectTypeVerifier<SecurityContext> typeVerifier() {
-        Set<JOSEObjectType> types = new HashSet<>();
-        types.add(null);
-        types.add(JOSEObjectType.JWT);
-        types.add(new JOSEObjectType("at+jwt"));
-        types.add(new JOSEObjectType("application/at+jwt"));
-        return new DefaultJOSEObjectTypeVerifier<>(types);
+    TokenType type() {
+        return this.type;
     }
 
     /**
@@ -99,8 +94,8 @@ final class ClaimPolicy {
 
     @Override
     public String toString() {
-        return "issuer=" + this.issuer + ", audience=" + this.audience + ", clockSkew=" + this.clockSkew
-                + ", scopeClaim=" + this.scopeClaim;
+        return "type=" + this.type.required() + ", issuer=" + this.issuer + ", audience=" + this.audience
+                + ", clockSkew=" + this.clockSkew + ", scopeClaim=" + this.scopeClaim;
     }
 
     /**
@@ -117,6 +112,12 @@ final class ClaimPolicy {
         private String scopeClaim = "scope";
 
         private boolean audienceRequired = true;
+
+        private @Nullable String type;
+
+        void type(@Nullable String type) {
+            this.type = type;
+        }
 
         void issuer(@Nullable String issuer) {
             this.issuer = issuer;
@@ -150,6 +151,7 @@ final class ClaimPolicy {
             if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("clock-skew: must be zero or more seconds");
             }
+            TokenType type = TokenType.of(this.type);
             if (this.audience.isEmpty() && this.audienceRequired && !keys.isSecret()) {
                 // A secret's tokens are this application's own; an issuer's keys also sign its other clients' tokens.
                 throw new IllegalArgumentException(AUDIENCE + ": must be set with " + keys.source() + ", or an ID "
@@ -157,7 +159,7 @@ final class ClaimPolicy {
                         + "§3.9): give the aud of this application's tokens, or set audience-required to false if "
                         + "every token these keys sign is meant for this application");
             }
-            return new ClaimPolicy(this);
+            return new ClaimPolicy(this, type);
         }
     }
 }

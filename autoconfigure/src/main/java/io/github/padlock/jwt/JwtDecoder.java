@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * follows RFC 8725's advice: only the configured algorithms and keys are used ({@code alg: none}, {@code jku},
  * {@code x5u}, {@code x5c} and {@code jwk} headers are never trusted, and {@code kid} only chooses among configured
  * keys), {@code exp} and {@code sub} are required ({@code sub} a string, {@link SubjectClaim}), {@code nbf} and
- * {@code exp} are checked with the clock skew, {@code iss} and {@code aud} when configured, and an unknown
- * {@code crit} header is refused. Before nimbus parses it, the token must be the compact serialization with a
+ * {@code exp} are checked with the clock skew, {@code iss} and {@code aud} when configured, {@code typ} as
+ * {@link TokenType} says, and an unknown {@code crit} header is refused. Before nimbus parses it, the token must be the compact serialization with a
  * canonical signature, and its JSON nested at most {@value CompactJws#MAX_DEPTH} deep ({@link CompactJws}).
  * <p>
  * Every refusal is the same 401 {@code invalid_token} of {@link BearerTokenErrors#invalidToken()} (RFC 6750 §3.1),
@@ -76,7 +76,7 @@ public final class JwtDecoder {
         this.jwkSet = (keys.jwkSetUrl() != null) ? new JwkSetSource(keys.jwkSetUrl()) : null;
         byte[] secret = keys.secret();
         SecretKey secretKey = (secret != null) ? new SecretKeySpec(secret, "HMAC") : null;
-        this.processor.setJWSTypeVerifier(settings.claims().typeVerifier());
+        this.processor.setJWSTypeVerifier(settings.claims().type());
         this.processor.setJWSKeySelector((secretKey != null)
                 ? new SecretKeySelector(settings.jwsAlgorithms(), secretKey) : keySelector(settings));
         this.processor.setJWSVerifierFactory(new VerifierFactory(secretKey));

@@ -155,6 +155,17 @@ public final class JwtSettings {
         }
 
         /**
+         * @param type the media type {@code typ} must name, such as {@code at+jwt} for RFC 9068 access tokens (RFC 8725
+         * §3.11), compared case-insensitively and with or without {@code application/}, also written into issued
+         * tokens; null to accept {@code typ} absent, {@code JWT} or {@code at+jwt}
+         * @return this builder
+         */
+        public Builder type(@Nullable String type) {
+            this.claims.type(blankToNull(type));
+            return this;
+        }
+
+        /**
          * @param issuer the required {@code iss} (RFC 7519 §4.1.1), also written into issued tokens; null for any
          * @return this builder
          */

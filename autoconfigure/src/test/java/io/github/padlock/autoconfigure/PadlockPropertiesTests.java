@@ -1,8 +1,16 @@
 package io.github.padlock.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.Verifier;
 import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.StoredUser;
@@ -37,6 +45,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code padlock.*} in {@code application.yml}: every property group creates its beans with its options applied,
@@ -322,6 +331,32 @@ class PadlockPropertiesTests {
             .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
         this.contextRunner.withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.jwt.audience-required=true")
             .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
+    void jwtWhenTypeSetThenTokenEndpointWritesItAndTheDecoderRequiresIt() {
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.jwt.type=at+jwt",
+                "padlock.token-endpoint.enabled=true", "padlock.users.stanley.password=" + BCRYPT)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                String issued = context.getBean(JwtIssuer.class)
+                    .issue("stanley", List.of(), Duration.ofMinutes(5))
+                    .value();
+                assertThat(SignedJWT.parse(issued).getHeader().getType().getType()).isEqualTo("at+jwt");
+                JwtDecoder decoder = context.getBean(JwtDecoder.class);
+                assertThat(decoder.decode(issued).subject()).isEqualTo("stanley");
+                SignedJWT plain = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                    .build(), SignedJWT.parse(issued).getJWTClaimsSet());
+                plain.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+                assertThatExceptionOfType(NotAuthenticatedException.class)
+                    .isThrownBy(() -> decoder.decode(plain.serialize()));
+            });
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.jwt.type=at+jwt; v=1")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(messages(context.getStartupFailure())).contains("padlock.jwt.type")
+                    .contains("must be a media type without parameters, such as at+jwt");
+            });
     }
 
     @Test
