@@ -2,6 +2,7 @@ package io.github.padlock.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.github.padlock.AttemptLimiter;
@@ -48,8 +49,10 @@ public final class PadlockJwtAutoConfiguration {
         PadlockProperties.Jwt jwt = properties.getJwt();
         try {
             JwtSettings.Builder builder = JwtSettings.builder()
+                .type(jwt.getType())
                 .issuer(jwt.getIssuer())
                 .audience(jwt.getAudience())
+                .audienceRequired(jwt.isAudienceRequired())
                 .clockSkew(jwt.getClockSkew())
                 .scopeClaim(jwt.getScopeClaim())
                 .algorithms(jwt.getAlgorithms());
@@ -70,8 +73,7 @@ public final class PadlockJwtAutoConfiguration {
             return builder.build();
         }
         catch (IllegalArgumentException ex) {
-            // JwtSettings names the setting and never the key material.
-            throw new SecretPropertyException("padlock.jwt", ex.getMessage());
+            throw invalid(ex, jwt);
         }
     }
 
@@ -85,7 +87,7 @@ public final class PadlockJwtAutoConfiguration {
     @Bean
     @ConditionalOnProperty("padlock.token-endpoint.enabled")
     @ConditionalOnMissingBean
-    JwtIssuer padlockJwtIssuer(ObjectProvider<JwtSettings> settings) {
+    JwtIssuer padlockJwtIssuer(ObjectProvider<JwtSettings> settings, PadlockProperties properties) {
         JwtSettings jwt = settings.getIfAvailable();
         if (jwt == null) {
             throw new InvalidConfigurationPropertyValueException("padlock.token-endpoint.enabled", true,
@@ -95,7 +97,7 @@ public final class PadlockJwtAutoConfiguration {
             return new JwtIssuer(jwt);
         }
         catch (IllegalArgumentException ex) {
-            throw new SecretPropertyException("padlock.jwt", ex.getMessage());
+            throw invalid(ex, properties.getJwt());
         }
     }
 
@@ -112,6 +114,33 @@ public final class PadlockJwtAutoConfiguration {
         }
         return new PasswordTokenEndpoint(authenticator, issuer, properties.getTokenEndpoint().getAccessTokenTtl(),
                 properties.getTokenEndpoint().isDownScope(), limiter.getIfAvailable());
+    }
+
+    /**
+     * The refusal of a {@code padlock.jwt} property. {@link JwtSettings} names the setting it refuses at the start of
+     * its message ({@code secret: ...}) and never shows key material. A setting that may hold a secret (a key, or a
+     * URL with credentials) is refused without its value; the claim settings with theirs, as Spring Boot does.
+     */
+    private static RuntimeException invalid(IllegalArgumentException ex, PadlockProperties.Jwt jwt) {
+        String message = String.valueOf(ex.getMessage());
+        int colon = message.indexOf(": ");
+        String setting = (colon > 0) ? message.substring(0, colon) : "";
+        String reason = message.substring(colon + 2);
+        Object value = switch (setting) {
+            case "type" -> jwt.getType();
+            case "audience" -> jwt.getAudience();
+            case "clock-skew" -> jwt.getClockSkew();
+            case "scope-claim" -> jwt.getScopeClaim();
+            case "algorithms" -> jwt.getAlgorithms();
+            default -> null;
+        };
+        if (value != null) {
+            return new InvalidConfigurationPropertyValueException("padlock.jwt." + setting, value, reason);
+        }
+        if (List.of("secret", "public-key", "private-key", "jwk-set-uri").contains(setting)) {
+            return new SecretPropertyException("padlock.jwt." + setting, reason);
+        }
+        return new SecretPropertyException("padlock.jwt", message);
     }
 
     /** A key given inline, or a resource location such as {@code classpath:jwt.pub}. */

@@ -521,7 +521,8 @@ public class PadlockProperties {
     public static class Jwt {
 
         /**
-         * Shared secret for HS256, HS384 or HS512, at least 256 bits (32 bytes) of UTF-8 text.
+         * Shared secret for HS256, HS384 or HS512: at least 256 bits (32 bytes) of random UTF-8 text, such as the
+         * output of openssl rand -base64 48.
          */
         private @Nullable String secret;
 
@@ -539,9 +540,16 @@ public class PadlockProperties {
         private @Nullable String privateKey;
 
         /**
-         * URL of a JWK Set to verify with; fetched on first use, cached, and refetched for an unknown key id.
+         * https URL of a JWK Set to verify with (plain http only to localhost, 127.0.0.0/8 or [::1]); fetched on first
+         * use, cached, and refetched for an unknown key id.
          */
         private @Nullable String jwkSetUri;
+
+        /**
+         * Media type that the typ header of verified tokens must name, such as at+jwt, and issued tokens carry; by
+         * default typ may be absent, JWT or at+jwt.
+         */
+        private @Nullable String type;
 
         /**
          * Required issuer (iss) of verified tokens, and the issuer of issued ones.
@@ -549,9 +557,16 @@ public class PadlockProperties {
         private @Nullable String issuer;
 
         /**
-         * Audiences (aud) of which verified tokens must name one; issued tokens name them all.
+         * Audiences (aud) of which verified tokens must name one, required with public-key and jwk-set-uri; issued
+         * tokens name them all.
          */
         private List<String> audience = new ArrayList<>();
+
+        /**
+         * Whether public-key and jwk-set-uri need an audience, so that tokens their issuer signs for its other clients
+         * are refused; ignored for a secret.
+         */
+        private boolean audienceRequired = true;
 
         /**
          * Tolerance for the exp and nbf claims.
@@ -600,6 +615,14 @@ public class PadlockProperties {
             this.jwkSetUri = jwkSetUri;
         }
 
+        public @Nullable String getType() {
+            return this.type;
+        }
+
+        public void setType(@Nullable String type) {
+            this.type = type;
+        }
+
         public @Nullable String getIssuer() {
             return this.issuer;
         }
@@ -614,6 +637,14 @@ public class PadlockProperties {
 
         public void setAudience(List<String> audience) {
             this.audience = audience;
+        }
+
+        public boolean isAudienceRequired() {
+            return this.audienceRequired;
+        }
+
+        public void setAudienceRequired(boolean audienceRequired) {
+            this.audienceRequired = audienceRequired;
         }
 
         public Duration getClockSkew() {

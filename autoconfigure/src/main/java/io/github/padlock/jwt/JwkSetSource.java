@@ -1,10 +1,14 @@
 package io.github.padlock.jwt;
 
+import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -16,9 +20,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The {@code jwk-set-uri} setting: an http(s) URL serving a JWK Set (RFC 7517 §5), fetched by nimbus on the first
- * token rather than at start-up, cached for five minutes, and fetched again when a token names an unknown {@code kid}
- * (key rotation), at most twice every 30 seconds, with two-second timeouts and no retry. A fetch that fails refuses
+ * The {@code jwk-set-uri} setting: an https URL serving a JWK Set (RFC 7517 §5) — plain http only to a loopback
+ * address, since whoever can change the set in transit can sign tokens — fetched by nimbus on the first token rather
+ * than at start-up, cached for five minutes, and fetched again when a token names an unknown {@code kid} (key
+ * rotation), at most twice every 30 seconds, with two-second timeouts and no retry. A fetch that fails refuses
  * the token and logs one WARN line naming the URL without its user info, query or fragment, which may carry
  * credentials.
  */
@@ -33,6 +38,10 @@ final class JwkSetSource {
 
     /** nimbus fetches at most twice in each such interval, whatever {@code kid}s tokens name. */
     private static final Duration RATE_LIMIT_INTERVAL = Duration.ofSeconds(30);
+
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\." + OCTET + "){3}");
 
     private static final Log logger = LogFactory.getLog(JwtDecoder.class);
 
@@ -60,20 +69,55 @@ final class JwkSetSource {
     /**
      * @param uri the {@code jwk-set-uri} setting
      * @return it as a URL
-     * @throws IllegalArgumentException naming the setting when it is not an absolute http or https URL
+     * @throws IllegalArgumentException naming the setting when it is not an absolute https URL, or an http URL to a
+     * loopback address
      */
     static URL url(String uri) {
+        URI parsed;
+        URL url;
         try {
-            URI parsed = new URI(uri);
-            if (parsed.getHost() != null
-                    && ("https".equalsIgnoreCase(parsed.getScheme()) || "http".equalsIgnoreCase(parsed.getScheme()))) {
-                return parsed.toURL();
-            }
+            parsed = new URI(uri);
+            url = parsed.toURL();
         }
         catch (URISyntaxException | MalformedURLException | IllegalArgumentException ex) {
-            // refused below
+            throw notAnHttpUrl();
         }
-        throw new IllegalArgumentException(VerificationKeys.JWK_SET_URI + ": must be an absolute http or https URL");
+        String host = parsed.getHost();
+        boolean http = "http".equalsIgnoreCase(parsed.getScheme());
+        if (host == null || !(http || "https".equalsIgnoreCase(parsed.getScheme()))) {
+            throw notAnHttpUrl();
+        }
+        if (http && !isLoopback(host)) {
+            // Whoever is on the way could serve their own keys, and every token they sign would be accepted.
+            throw new IllegalArgumentException(VerificationKeys.JWK_SET_URI + ": must be an https URL (plain http "
+                    + "only to a loopback address: localhost, 127.0.0.0/8 or [::1])");
+        }
+        return url;
+    }
+
+    /**
+     * @param host a URI's host: a name, an IPv4 literal, or an IPv6 literal in brackets
+     * @return whether it is {@code localhost}, in {@code 127.0.0.0/8} or {@code ::1}, read as a literal and never
+     * looked up
+     */
+    static boolean isLoopback(String host) {
+        if (!host.chars().allMatch((c) -> c < 0x80)) {
+            return false;
+        }
+        if (host.toLowerCase(Locale.ROOT).equals("localhost") || IPV4_LOOPBACK.matcher(host).matches()) {
+            return true;
+        }
+        try {
+            // In brackets, the JDK reads an IPv6 literal and never asks DNS.
+            return host.startsWith("[") && InetAddress.getByName(host).isLoopbackAddress();
+        }
+        catch (UnknownHostException ex) {
+            return false;
+        }
+    }
+
+    private static IllegalArgumentException notAnHttpUrl() {
+        return new IllegalArgumentException(VerificationKeys.JWK_SET_URI + ": must be an absolute http or https URL");
     }
 
     /**

@@ -3,7 +3,6 @@ package io.github.padlock.jwt;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObject;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
@@ -30,7 +27,6 @@ import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.github.padlock.BearerTokenErrors;
 import io.github.padlock.NotAuthenticatedException;
@@ -45,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * follows RFC 8725's advice: only the configured algorithms and keys are used ({@code alg: none}, {@code jku},
  * {@code x5u}, {@code x5c} and {@code jwk} headers are never trusted, and {@code kid} only chooses among configured
  * keys), {@code exp} and {@code sub} are required ({@code sub} a string, {@link SubjectClaim}), {@code nbf} and
- * {@code exp} are checked with the clock skew, {@code iss} and {@code aud} when configured, and an unknown
- * {@code crit} header is refused. Before nimbus parses it, the token must be the compact serialization with a
+ * {@code exp} are checked with the clock skew, {@code iss} and {@code aud} when configured, {@code typ} as
+ * {@link TokenType} says, and an unknown {@code crit} header is refused. Before nimbus parses it, the token must be the compact serialization with a
  * canonical signature, and its JSON nested at most {@value CompactJws#MAX_DEPTH} deep ({@link CompactJws}).
  * <p>
  * Every refusal is the same 401 {@code invalid_token} of {@link BearerTokenErrors#invalidToken()} (RFC 6750 §3.1),
@@ -80,11 +76,11 @@ public final class JwtDecoder {
         this.jwkSet = (keys.jwkSetUrl() != null) ? new JwkSetSource(keys.jwkSetUrl()) : null;
         byte[] secret = keys.secret();
         SecretKey secretKey = (secret != null) ? new SecretKeySpec(secret, "HMAC") : null;
-        this.processor.setJWSTypeVerifier(typeVerifier());
+        this.processor.setJWSTypeVerifier(settings.claims().type());
         this.processor.setJWSKeySelector((secretKey != null)
                 ? new SecretKeySelector(settings.jwsAlgorithms(), secretKey) : keySelector(settings));
         this.processor.setJWSVerifierFactory(new VerifierFactory(secretKey));
-        this.processor.setJWTClaimsSetVerifier(claimsVerifier(settings, clock));
+        this.processor.setJWTClaimsSetVerifier(settings.claims().claimsVerifier(clock));
     }
 
     /**
@@ -152,19 +148,6 @@ public final class JwtDecoder {
         return null;
     }
 
-    /**
-     * {@code typ} is optional (RFC 7519 §5.1); when present it must say JWT, or an RFC 9068 access token, so that
-     * another kind of JWS signed by the same key is not taken for an access token (RFC 8725 §3.11).
-     */
-    private static DefaultJOSEObjectTypeVerifier<SecurityContext> typeVerifier() {
-        Set<JOSEObjectType> types = new HashSet<>();
-        types.add(null);
-        types.add(JOSEObjectType.JWT);
-        types.add(new JOSEObjectType("at+jwt"));
-        types.add(new JOSEObjectType("application/at+jwt"));
-        return new DefaultJOSEObjectTypeVerifier<>(types);
-    }
-
     private JWSKeySelector<SecurityContext> keySelector(JwtSettings settings) {
         Set<JWSAlgorithm> algorithms = new HashSet<>(settings.jwsAlgorithms());
         JWKSet publicKeys = settings.keys().publicKeySet();
@@ -173,26 +156,6 @@ public final class JwtDecoder {
             return new ConfiguredKeySelector(algorithms, new ImmutableJWKSet<>(publicKeys), !keyIds);
         }
         return new ConfiguredKeySelector(algorithms, Objects.requireNonNull(this.jwkSet).source(), false);
-    }
-
-    private static DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier(JwtSettings settings, Clock clock) {
-        JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
-        Set<String> required = new HashSet<>(List.of(JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME));
-        if (settings.issuer() != null) {
-            exact.issuer(settings.issuer());
-            required.add(JWTClaimNames.ISSUER);
-        }
-        Set<String> audience = settings.audience().isEmpty() ? null : new HashSet<>(settings.audience());
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(audience, exact.build(),
-                required, null) {
-
-            @Override
-            protected Date currentTime() {
-                return Date.from(clock.instant());
-            }
-        };
-        verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
-        return verifier;
     }
 
     /**

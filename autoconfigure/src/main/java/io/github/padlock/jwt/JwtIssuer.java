@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -23,9 +22,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Issues signed JSON Web Tokens (RFC 7519) for a token endpoint, with nimbus-jose-jwt: the shared {@code secret} or
  * the {@code private-key} of {@link JwtSettings} signs, with the first configured algorithm that fits it. Each
- * token carries {@code sub}, {@code iat}, {@code nbf}, {@code exp}, a random {@code jti}, {@code iss} and
- * {@code aud} when configured, and the scopes in the configured claim ({@code scope} as a space-separated string,
- * RFC 8693 §4.2, or {@code scp} as an array), so that a {@link JwtDecoder} built from the same settings accepts it.
+ * token carries {@code typ} (the configured {@code type}, such as {@code at+jwt}, or {@code JWT}), {@code sub},
+ * {@code iat}, {@code nbf}, {@code exp}, a random {@code jti}, {@code iss} and {@code aud} when configured, and the
+ * scopes in the configured claim ({@code scope} as a space-separated string, RFC 8693 §4.2, or {@code scp} as an
+ * array), so that a {@link JwtDecoder} built from the same settings accepts it.
  */
 public final class JwtIssuer {
 
@@ -57,7 +57,8 @@ public final class JwtIssuer {
         }
         JWSAlgorithm algorithm = Objects.requireNonNull(key.firstFitting(settings.jwsAlgorithms()));
         this.signer = key.signer();
-        this.header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(key.keyId()).build();
+        this.header = new JWSHeader.Builder(algorithm).type(settings.claims().type().issued()).keyID(key.keyId())
+            .build();
         this.issuer = settings.issuer();
         this.audience = settings.audience();
         this.scopeClaim = settings.scopeClaim();

@@ -3,7 +3,6 @@ package io.github.padlock.jwt;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import org.jspecify.annotations.Nullable;
@@ -24,23 +23,14 @@ public final class JwtSettings {
 
     private final List<JWSAlgorithm> algorithms;
 
-    private final @Nullable String issuer;
+    private final ClaimPolicy claims;
 
-    private final List<String> audience;
-
-    private final Duration clockSkew;
-
-    private final String scopeClaim;
-
-    private JwtSettings(Builder builder, VerificationKeys keys, List<JWSAlgorithm> algorithms,
-            @Nullable SigningKey signingKey) {
+    private JwtSettings(VerificationKeys keys, List<JWSAlgorithm> algorithms, @Nullable SigningKey signingKey,
+            ClaimPolicy claims) {
         this.keys = keys;
         this.signingKey = signingKey;
         this.algorithms = List.copyOf(algorithms);
-        this.issuer = builder.issuer;
-        this.audience = List.copyOf(builder.audience);
-        this.clockSkew = builder.clockSkew;
-        this.scopeClaim = builder.scopeClaim;
+        this.claims = claims;
     }
 
     /**
@@ -50,39 +40,33 @@ public final class JwtSettings {
         return new Builder();
     }
 
-    /**
-     * @return the JWS algorithms accepted, in order of preference (the first that fits the signing key signs)
-     */
+    /** @return the JWS algorithms accepted, in order of preference (the first that fits the signing key signs) */
     public List<String> algorithms() {
         return this.algorithms.stream().map(JWSAlgorithm::getName).toList();
     }
 
-    /**
-     * @return the required {@code iss}, or {@code null} when any issuer is accepted
-     */
+    /** @return the required {@code iss}, or {@code null} when any issuer is accepted */
     public @Nullable String issuer() {
-        return this.issuer;
+        return this.claims.issuer();
     }
 
-    /**
-     * @return the audiences of which {@code aud} must hold one; empty when any audience is accepted
-     */
+    /** @return the audiences of which {@code aud} must hold one; empty when any audience is accepted */
     public List<String> audience() {
-        return this.audience;
+        return this.claims.audience();
     }
 
-    /**
-     * @return the tolerance on {@code exp} and {@code nbf}
-     */
+    /** @return the tolerance on {@code exp} and {@code nbf} */
     public Duration clockSkew() {
-        return this.clockSkew;
+        return this.claims.clockSkew();
     }
 
-    /**
-     * @return the claim holding the granted scopes, {@code scope} or {@code scp}
-     */
+    /** @return the claim holding the granted scopes, {@code scope} or {@code scp} */
     public String scopeClaim() {
-        return this.scopeClaim;
+        return this.claims.scopeClaim();
+    }
+
+    ClaimPolicy claims() {
+        return this.claims;
     }
 
     VerificationKeys keys() {
@@ -100,9 +84,8 @@ public final class JwtSettings {
     @Override
     public String toString() {
         String signing = (this.signingKey != null) ? this.signingKey.shape().describe() : "none";
-        return "JwtSettings[keySource=" + this.keys.source() + ", algorithms=" + algorithms() + ", issuer="
-                + this.issuer + ", audience=" + this.audience + ", clockSkew=" + this.clockSkew + ", scopeClaim="
-                + this.scopeClaim + ", signing=" + signing + "]";
+        return "JwtSettings[keySource=" + this.keys.source() + ", algorithms=" + algorithms() + ", " + this.claims
+                + ", signing=" + signing + "]";
     }
 
     /**
@@ -119,13 +102,7 @@ public final class JwtSettings {
 
         private @Nullable String privateKey;
 
-        private @Nullable String issuer;
-
-        private List<String> audience = List.of();
-
-        private Duration clockSkew = Duration.ofSeconds(60);
-
-        private String scopeClaim = "scope";
+        private final ClaimPolicy.Builder claims = new ClaimPolicy.Builder();
 
         private List<String> algorithms = List.of();
 
@@ -134,7 +111,9 @@ public final class JwtSettings {
 
         /**
          * @param secret HMAC key material for HS256/HS384/HS512, taken as UTF-8 bytes, at least as long as the hash
-         * (RFC 7518 §3.2): 256 bits (32 bytes) for HS256; it both verifies and signs
+         * (RFC 7518 §3.2), 256 bits (32 bytes) for HS256, and random, such as {@code openssl rand -base64 48} writes
+         * (fewer than 8 distinct bytes, a shorter pattern repeated or a published sample is refused); it verifies
+         * and signs
          * @return this builder
          */
         public Builder secret(@Nullable String secret) {
@@ -155,8 +134,9 @@ public final class JwtSettings {
         }
 
         /**
-         * @param jwkSetUri an http(s) URL serving the issuer's JWK Set, fetched on first use, cached, and fetched
-         * again when a token names an unknown {@code kid} (key rotation), at most twice every 30 seconds
+         * @param jwkSetUri an https URL serving the issuer's JWK Set (plain http only to localhost, 127.0.0.0/8 or
+         * [::1]), fetched on first use, cached, and fetched again when a token names an unknown {@code kid} (key
+         * rotation), at most twice every 30 seconds
          * @return this builder
          */
         public Builder jwkSetUri(@Nullable String jwkSetUri) {
@@ -175,21 +155,44 @@ public final class JwtSettings {
         }
 
         /**
+         * @param type the media type {@code typ} must name, such as {@code at+jwt} for RFC 9068 access tokens (RFC 8725
+         * §3.11), compared case-insensitively and with or without {@code application/}, also written into issued
+         * tokens; null to accept {@code typ} absent, {@code JWT} or {@code at+jwt}
+         * @return this builder
+         */
+        public Builder type(@Nullable String type) {
+            this.claims.type(blankToNull(type));
+            return this;
+        }
+
+        /**
          * @param issuer the required {@code iss} (RFC 7519 §4.1.1), also written into issued tokens; null for any
          * @return this builder
          */
         public Builder issuer(@Nullable String issuer) {
-            this.issuer = blankToNull(issuer);
+            this.claims.issuer(blankToNull(issuer));
             return this;
         }
 
         /**
          * @param audience the audiences of which {@code aud} must hold one (RFC 7519 §4.1.3), also written into
-         * issued tokens; empty for any
+         * issued tokens; empty for any, which {@code public-key} and {@code jwk-set-uri} allow only without
+         * {@link #audienceRequired(boolean) audienceRequired}
          * @return this builder
          */
         public Builder audience(Collection<String> audience) {
-            this.audience = audience.stream().filter((value) -> !value.isBlank()).distinct().toList();
+            this.claims.audience(audience);
+            return this;
+        }
+
+        /**
+         * @param audienceRequired whether {@code public-key} and {@code jwk-set-uri} need an {@code audience}, true by
+         * default: their issuer also signs tokens for its other clients, which would be accepted here without one
+         * (RFC 8725 §3.9); ignored for a {@code secret}, whose tokens are this application's own
+         * @return this builder
+         */
+        public Builder audienceRequired(boolean audienceRequired) {
+            this.claims.audienceRequired(audienceRequired);
             return this;
         }
 
@@ -199,7 +202,7 @@ public final class JwtSettings {
          * @return this builder
          */
         public Builder clockSkew(Duration clockSkew) {
-            this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew must not be null");
+            this.claims.clockSkew(clockSkew);
             return this;
         }
 
@@ -209,7 +212,7 @@ public final class JwtSettings {
          * @return this builder
          */
         public Builder scopeClaim(String scopeClaim) {
-            this.scopeClaim = Objects.requireNonNull(scopeClaim, "scopeClaim must not be null");
+            this.claims.scopeClaim(scopeClaim);
             return this;
         }
 
@@ -231,16 +234,10 @@ public final class JwtSettings {
          */
         public JwtSettings build() {
             String keySource = VerificationKeys.source(this.secret, this.publicKey, this.jwkSetUri);
-            if (!List.of("scope", "scp").contains(this.scopeClaim)) {
-                throw new IllegalArgumentException("scope-claim: must be scope or scp");
-            }
-            if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("clock-skew: must be zero or more seconds");
-            }
             VerificationKeys keys = new VerificationKeys(keySource, this.secret, this.publicKey, this.jwkSetUri);
             SigningKey signingKey = PrivateKeys.signingKey(keys.secret(), this.privateKey);
             List<JWSAlgorithm> algorithms = Algorithms.choose(this.algorithms, keys, signingKey);
-            return new JwtSettings(this, keys, algorithms, signingKey);
+            return new JwtSettings(keys, algorithms, signingKey, this.claims.build(keys));
         }
 
         private static @Nullable String blankToNull(@Nullable String value) {

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The keys a {@link JwtSettings} verifies with, from exactly one of its three settings: a shared {@code secret}
- * (HMAC key material, at least as long as the hash, RFC 7518 §3.2), a {@code public-key} ({@link PublicKeys}), or a
- * {@code jwk-set-uri} ({@link JwkSetSource}). Holds key material: nothing here prints it.
+ * (HMAC key material, at least as long as the hash, RFC 7518 §3.2, and random enough for {@link SecretVariety}), a
+ * {@code public-key} ({@link PublicKeys}), or a {@code jwk-set-uri} ({@link JwkSetSource}). Holds key material:
+ * nothing here prints it.
  */
 final class VerificationKeys {
 
@@ -42,8 +43,11 @@ final class VerificationKeys {
     VerificationKeys(String source, @Nullable String secret, @Nullable String publicKey, @Nullable String jwkSetUri) {
         this.source = source;
         this.secret = (secret != null) ? secret.getBytes(StandardCharsets.UTF_8) : null;
-        if (this.secret != null && this.secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException(SECRET + ": must be at least 256 bits (32 bytes) of key material");
+        if (this.secret != null) {
+            if (this.secret.length < MIN_SECRET_BYTES) {
+                throw new IllegalArgumentException(SECRET + ": must be at least 256 bits (32 bytes) of key material");
+            }
+            SecretVariety.check(this.secret);
         }
         this.publicKeys = (publicKey != null) ? PublicKeys.read(publicKey) : List.of();
         this.publicKeySet = this.publicKeys.isEmpty() ? null : new JWKSet(this.publicKeys);

@@ -1,8 +1,16 @@
 package io.github.padlock.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.Verifier;
 import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.StoredUser;
@@ -37,6 +45,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code padlock.*} in {@code application.yml}: every property group creates its beans with its options applied,
@@ -282,6 +291,72 @@ class PadlockPropertiesTests {
             assertThat(messages(context.getStartupFailure())).contains("padlock.jwt").contains("secret")
                 .doesNotContain("tooshortsecret");
         });
+    }
+
+    @Test
+    void jwtWhenJwkSetUriIsPlainHttpToAnotherHostThenFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=http://issuer.example/jwks",
+                "padlock.jwt.audience=store-api")
+            .run(failsWith("padlock.jwt.jwk-set-uri"));
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=http://127.0.0.1:9000/jwks",
+                "padlock.jwt.audience=store-api")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
+    void jwtWhenSecretHasTooLittleVarietyOrIsTheOldDemoSecretThenFailsNamingThePropertyWithoutTheSecret() {
+        for (String secret : List.of("x".repeat(32), "Xk7#Wp2!".repeat(4),
+                "padlock-demo-development-secret-not-for-production")) {
+            this.contextRunner.withPropertyValues("padlock.jwt.secret=" + secret).run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(messages(context.getStartupFailure())).contains("'padlock.jwt.secret'")
+                    .contains("openssl rand -base64 48")
+                    .doesNotContain(secret.substring(0, 8));
+            });
+        }
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=peer-bench-hs256-secret-32-bytes")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
+    void jwtWhenJwkSetUriWithoutAudienceThenFailsNamingAudienceUnlessNotRequired() {
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=https://issuer.example/jwks")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(messages(context.getStartupFailure())).contains("padlock.jwt.audience")
+                    .contains("audience-required");
+            });
+        this.contextRunner.withPropertyValues("padlock.jwt.jwk-set-uri=https://issuer.example/jwks",
+                "padlock.jwt.audience-required=false")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.jwt.audience-required=true")
+            .run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+    }
+
+    @Test
+    void jwtWhenTypeSetThenTokenEndpointWritesItAndTheDecoderRequiresIt() {
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.jwt.type=at+jwt",
+                "padlock.token-endpoint.enabled=true", "padlock.users.stanley.password=" + BCRYPT)
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                String issued = context.getBean(JwtIssuer.class)
+                    .issue("stanley", List.of(), Duration.ofMinutes(5))
+                    .value();
+                assertThat(SignedJWT.parse(issued).getHeader().getType().getType()).isEqualTo("at+jwt");
+                JwtDecoder decoder = context.getBean(JwtDecoder.class);
+                assertThat(decoder.decode(issued).subject()).isEqualTo("stanley");
+                SignedJWT plain = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                    .build(), SignedJWT.parse(issued).getJWTClaimsSet());
+                plain.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+                assertThatExceptionOfType(NotAuthenticatedException.class)
+                    .isThrownBy(() -> decoder.decode(plain.serialize()));
+            });
+        this.contextRunner.withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.jwt.type=at+jwt; v=1")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(messages(context.getStartupFailure())).contains("padlock.jwt.type")
+                    .contains("must be a media type without parameters, such as at+jwt");
+            });
     }
 
     @Test

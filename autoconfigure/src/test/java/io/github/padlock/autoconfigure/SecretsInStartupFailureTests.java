@@ -45,6 +45,13 @@ class SecretsInStartupFailureTests {
     }
 
     @Test
+    void startWhenJwtSecretRepeatsAShortPatternThenNoPartOfItPrinted(CapturedOutput output) {
+        assertRefusedWithoutEcho(output, "padlock.jwt.secret", "Xk7#Wp2!Xk7#Wp2!Xk7#Wp2!Xk7#Wp2!Xk7#Wp2!");
+        assertThat(output.getAll()).contains("'padlock.jwt.secret'", "repeats a shorter pattern",
+                "openssl rand -base64 48");
+    }
+
+    @Test
     void startWhenJwtPrivateKeyIsBrokenThenNoPartOfItPrinted(CapturedOutput output) {
         assertRefusedWithoutEcho(output, "padlock.jwt.private-key",
                 "-----BEGIN PRIVATE KEY-----\nMIIBrokenKeyMaterialPq7Ws3Ed5Rf1Tg\n-----END PRIVATE KEY-----",

@@ -49,6 +49,7 @@ import static io.github.padlock.jwt.JwtTestSupport.CHALLENGE;
 import static io.github.padlock.jwt.JwtTestSupport.OTHER_RSA;
 import static io.github.padlock.jwt.JwtTestSupport.RSA;
 import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static io.github.padlock.jwt.JwtTestSupport.assertInvalidToken;
 import static io.github.padlock.jwt.JwtTestSupport.base64Url;
 import static io.github.padlock.jwt.JwtTestSupport.claims;
@@ -75,10 +76,10 @@ class JwtAttackTests {
 
     private final JwtDecoder hs = new JwtDecoder(JwtSettings.builder().secret(SECRET).build());
 
-    private final JwtDecoder rs = new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA)).build());
+    private final JwtDecoder rs = new JwtDecoder(anyAudience().publicKey(publicPem(RSA)).build());
 
     private final JwtDecoder rsJwk = new JwtDecoder(
-            JwtSettings.builder().publicKey(RSA.toPublicJWK().toJSONString()).build());
+            anyAudience().publicKey(RSA.toPublicJWK().toJSONString()).build());
 
     private final JwtDecoder strict = new JwtDecoder(JwtSettings.builder()
         .secret(SECRET)
@@ -231,7 +232,7 @@ class JwtAttackTests {
     void decodeWhenKidIsPathTraversalOrSqlThenInvalidToken(String kid) {
         RSAKey configured = JwtTestSupport.rsa("key-1");
         JwtDecoder decoder = new JwtDecoder(
-                JwtSettings.builder().publicKey(new JWKSet(configured.toPublicJWK()).toString()).build());
+                anyAudience().publicKey(new JWKSet(configured.toPublicJWK()).toString()).build());
         assertThat(decoder.decode(rs256(configured, claims().build())).subject()).isEqualTo("johndoe");
         for (RSAKey signer : List.of(configured, OTHER_RSA)) {
             String token = sign(rsaSigner(signer), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
@@ -249,7 +250,7 @@ class JwtAttackTests {
                 JwtTestSupport.CountingServer configured = new JwtTestSupport.CountingServer()) {
             configured.serve(new JWKSet(RSA.toPublicJWK()).toString());
             JwtDecoder fromUrl = new JwtDecoder(
-                    JwtSettings.builder().jwkSetUri(configured.url("/jwks.json")).build());
+                    anyAudience().jwkSetUri(configured.url("/jwks.json")).build());
             assertThat(fromUrl.decode(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
             URI jwks = URI.create(listener.url("/jwks.json"));
             URI cert = URI.create(listener.url("/cert.pem"));

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import static io.github.padlock.jwt.JwtTestSupport.CHALLENGE;
 import static io.github.padlock.jwt.JwtTestSupport.RSA;
 import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static io.github.padlock.jwt.JwtTestSupport.base64Url;
 import static io.github.padlock.jwt.JwtTestSupport.claims;
 import static io.github.padlock.jwt.JwtTestSupport.hs256;
@@ -37,7 +38,7 @@ class JwtDecoderPropertyTests {
 
     private final JwtDecoder hs = new JwtDecoder(JwtSettings.builder().secret(SECRET).build());
 
-    private final JwtDecoder rs = new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA)).build());
+    private final JwtDecoder rs = new JwtDecoder(anyAudience().publicKey(publicPem(RSA)).build());
 
     private final String hsToken = hs256(claims().build());
 

@@ -40,6 +40,7 @@ import static io.github.padlock.jwt.JwtTestSupport.EC;
 import static io.github.padlock.jwt.JwtTestSupport.OTHER_RSA;
 import static io.github.padlock.jwt.JwtTestSupport.RSA;
 import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static io.github.padlock.jwt.JwtTestSupport.assertInvalidToken;
 import static io.github.padlock.jwt.JwtTestSupport.base64Url;
 import static io.github.padlock.jwt.JwtTestSupport.claims;
@@ -63,15 +64,15 @@ class JwtDecoderTests {
 
     private final JwtDecoder hs = new JwtDecoder(JwtSettings.builder().secret(SECRET).build());
 
-    private final JwtDecoder rs = new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA)).build());
+    private final JwtDecoder rs = new JwtDecoder(anyAudience().publicKey(publicPem(RSA)).build());
 
     private final JwtDecoder es = new JwtDecoder(
-            JwtSettings.builder().publicKey(EC.toPublicJWK().toJSONString()).build());
+            anyAudience().publicKey(EC.toPublicJWK().toJSONString()).build());
 
     private static final OctetKeyPair ED25519 = JwtTestSupport.ed25519(null);
 
     private final JwtDecoder ed = new JwtDecoder(
-            JwtSettings.builder().publicKey(ED25519.toPublicJWK().toJSONString()).build());
+            anyAudience().publicKey(ED25519.toPublicJWK().toJSONString()).build());
 
     @Test
     void decodeWhenHs256ThenPrincipal() {
@@ -97,7 +98,7 @@ class JwtDecoderTests {
     void decodeWhenP384OrP521KeyThenEs384OrEs512() {
         ECKey p384 = JwtTestSupport.ec(Curve.P_384, null);
         ECKey p521 = JwtTestSupport.ec(Curve.P_521, null);
-        JwtDecoder decoder = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder decoder = new JwtDecoder(anyAudience()
             .publicKey(new JWKSet(List.of(p384.toPublicJWK(), p521.toPublicJWK())).toString())
             .build());
         assertThat(decoder.decode(es(p384, JWSAlgorithm.ES384, claims().build())).subject()).isEqualTo("johndoe");
@@ -108,7 +109,7 @@ class JwtDecoderTests {
     @Test
     void decodeWhenPs256AllowedThenAccepted() {
         JwtDecoder decoder = new JwtDecoder(
-                JwtSettings.builder().publicKey(publicPem(RSA)).algorithms(List.of("PS256")).build());
+                anyAudience().publicKey(publicPem(RSA)).algorithms(List.of("PS256")).build());
         String ps256 = sign(rsaSigner(RSA), new JWSHeader(JWSAlgorithm.PS256), claims().build());
         assertThat(decoder.decode(ps256).subject()).isEqualTo("johndoe");
         String rs256 = rs256(RSA, claims().build());
@@ -155,7 +156,7 @@ class JwtDecoderTests {
         assertThat(this.ed.decode(eddsa(ED25519, JWSAlgorithm.EdDSA, claims().build())).subject())
             .isEqualTo("johndoe");
         KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        JwtDecoder pem = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder pem = new JwtDecoder(anyAudience()
             .publicKey(JwtTestSupport.pem("PUBLIC KEY", jdk.getPublic()))
             .build());
         String signedByTheJdk = JwtTestSupport.eddsaByTheJdk(jdk.getPrivate(), "EdDSA",
@@ -192,7 +193,7 @@ class JwtDecoderTests {
         for (String token : tokens) {
             assertInvalidToken(() -> this.ed.decode(token), token);
         }
-        JwtDecoder both = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder both = new JwtDecoder(anyAudience()
             .publicKey(new JWKSet(List.of(ED25519.toPublicJWK(), RSA.toPublicJWK())).toString())
             .build());
         assertThat(both.decode(rs256(RSA, claims().build())).subject()).isEqualTo("johndoe");
@@ -203,7 +204,7 @@ class JwtDecoderTests {
     void decodeWhenEd25519JwkSetThenKidChoosesAndAnEmbeddedJwkIsIgnored() throws Exception {
         OctetKeyPair first = JwtTestSupport.ed25519("ed-1");
         OctetKeyPair second = JwtTestSupport.ed25519("ed-2");
-        JwtDecoder decoder = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder decoder = new JwtDecoder(anyAudience()
             .publicKey(new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK())).toString())
             .build());
         assertThat(decoder.decode(eddsa(first, JWSAlgorithm.EdDSA, claims().build())).subject())
@@ -227,14 +228,14 @@ class JwtDecoderTests {
     void decodeWhenRfc9864Ed25519AlgThenAcceptedOnlyWhenListed() throws Exception {
         String ed25519 = eddsa(ED25519, JWSAlgorithm.Ed25519, claims().build());
         assertInvalidToken(() -> this.ed.decode(ed25519), ed25519);
-        JwtDecoder both = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder both = new JwtDecoder(anyAudience()
             .publicKey(ED25519.toPublicJWK().toJSONString())
             .algorithms(List.of("EdDSA", "Ed25519"))
             .build());
         assertThat(both.decode(ed25519).subject()).isEqualTo("johndoe");
         assertThat(both.decode(eddsa(ED25519, JWSAlgorithm.EdDSA, claims().build())).subject()).isEqualTo("johndoe");
         KeyPair jdk = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        JwtDecoder pem = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder pem = new JwtDecoder(anyAudience()
             .publicKey(JwtTestSupport.pem("PUBLIC KEY", jdk.getPublic()))
             .algorithms(List.of("EdDSA", "Ed25519"))
             .build());
@@ -392,6 +393,16 @@ class JwtDecoderTests {
     }
 
     @Test
+    void decodeWhenIdTokenOfAnotherClientOfTheIssuerThenInvalidToken() {
+        JwtDecoder decoder = new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA))
+            .audience(List.of("store-api"))
+            .build());
+        assertThat(decoder.decode(rs256(RSA, claims().audience("store-api").build())).subject()).isEqualTo("johndoe");
+        String idToken = rs256(RSA, claims().audience("another-client").claim("nonce", "n-0S6_WzA2Mj").build());
+        assertInvalidToken(() -> decoder.decode(idToken), idToken);
+    }
+
+    @Test
     void decodeWhenUnknownCritHeaderThenInvalidToken() {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
             .criticalParams(Set.of("https://example.com/must-understand"))
@@ -405,7 +416,7 @@ class JwtDecoderTests {
     void decodeWhenKidIsPathTraversalOrSqlThenInvalidToken() {
         RSAKey configured = JwtTestSupport.rsa("key-1");
         JwtDecoder decoder = new JwtDecoder(
-                JwtSettings.builder().publicKey(new JWKSet(configured.toPublicJWK()).toString()).build());
+                anyAudience().publicKey(new JWKSet(configured.toPublicJWK()).toString()).build());
         assertThat(decoder.decode(rs256(configured, claims().build())).subject()).isEqualTo("johndoe");
         for (String kid : List.of("../../../../../../etc/passwd", "/dev/null", "key-1/../key-1", "key-1' OR '1'='1",
                 "'; DROP TABLE keys; --", "key-1\u0000", "*")) {

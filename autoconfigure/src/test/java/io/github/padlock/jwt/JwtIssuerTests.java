@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.padlock.jwt.JwtTestSupport.RSA;
 import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static io.github.padlock.jwt.JwtTestSupport.privatePem;
 import static io.github.padlock.jwt.JwtTestSupport.publicPem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,7 @@ class JwtIssuerTests {
 
     @Test
     void issueWhenRsaPrivateKeyPemThenRs256RoundTrip() throws Exception {
-        JwtSettings settings = JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(privatePem(RSA)).build();
+        JwtSettings settings = anyAudience().publicKey(publicPem(RSA)).privateKey(privatePem(RSA)).build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(SignedJWT.parse(token.value()).getJWTClaimsSet().getClaims()).doesNotContainKey("scope");
@@ -76,7 +77,7 @@ class JwtIssuerTests {
     @Test
     void issueWhenEcPrivateJwkWithKeyIdThenEs384WithKidRoundTrip() throws Exception {
         ECKey key = JwtTestSupport.ec(Curve.P_384, "2030-01");
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .publicKey(new JWKSet(List.of(JwtTestSupport.ec(Curve.P_384, "2029-12").toPublicJWK(),
                     key.toPublicJWK())).toString())
             .privateKey(key.toJSONString())
@@ -91,7 +92,7 @@ class JwtIssuerTests {
     @Test
     void issueWhenEcPrivateKeyPemThenEs256RoundTrip() throws Exception {
         ECKey key = JwtTestSupport.EC;
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .publicKey(JwtTestSupport.pem("PUBLIC KEY", key.toPublicKey()))
             .privateKey(JwtTestSupport.pem("PRIVATE KEY", key.toPrivateKey()))
             .build();
@@ -102,19 +103,19 @@ class JwtIssuerTests {
 
     @Test
     void issueWhenJwkSetUriAndPrivateKeyThenSignsWithThePrivateKey() throws Exception {
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .jwkSetUri("https://issuer.example/.well-known/jwks.json")
             .privateKey(privatePem(RSA))
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        assertThat(new JwtDecoder(JwtSettings.builder().publicKey(publicPem(RSA)).build()).decode(token.value())
+        assertThat(new JwtDecoder(anyAudience().publicKey(publicPem(RSA)).build()).decode(token.value())
             .subject()).isEqualTo("johndoe");
     }
 
     @Test
     void issueWhenAlgorithmsListedThenFirstThatFitsTheKeySigns() throws Exception {
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .publicKey(publicPem(RSA))
             .privateKey(privatePem(RSA))
             .algorithms(List.of("PS512", "RS256"))
@@ -122,7 +123,8 @@ class JwtIssuerTests {
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.PS512);
         assertThat(new JwtDecoder(settings).decode(token.value()).subject()).isEqualTo("johndoe");
-        JwtSettings hs512 = JwtSettings.builder().secret(SECRET.repeat(2)).algorithms(List.of("HS512")).build();
+        JwtSettings hs512 = JwtSettings.builder().secret(SECRET + "-long-enough-for-hs512").algorithms(List.of("HS512"))
+            .build();
         assertThat(SignedJWT.parse(new JwtIssuer(hs512).issue("johndoe", List.of(), Duration.ofMinutes(5)).value())
             .getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS512);
     }
@@ -157,8 +159,8 @@ class JwtIssuerTests {
 
     @Test
     void constructWhenNoSigningKeyThenIllegalArgumentNamingPrivateKey() {
-        for (JwtSettings settings : List.of(JwtSettings.builder().publicKey(publicPem(RSA)).build(),
-                JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").build())) {
+        for (JwtSettings settings : List.of(anyAudience().publicKey(publicPem(RSA)).build(),
+                anyAudience().jwkSetUri("https://issuer.example/jwks").build())) {
             assertThatIllegalArgumentException().isThrownBy(() -> new JwtIssuer(settings))
                 .withMessageStartingWith("private-key: ");
         }
@@ -191,7 +193,7 @@ class JwtIssuerTests {
     @Test
     void issueWhenRsaKeyWithKidThenHeaderCarriesIt() throws Exception {
         RSAKey key = JwtTestSupport.rsa("rsa-1");
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .publicKey(key.toPublicJWK().toJSONString())
             .privateKey(key.toJSONString())
             .build();
@@ -203,7 +205,7 @@ class JwtIssuerTests {
     @Test
     void issueWhenEd25519PrivateKeyPemThenEdDsaRoundTripThatTheJdkAlsoVerifies() throws Exception {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .publicKey(JwtTestSupport.pem("PUBLIC KEY", key.getPublic()))
             .privateKey(JwtTestSupport.pem("PRIVATE KEY", key.getPrivate()))
             .build();
@@ -221,7 +223,7 @@ class JwtIssuerTests {
     @Test
     void issueWhenEd25519PrivateJwkWithKeyIdThenEdDsaWithKidThatAJwkSetVerifies() throws Exception {
         OctetKeyPair key = JwtTestSupport.ed25519("ed-2030-01");
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .publicKey(new JWKSet(List.of(JwtTestSupport.ed25519("ed-2029-12").toPublicJWK(), key.toPublicJWK()))
                 .toString())
             .privateKey(key.toJSONString())
@@ -237,20 +239,20 @@ class JwtIssuerTests {
     @Test
     void issueWhenJwkSetUriAndEd25519PrivateKeyThenEdDsaThatThePublicKeyVerifies() throws Exception {
         OctetKeyPair key = JwtTestSupport.ed25519(null);
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .jwkSetUri("https://issuer.example/.well-known/jwks.json")
             .privateKey(key.toJSONString())
             .build();
         IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of(), Duration.ofMinutes(5));
         assertThat(SignedJWT.parse(token.value()).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
-        assertThat(new JwtDecoder(JwtSettings.builder().publicKey(key.toPublicJWK().toJSONString()).build())
+        assertThat(new JwtDecoder(anyAudience().publicKey(key.toPublicJWK().toJSONString()).build())
             .decode(token.value()).subject()).isEqualTo("johndoe");
     }
 
     @Test
     void issueWhenEd25519AlgorithmListedFirstThenRfc9864Ed25519() throws Exception {
         OctetKeyPair key = JwtTestSupport.ed25519(null);
-        JwtSettings settings = JwtSettings.builder()
+        JwtSettings settings = anyAudience()
             .publicKey(key.toPublicJWK().toJSONString())
             .privateKey(key.toJSONString())
             .algorithms(List.of("Ed25519", "EdDSA"))

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static io.github.padlock.jwt.JwtTestSupport.assertInvalidToken;
 import static io.github.padlock.jwt.JwtTestSupport.claims;
 import static io.github.padlock.jwt.JwtTestSupport.eddsa;
@@ -46,7 +47,7 @@ class JwtJwkSetUriTests {
     void start() throws IOException {
         this.server = new CountingServer();
         this.server.serve(new JWKSet(FIRST.toPublicJWK()).toString());
-        this.decoder = new JwtDecoder(JwtSettings.builder().jwkSetUri(this.server.url("/jwks.json")).build());
+        this.decoder = new JwtDecoder(anyAudience().jwkSetUri(this.server.url("/jwks.json")).build());
     }
 
     @AfterEach
@@ -107,7 +108,7 @@ class JwtJwkSetUriTests {
         CountingServer gone = new CountingServer();
         String url = gone.url("/jwks.json");
         gone.close();
-        JwtDecoder unreachable = new JwtDecoder(JwtSettings.builder().jwkSetUri(url).build());
+        JwtDecoder unreachable = new JwtDecoder(anyAudience().jwkSetUri(url).build());
         String token = rs256(FIRST, claims().build());
         assertInvalidToken(() -> unreachable.decode(token), token);
         assertThat(output.getAll().lines().filter((line) -> line.contains("WARN"))
@@ -119,7 +120,7 @@ class JwtJwkSetUriTests {
     void decodeWhenJwkSetAnswersAnErrorOrGarbageThenInvalidTokenAndLogsNoCredentials(CapturedOutput output) {
         this.server.status(500);
         String token = rs256(FIRST, claims().build());
-        JwtDecoder withCredentials = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder withCredentials = new JwtDecoder(anyAudience()
             .jwkSetUri(this.server.url("/jwks.json?access_token=s3cr3t-in-query").replace("http://",
                     "http://user:s3cr3t-password@"))
             .build());
@@ -145,7 +146,7 @@ class JwtJwkSetUriTests {
         OctetKeyPair ed1 = JwtTestSupport.ed25519("ed-1");
         OctetKeyPair ed2 = JwtTestSupport.ed25519("ed-2");
         this.server.serve(new JWKSet(List.of(FIRST.toPublicJWK(), ed1.toPublicJWK(), ed2.toPublicJWK())).toString());
-        JwtDecoder both = new JwtDecoder(JwtSettings.builder()
+        JwtDecoder both = new JwtDecoder(anyAudience()
             .jwkSetUri(this.server.url("/jwks.json"))
             .algorithms(List.of("RS256", "EdDSA"))
             .build());

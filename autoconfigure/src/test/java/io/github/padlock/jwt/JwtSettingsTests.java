@@ -20,6 +20,7 @@ import static io.github.padlock.jwt.JwtTestSupport.EC;
 import static io.github.padlock.jwt.JwtTestSupport.OTHER_RSA;
 import static io.github.padlock.jwt.JwtTestSupport.RSA;
 import static io.github.padlock.jwt.JwtTestSupport.SECRET;
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static io.github.padlock.jwt.JwtTestSupport.pem;
 import static io.github.padlock.jwt.JwtTestSupport.privatePem;
 import static io.github.padlock.jwt.JwtTestSupport.publicPem;
@@ -90,23 +91,67 @@ class JwtSettingsTests {
 
     @Test
     void buildWhenSecretShorterThan256BitsThenRefusedWithoutTheSecret() {
-        String shortSecret = "0123456789abcdef0123456789abcde";
-        String message = assertRefused(JwtSettings.builder().secret(shortSecret),
+        String shortSecret = "0123456789abcdef-ghijklmnopqrstu";
+        String message = assertRefused(JwtSettings.builder().secret(shortSecret.substring(1)),
                 "secret: must be at least 256 bits (32 bytes)");
-        assertThat(message).doesNotContain(shortSecret).doesNotContain("31");
-        assertThat(JwtSettings.builder().secret(shortSecret + "f").build().algorithms()).containsExactly("HS256");
-        assertThat(JwtSettings.builder().secret("\u00e9".repeat(16)).build().algorithms())
+        assertThat(message).doesNotContain(shortSecret.substring(1)).doesNotContain("31");
+        assertThat(JwtSettings.builder().secret(shortSecret).build().algorithms()).containsExactly("HS256");
+        assertThat(JwtSettings.builder().secret("\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e6\u00e7\u00e8\u00e9"
+                + "\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef").build().algorithms())
             .as("key material is counted in UTF-8 bytes").containsExactly("HS256");
+    }
+
+    @Test
+    void buildWhenSecretHasFewerThanEightDistinctBytesThenRefusedSayingWhatToDo() {
+        for (String secret : List.of("x".repeat(32), "a".repeat(31) + "b", "0123456".repeat(5),
+                "\u00e9".repeat(16), "ab".repeat(40))) {
+            String message = assertRefused(JwtSettings.builder().secret(secret),
+                    "secret: has fewer than 8 distinct bytes; use random bytes instead, such as the output of "
+                            + "openssl rand -base64 48");
+            assertThat(message).as(secret).doesNotContain(secret.substring(0, 6));
+        }
+    }
+
+    @Test
+    void buildWhenSecretRepeatsAPatternOfAtMostHalfItsLengthThenRefused() {
+        for (String secret : List.of("abcdefgh".repeat(4), "correct-horse!".repeat(3), "Tr0ub4dor&3".repeat(3) + "Tr0",
+                SECRET + SECRET, "Kq8-Zt3!Vw5?".repeat(2) + "Kq8-Zt3!")) {
+            String message = assertRefused(JwtSettings.builder().secret(secret),
+                    "secret: repeats a shorter pattern; use random bytes instead", "openssl rand -base64 48");
+            assertThat(message).as(secret).doesNotContain(secret.substring(0, 6));
+        }
+        assertThat(JwtSettings.builder().secret("0123456789abcdefg" + "0123456789abcdef").build().algorithms())
+            .as("33 bytes repeating a prefix of 17: more than half").containsExactly("HS256");
+    }
+
+    @Test
+    void buildWhenSecretIsAPublishedSampleThenRefused() {
+        for (String secret : List.of("padlock-demo-development-secret-not-for-production",
+                "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7")) {
+            String message = assertRefused(JwtSettings.builder().secret(secret),
+                    "secret: is a sample value published in Padlock's demo or FastAPI's tutorial",
+                    "openssl rand -base64 48");
+            assertThat(message).doesNotContain(secret.substring(0, 8));
+            assertThat(JwtSettings.builder().secret(secret + "!").build().algorithms()).containsExactly("HS256");
+        }
+    }
+
+    @Test
+    void buildWhenSecretIsRandomOrTheBenchmarksThenAccepted() {
+        for (String secret : List.of("peer-bench-hs256-secret-32-bytes", "q3Vx9Lk2Wm7Tn4Rb8Zc1Yd6Hf0Jg5Ps3",
+                "uV0Hl2x0gk7m4Dq1JZp9cNw3Yb8Rf6Ts5Ae2Lm4Kx7Qz1Wv9Hn3Gc6Bd0Fy8Jp2Tr", SECRET)) {
+            assertThat(JwtSettings.builder().secret(secret).build().algorithms()).as(secret).containsExactly("HS256");
+        }
     }
 
     @Test
     void buildWhenSecretTooShortForHs384OrHs512ThenRefused() {
         assertRefused(JwtSettings.builder().secret(SECRET).algorithms(List.of("HS256", "HS512")),
                 "secret: must be at least 512 bits (64 bytes) of key material for HS512");
-        assertRefused(JwtSettings.builder().secret("x".repeat(47)).algorithms(List.of("HS384")),
+        assertRefused(JwtSettings.builder().secret(SECRET.substring(0, 47)).algorithms(List.of("HS384")),
                 "secret: must be at least 384 bits (48 bytes) of key material for HS384");
-        assertThat(JwtSettings.builder().secret("x".repeat(64)).algorithms(List.of("HS512", "HS256")).build()
-            .algorithms()).containsExactly("HS512", "HS256");
+        assertThat(JwtSettings.builder().secret(SECRET + "-for-hs512-64-bytes").algorithms(List.of("HS512", "HS256"))
+            .build().algorithms()).containsExactly("HS512", "HS256");
     }
 
     @Test
@@ -131,18 +176,18 @@ class JwtSettingsTests {
     void buildWhenEd25519KeyThenEdDsaByDefault() throws Exception {
         KeyPair pem = keyPair("Ed25519", 0);
         OctetKeyPair jwk = JwtTestSupport.ed25519("ed-1");
-        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", pem.getPublic())).build().algorithms())
+        assertThat(anyAudience().publicKey(pem("PUBLIC KEY", pem.getPublic())).build().algorithms())
             .containsExactly("EdDSA");
-        assertThat(JwtSettings.builder().publicKey(jwk.toPublicJWK().toJSONString()).build().algorithms())
+        assertThat(anyAudience().publicKey(jwk.toPublicJWK().toJSONString()).build().algorithms())
             .containsExactly("EdDSA");
-        assertThat(JwtSettings.builder().publicKey(new JWKSet(List.of(jwk.toPublicJWK(), RSA.toPublicJWK()))
+        assertThat(anyAudience().publicKey(new JWKSet(List.of(jwk.toPublicJWK(), RSA.toPublicJWK()))
             .toString()).build().algorithms()).containsExactly("EdDSA", "RS256");
-        assertThat(JwtSettings.builder().publicKey(new OctetKeyPair.Builder(jwk.toPublicJWK())
+        assertThat(anyAudience().publicKey(new OctetKeyPair.Builder(jwk.toPublicJWK())
             .algorithm(JWSAlgorithm.Ed25519).build().toJSONString()).build().algorithms())
             .as("the alg the JWK declares, RFC 9864's Ed25519").containsExactly("Ed25519");
-        assertThat(JwtSettings.builder().publicKey(jwk.toPublicJWK().toJSONString())
+        assertThat(anyAudience().publicKey(jwk.toPublicJWK().toJSONString())
             .algorithms(List.of("ed25519", "EdDSA")).build().algorithms()).containsExactly("Ed25519", "EdDSA");
-        JwtSettings signing = JwtSettings.builder().jwkSetUri("https://issuer.example/jwks")
+        JwtSettings signing = anyAudience().jwkSetUri("https://issuer.example/jwks")
             .privateKey(pem("PRIVATE KEY", pem.getPrivate()))
             .build();
         assertThat(signing.algorithms()).containsExactly("EdDSA");
@@ -298,9 +343,53 @@ class JwtSettingsTests {
     @Test
     void buildWhenJwkSetUriNotAnHttpUrlThenNamesJwkSetUri() {
         for (String uri : List.of("file:///etc/passwd", "ftp://issuer.example/jwks", "not a url", "/relative/jwks",
-                "https://", "jar:file:/x.jar!/jwks")) {
+                "https://", "jar:file:/x.jar!/jwks", "http://127.0.0.256/jwks")) {
             assertRefused(JwtSettings.builder().jwkSetUri(uri), "jwk-set-uri: must be an absolute http or https URL");
         }
+    }
+
+    @Test
+    void buildWhenJwkSetUriIsPlainHttpToAnotherHostThenRefusedNamingJwkSetUri() {
+        for (String uri : List.of("http://issuer.example/jwks", "HTTP://issuer.example/jwks", "http://10.0.0.1/jwks",
+                "http://128.0.0.1/jwks", "http://0.0.0.0/jwks", "http://[::2]/jwks",
+                "http://[::ffff:10.0.0.1]/jwks", "http://localhost.issuer.example/jwks",
+                "http://127.0.0.1.issuer.example/jwks", "http://localhost:8080@issuer.example/jwks")) {
+            String message = assertRefused(JwtSettings.builder().jwkSetUri(uri),
+                    "jwk-set-uri: must be an https URL (plain http only to a loopback address: localhost, "
+                            + "127.0.0.0/8 or [::1])");
+            assertThat(message).as(uri).doesNotContain("issuer.example");
+        }
+    }
+
+    @Test
+    void buildWhenJwkSetUriIsHttpsOrPlainHttpToLoopbackThenAccepted() {
+        for (String uri : List.of("https://issuer.example/jwks", "HTTPS://issuer.example:8443/jwks",
+                "http://localhost/jwks", "http://LocalHost:8080/jwks", "http://127.0.0.1:9000/jwks",
+                "http://127.255.10.3/jwks", "http://[::1]:8080/jwks", "http://[0:0:0:0:0:0:0:1]/jwks")) {
+            assertThat(anyAudience().jwkSetUri(uri).build().algorithms()).as(uri).containsExactly("RS256");
+        }
+    }
+
+    @Test
+    void buildWhenPublicKeyOrJwkSetUriWithoutAudienceThenRefusedNamingAudience() {
+        for (JwtSettings.Builder builder : List.of(JwtSettings.builder().publicKey(publicPem(RSA)),
+                JwtSettings.builder().jwkSetUri("https://issuer.example/jwks"),
+                JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").audience(List.of(" ")))) {
+            assertRefused(builder, "audience: must be set with ", "an ID token the issuer signs for another client",
+                    "or set audience-required to false if every token these keys sign is meant for this application");
+        }
+        assertRefused(JwtSettings.builder().publicKey(publicPem(RSA)), "must be set with public-key");
+        assertRefused(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks"), "must be set with jwk-set-uri");
+    }
+
+    @Test
+    void buildWhenAudienceGivenOrNotRequiredOrSecretThenAccepted() {
+        assertThat(JwtSettings.builder().publicKey(publicPem(RSA)).audience(List.of("store-api")).build().audience())
+            .containsExactly("store-api");
+        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").audienceRequired(false).build()
+            .audience()).isEmpty();
+        assertThat(JwtSettings.builder().secret(SECRET).build().audience())
+            .as("a secret's tokens are this application's own").isEmpty();
     }
 
     @Test
@@ -317,23 +406,23 @@ class JwtSettingsTests {
         assertThat(secret.scopeClaim()).isEqualTo("scope");
         assertThat(secret.issuer()).isNull();
         assertThat(secret.audience()).isEmpty();
-        assertThat(JwtSettings.builder().publicKey(publicPem(RSA)).build().algorithms()).containsExactly("RS256");
-        assertThat(JwtSettings.builder().publicKey(CERTIFICATE).build().algorithms()).containsExactly("RS256");
+        assertThat(anyAudience().publicKey(publicPem(RSA)).build().algorithms()).containsExactly("RS256");
+        assertThat(anyAudience().publicKey(CERTIFICATE).build().algorithms()).containsExactly("RS256");
         ECKey p384 = JwtTestSupport.ec(Curve.P_384, null);
         ECKey p521 = JwtTestSupport.ec(Curve.P_521, null);
-        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", EC.toPublicKey())).build().algorithms())
+        assertThat(anyAudience().publicKey(pem("PUBLIC KEY", EC.toPublicKey())).build().algorithms())
             .containsExactly("ES256");
-        assertThat(JwtSettings.builder().publicKey(p384.toPublicJWK().toJSONString()).build().algorithms())
+        assertThat(anyAudience().publicKey(p384.toPublicJWK().toJSONString()).build().algorithms())
             .containsExactly("ES384");
-        assertThat(JwtSettings.builder().publicKey(pem("PUBLIC KEY", p521.toPublicKey())).build().algorithms())
+        assertThat(anyAudience().publicKey(pem("PUBLIC KEY", p521.toPublicKey())).build().algorithms())
             .containsExactly("ES512");
-        assertThat(JwtSettings.builder().publicKey(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString())
+        assertThat(anyAudience().publicKey(new JWKSet(List.of(RSA.toPublicJWK(), EC.toPublicJWK())).toString())
             .build().algorithms()).containsExactly("RS256", "ES256");
-        assertThat(JwtSettings.builder().publicKey(new RSAKey.Builder(RSA.toRSAPublicKey())
+        assertThat(anyAudience().publicKey(new RSAKey.Builder(RSA.toRSAPublicKey())
             .algorithm(JWSAlgorithm.PS384).build().toJSONString()).build().algorithms()).containsExactly("PS384");
-        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").build().algorithms())
+        assertThat(anyAudience().jwkSetUri("https://issuer.example/jwks").build().algorithms())
             .containsExactly("RS256");
-        assertThat(JwtSettings.builder().jwkSetUri("https://issuer.example/jwks").privateKey(EC.toJSONString())
+        assertThat(anyAudience().jwkSetUri("https://issuer.example/jwks").privateKey(EC.toJSONString())
             .build().algorithms()).containsExactly("ES256");
     }
 
@@ -356,11 +445,11 @@ class JwtSettingsTests {
     void toStringShowsNoKeyMaterial() throws Exception {
         JwtSettings secret = JwtSettings.builder().secret(SECRET).build();
         assertThat(secret.toString()).doesNotContain(SECRET).startsWith("JwtSettings[keySource=secret, algorithms=[HS256]");
-        JwtSettings keys = JwtSettings.builder().publicKey(publicPem(RSA)).privateKey(privatePem(RSA)).build();
+        JwtSettings keys = anyAudience().publicKey(publicPem(RSA)).privateKey(privatePem(RSA)).build();
         assertNoMaterial(keys.toString(), privatePem(RSA));
         assertNoMaterial(keys.toString(), publicPem(RSA));
         assertThat(keys.toString()).contains("keySource=public-key", "signing=an RSA key");
-        assertThat(JwtSettings.builder().jwkSetUri("https://user:password@issuer.example/jwks?token=abc").build()
+        assertThat(anyAudience().jwkSetUri("https://user:password@issuer.example/jwks?token=abc").build()
             .toString()).doesNotContain("password", "token=abc");
     }
 

@@ -66,6 +66,14 @@ final class JwtTestSupport {
     private JwtTestSupport() {
     }
 
+    /**
+     * @return settings that accept any audience, for tests of keys and tokens with {@code public-key} or
+     * {@code jwk-set-uri}, where the audience is not the point
+     */
+    static JwtSettings.Builder anyAudience() {
+        return JwtSettings.builder().audienceRequired(false);
+    }
+
     static RSAKey rsa(String keyId) {
         try {
             return new RSAKeyGenerator(2048).keyID(keyId).generate();

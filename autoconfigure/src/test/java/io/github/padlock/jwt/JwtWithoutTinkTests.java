@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
 
+import static io.github.padlock.jwt.JwtTestSupport.anyAudience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -126,7 +127,7 @@ class JwtWithoutTinkTests {
             outcomes.put("jwk-set-uri algorithms", refusal(JwtSettings.builder().jwkSetUri(jwkSetUri)
                 .algorithms(List.of("RS256", "EdDSA"))));
 
-            JwtSettings rs256 = JwtSettings.builder()
+            JwtSettings rs256 = anyAudience()
                 .publicKey(rsaPublic)
                 .privateKey(JwtTestSupport.pem("PRIVATE KEY", rsa.getPrivate()))
                 .build();
