@@ -462,24 +462,27 @@ class HostileRequestCorpusTests {
         Endpoint e = Endpoint.TOKEN;
         String form = "application/x-www-form-urlencoded";
         String ann = PASSWORDS.get("ann");
-        t.post("token ann right password", e, form, "grant_type=password&username=ann&password=" + ann,
-                status(200, null));
-        t.post("token ann wrong password", e, form, "grant_type=password&username=ann&password=wrong-pass-1",
+        String grant = "grant_type=password&";
+        t.post("token ann right password", e, form, grant + "username=ann&password=" + ann, status(200, null));
+        t.post("token ann wrong password", e, form, grant + "username=ann&password=wrong-pass-1",
                 status(400, "invalid_grant"));
-        t.post("token stanley (bcrypt) wrong password", e, form, "username=stanley&password=hunter22",
+        t.post("token stanley (bcrypt) wrong password", e, form, grant + "username=stanley&password=hunter22",
                 status(400, "invalid_grant"));
-        t.post("token unknown user", e, form, "username=nobody&password=" + ann, status(400, "invalid_grant"));
-        t.post("token encoded NUL in the password", e, form, "username=ann&password=" + ann + "%00",
+        t.post("token unknown user", e, form, grant + "username=nobody&password=" + ann,
                 status(400, "invalid_grant"));
-        t.post("token empty password", e, form, "username=ann&password=", status(400, "invalid_request"));
-        t.post("token no password", e, form, "username=ann", status(400, "invalid_request"));
-        t.post("token bad percent-encoding", e, form, "username=ann&password=%zz" + ann,
+        t.post("token encoded NUL in the password", e, form, grant + "username=ann&password=" + ann + "%00",
+                status(400, "invalid_request"));
+        t.post("token without grant_type", e, form, "username=ann&password=" + ann, status(400, "invalid_request"));
+        t.post("token empty password", e, form, grant + "username=ann&password=", status(400, "invalid_request"));
+        t.post("token no password", e, form, grant + "username=ann", status(400, "invalid_request"));
+        t.post("token bad percent-encoding", e, form, grant + "username=ann&password=%zz" + ann,
                 status(400, "invalid_request"));
         t.post("token JSON body", e, "application/json", "{\"username\":\"ann\",\"password\":\"" + ann + "\"}",
                 refused());
         t.post("token content type starting with a quote", e, "\"o/y8N?yGA,?kI#:]?",
-                "username=ann&password=" + ann, refused());
-        t.post("token content type without a subtype", e, "application/", "username=ann&password=" + ann, refused());
+                grant + "username=ann&password=" + ann, refused());
+        t.post("token content type without a subtype", e, "application/", grant + "username=ann&password=" + ann,
+                refused());
     }
 
     private static void pathRows(Corpus.Table t) {

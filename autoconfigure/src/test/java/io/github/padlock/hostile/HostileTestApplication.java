@@ -18,6 +18,10 @@ import io.github.padlock.scheme.OpenIdConnect;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,6 +63,18 @@ public class HostileTestApplication {
     /** The one accepted Digest credential (a fixed response: the scheme, not the Digest algorithm, is under test). */
     static final String DIGEST_CREDENTIALS = "username=\"dee\", realm=\"hostile\", nonce=\"dcd98b7102dd2f0e8b11d0f6\", "
             + "uri=\"/digest\", response=\"6629fae49393a05397450978507c4ef1\"";
+
+    /**
+     * {@code {noop}} for new hashes and for the dummy check that every refused password costs (stored {@code {bcrypt}}
+     * hashes still check as bcrypt): the concurrency tests send 100,000 requests, a fifth of them wrong passwords, on
+     * a shared 2-core machine, and a bcrypt check of 50-100 ms each would make hashing, not request handling, the whole
+     * test. Never do this in an application; the timing of refusals is {@code UserAuthenticatorTests}' subject.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("noop", Map.of("noop", NoOpPasswordEncoder.getInstance(), "bcrypt",
+                new BCryptPasswordEncoder()));
+    }
 
     @Bean
     Verifier<String> bearerUser(HttpBearer bearer) {
