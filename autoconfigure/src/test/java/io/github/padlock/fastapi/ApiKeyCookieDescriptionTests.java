@@ -7,11 +7,10 @@ import io.github.padlock.scheme.ApiKeyCookie;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_api_key_cookie_description.py}:
  * {@code APIKeyCookie(name="key", description="An API Cookie Key")}.
  */
-@SpringBootTest(classes = ApiKeyCookieDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class ApiKeyCookieDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-cookie-description/users/me";
+
+    ApiKeyCookieDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -39,13 +44,12 @@ class ApiKeyCookieDescriptionTests extends FastApiSecurityTest {
         assertNotAuthenticated(get(), "APIKey");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyCookie security() {
+        ApiKeyCookie apiKeyCookieDescription() {
             return ApiKeyCookie.builder().name("key").description("An API Cookie Key").build();
         }
     }
@@ -54,7 +58,7 @@ class ApiKeyCookieDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyCookieDescription") String key) {
             return Map.of("username", key);
         }
     }

@@ -8,11 +8,10 @@ import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * FastAPI's {@code tests/test_security_api_key_cookie_optional.py}: {@code APIKeyCookie(name="key", auto_error=False)}.
  */
-@SpringBootTest(classes = ApiKeyCookieOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class ApiKeyCookieOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-cookie-optional/users/me";
+
+    ApiKeyCookieOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -55,13 +60,12 @@ class ApiKeyCookieOptionalTests extends FastApiSecurityTest {
                 "Several values for API key key", null, "secret", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyCookie security() {
+        ApiKeyCookie apiKeyCookieOptional() {
             return ApiKeyCookie.builder().name("key").autoError(false).build();
         }
     }
@@ -70,7 +74,7 @@ class ApiKeyCookieOptionalTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyCookieOptional") @Nullable String key) {
             if (key == null) {
                 return Map.of("msg", "Create an account first");
             }

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_api_key_cookie.py}: {@code APIKeyCookie(name="key")}. The cookie name is
  * compared exactly; an empty value counts as missing; a key sent twice is refused.
  */
-@SpringBootTest(classes = ApiKeyCookieTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class ApiKeyCookieTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-cookie/users/me";
+
+    ApiKeyCookieTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -64,13 +69,12 @@ class ApiKeyCookieTests extends FastApiSecurityTest {
                 "Several values for API key key", null, "secret", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyCookie security() {
+        ApiKeyCookie apiKeyCookie() {
             return ApiKeyCookie.builder().name("key").build();
         }
     }
@@ -79,7 +83,7 @@ class ApiKeyCookieTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyCookie") String key) {
             return Map.of("username", key);
         }
     }

@@ -6,11 +6,10 @@ import io.github.padlock.SecurityParam;
 import io.github.padlock.scheme.ApiKeyHeader;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_api_key_header_description.py}:
  * {@code APIKeyHeader(name="key", description="An API Key Header")}.
  */
-@SpringBootTest(classes = ApiKeyHeaderDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class ApiKeyHeaderDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-header-description/users/me";
+
+    ApiKeyHeaderDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -38,13 +43,12 @@ class ApiKeyHeaderDescriptionTests extends FastApiSecurityTest {
         assertNotAuthenticated(get(), "APIKey");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyHeader security() {
+        ApiKeyHeader apiKeyHeaderDescription() {
             return ApiKeyHeader.builder().name("key").description("An API Key Header").build();
         }
     }
@@ -53,7 +57,7 @@ class ApiKeyHeaderDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyHeaderDescription") String key) {
             return Map.of("username", key);
         }
     }

@@ -7,11 +7,10 @@ import io.github.padlock.scheme.ApiKeyHeader;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * FastAPI's {@code tests/test_security_api_key_header_optional.py}: {@code APIKeyHeader(name="key", auto_error=False)}.
  */
-@SpringBootTest(classes = ApiKeyHeaderOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class ApiKeyHeaderOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-header-optional/users/me";
+
+    ApiKeyHeaderOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -59,13 +64,12 @@ class ApiKeyHeaderOptionalTests extends FastApiSecurityTest {
                 "Several values for API key key", null, "secret", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyHeader security() {
+        ApiKeyHeader apiKeyHeaderOptional() {
             return ApiKeyHeader.builder().name("key").autoError(false).build();
         }
     }
@@ -74,7 +78,7 @@ class ApiKeyHeaderOptionalTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyHeaderOptional") @Nullable String key) {
             if (key == null) {
                 return Map.of("msg", "Create an account first");
             }

@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_api_key_header.py}: {@code APIKeyHeader(name="key")}. The header name is
  * case-insensitive; an empty value counts as missing; a key sent twice is refused.
  */
-@SpringBootTest(classes = ApiKeyHeaderTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class ApiKeyHeaderTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-header/users/me";
+
+    ApiKeyHeaderTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -73,13 +78,12 @@ class ApiKeyHeaderTests extends FastApiSecurityTest {
                 "Several values for API key key", null, "secret", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyHeader security() {
+        ApiKeyHeader apiKeyHeader() {
             return ApiKeyHeader.builder().name("key").build();
         }
     }
@@ -88,7 +92,7 @@ class ApiKeyHeaderTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyHeader") String key) {
             return Map.of("username", key);
         }
     }

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * FastAPI's {@code tests/test_security_api_key_query_optional.py}: {@code APIKeyQuery(name="key", auto_error=False)}.
  */
-@SpringBootTest(classes = ApiKeyQueryOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class ApiKeyQueryOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-query-optional/users/me";
+
+    ApiKeyQueryOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -52,13 +57,12 @@ class ApiKeyQueryOptionalTests extends FastApiSecurityTest {
                 "Several values for API key key", null, "secret", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyQuery security() {
+        ApiKeyQuery apiKeyQueryOptional() {
             return ApiKeyQuery.builder().name("key").autoError(false).build();
         }
     }
@@ -67,7 +71,7 @@ class ApiKeyQueryOptionalTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyQueryOptional") @Nullable String key) {
             if (key == null) {
                 return Map.of("msg", "Create an account first");
             }

@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_api_key_query.py}: {@code APIKeyQuery(name="key")}. The parameter name is
  * case-sensitive; {@code ?key=} counts as missing; a key sent twice is refused.
  */
-@SpringBootTest(classes = ApiKeyQueryTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class ApiKeyQueryTests extends FastApiSecurityTest {
+
+    static final String PATH = "/api-key-query/users/me";
+
+    ApiKeyQueryTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -74,13 +79,12 @@ class ApiKeyQueryTests extends FastApiSecurityTest {
         assertNotAuthenticated(getWithQuery("key=secret%zz"), "APIKey", "secret");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        ApiKeyQuery security() {
+        ApiKeyQuery apiKeyQuery() {
             return ApiKeyQuery.builder().name("key").build();
         }
     }
@@ -89,7 +93,7 @@ class ApiKeyQueryTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String key) {
+        Map<String, String> readCurrentUser(@SecurityParam("apiKeyQuery") String key) {
             return Map.of("username", key);
         }
     }

@@ -3,6 +3,11 @@ package io.github.padlock.fastapi;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -22,25 +27,31 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every port of a FastAPI {@code tests/test_security_*.py} file shares: requests to {@code GET /users/me}, the
- * assertions on a refusal (401, problem+json whose {@code detail} is FastAPI's text, the exact
- * {@code WWW-Authenticate} values, no echo of the submitted secret), on a success (200, no challenge, the exact
- * body), and the comparison of the operation's {@code security} and the whole {@code components.securitySchemes}
- * with a hand-written golden file {@code fastapi/<name>.json}.
+ * What every port of a FastAPI {@code tests/test_security_*.py} file shares: requests to its {@code GET /users/me},
+ * at a path of its own in one of the shared {@link FastApiApplications}, the assertions on a refusal (401,
+ * problem+json whose {@code detail} is FastAPI's text, the exact {@code WWW-Authenticate} values, no echo of the
+ * submitted secret), on a success (200, no challenge, the exact body), and the comparison of the operation's
+ * {@code security} and the schemes it names in {@code components.securitySchemes} with a hand-written golden file
+ * {@code fastapi/<name>.json}.
  */
 abstract class FastApiSecurityTest {
-
-    static final String PATH = "/users/me";
 
     static final String NOT_AUTHENTICATED = "Not authenticated";
 
     static final String CREATE_AN_ACCOUNT_FIRST = "{\"msg\":\"Create an account first\"}";
 
+    private final String path;
+
     @Autowired
     private MockMvcTester mvc;
 
+    /** @param path this port's {@code /users/me} */
+    FastApiSecurityTest(String path) {
+        this.path = path;
+    }
+
     MvcTestResult get() {
-        return this.mvc.get().uri(PATH).exchange();
+        return this.mvc.get().uri(this.path).exchange();
     }
 
     /** One {@code Authorization} header line per value (several values: a duplicated header). */
@@ -50,12 +61,12 @@ abstract class FastApiSecurityTest {
 
     /** One header line per value. */
     MvcTestResult getWithHeader(String name, String... values) {
-        return this.mvc.get().uri(PATH).header(name, (Object[]) values).exchange();
+        return this.mvc.get().uri(this.path).header(name, (Object[]) values).exchange();
     }
 
     /** The query string sent exactly as given, even with broken percent-encoding. */
     MvcTestResult getWithQuery(String rawQuery) {
-        return this.mvc.get().uri(PATH).with((request) -> {
+        return this.mvc.get().uri(this.path).with((request) -> {
             request.setQueryString(rawQuery);
             return request;
         }).exchange();
@@ -63,14 +74,14 @@ abstract class FastApiSecurityTest {
 
     /** {@code Authorization} and a query string sent exactly as given. */
     MvcTestResult getWithAuthorizationAndQuery(String authorization, String rawQuery) {
-        return this.mvc.get().uri(PATH).header(HttpHeaders.AUTHORIZATION, authorization).with((request) -> {
+        return this.mvc.get().uri(this.path).header(HttpHeaders.AUTHORIZATION, authorization).with((request) -> {
             request.setQueryString(rawQuery);
             return request;
         }).exchange();
     }
 
     MvcTestResult getWithCookies(Cookie... cookies) {
-        return this.mvc.get().uri(PATH).cookie(cookies).exchange();
+        return this.mvc.get().uri(this.path).cookie(cookies).exchange();
     }
 
     /** {@code Basic <base64(UTF-8 credentials)>}, as {@code requests.auth.HTTPBasicAuth} sends ASCII ones. */
@@ -145,19 +156,32 @@ abstract class FastApiSecurityTest {
     }
 
     /**
-     * {@code security} of {@code GET /users/me} and the whole {@code components.securitySchemes} of
-     * {@code /v3/api-docs}, strictly equal to {@code fastapi/<golden>.json}.
+     * {@code security} of this port's {@code GET /users/me} and the {@code components.securitySchemes} it names, of
+     * {@code /v3/api-docs}, strictly equal to {@code fastapi/<golden>.json}; and no scheme in the components that no
+     * operation names. (The shared application documents every port's schemes; on its own, a port's would be
+     * exactly the ones its operation names.)
      */
     void assertOpenApi(String golden) throws Exception {
         MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
         assertThat(result).hasStatusOk();
         DocumentContext document = JsonPath.parse(body(result));
-        Object security = document.read("$.paths['" + PATH + "'].get.security");
-        Object securitySchemes = document.read("$.components.securitySchemes");
+        List<Map<String, Object>> security = document.read("$.paths['" + this.path + "'].get.security");
+        Map<String, Object> securitySchemes = document.read("$.components.securitySchemes");
+        List<Map<String, Object>> everyRequirement = document.read("$.paths.*.*.security[*]");
+        assertThat(securitySchemes.keySet()).as("schemes in the components")
+            .containsExactlyInAnyOrderElementsOf(schemeNames(everyRequirement));
+        Map<String, Object> named = new LinkedHashMap<>(securitySchemes);
+        named.keySet().retainAll(schemeNames(security));
         String actual = "{\"security\":" + JsonPath.parse(security).jsonString() + ",\"securitySchemes\":"
-                + JsonPath.parse(securitySchemes).jsonString() + "}";
+                + JsonPath.parse(named).jsonString() + "}";
         String expected = new ClassPathResource("fastapi/" + golden + ".json")
             .getContentAsString(StandardCharsets.UTF_8);
         JSONAssert.assertEquals(expected, actual, JSONCompareMode.STRICT);
+    }
+
+    private static Set<String> schemeNames(List<Map<String, Object>> requirements) {
+        Set<String> names = new TreeSet<>();
+        requirements.forEach((requirement) -> names.addAll(requirement.keySet()));
+        return names;
     }
 }

@@ -7,11 +7,10 @@ import io.github.padlock.scheme.HttpAuthorizationCredentials;
 import io.github.padlock.scheme.HttpBase;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_base_description.py}:
  * {@code HTTPBase(scheme="Other", description="Other Security Scheme")}.
  */
-@SpringBootTest(classes = HttpBaseDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class HttpBaseDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-base-description/users/me";
+
+    HttpBaseDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -39,13 +44,12 @@ class HttpBaseDescriptionTests extends FastApiSecurityTest {
         assertNotAuthenticated(get(), "Other");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBase security() {
+        HttpBase httpBaseDescription() {
             return HttpBase.builder("Other").description("Other Security Scheme").build();
         }
     }
@@ -54,7 +58,7 @@ class HttpBaseDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpBaseDescription") HttpAuthorizationCredentials credentials) {
             return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
         }
     }

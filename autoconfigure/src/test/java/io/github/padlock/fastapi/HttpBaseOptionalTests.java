@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * FastAPI's {@code tests/test_security_http_base_optional.py}: {@code HTTPBase(scheme="Other", auto_error=False)}.
  */
-@SpringBootTest(classes = HttpBaseOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class HttpBaseOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-base-optional/users/me";
+
+    HttpBaseOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -58,13 +63,12 @@ class HttpBaseOptionalTests extends FastApiSecurityTest {
                 "Several Authorization headers", null, "foobar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBase security() {
+        HttpBase httpBaseOptional() {
             return HttpBase.builder("Other").autoError(false).build();
         }
     }
@@ -74,7 +78,7 @@ class HttpBaseOptionalTests extends FastApiSecurityTest {
 
         @GetMapping(PATH)
         Map<String, String> readCurrentUser(
-                @SecurityParam("security") Optional<HttpAuthorizationCredentials> credentials) {
+                @SecurityParam("httpBaseOptional") Optional<HttpAuthorizationCredentials> credentials) {
             return credentials
                 .map((found) -> Map.of("scheme", found.scheme(), "credentials", found.credentials()))
                 .orElse(Map.of("msg", "Create an account first"));

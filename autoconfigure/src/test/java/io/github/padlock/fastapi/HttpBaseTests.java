@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_base.py}: {@code HTTPBase(scheme="Other")}. The sent scheme is not
  * compared with the configured one (FASTAPI.md §2.1); empty credentials count as missing.
  */
-@SpringBootTest(classes = HttpBaseTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class HttpBaseTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-base/users/me";
+
+    HttpBaseTests() {
+        super(PATH);
+    }
 
     private static final String CHALLENGE = "Other";
 
@@ -70,13 +75,12 @@ class HttpBaseTests extends FastApiSecurityTest {
                 "Several Authorization headers", null, "foobar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBase security() {
+        HttpBase httpBase() {
             return HttpBase.builder("Other").build();
         }
     }
@@ -85,7 +89,7 @@ class HttpBaseTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpBase") HttpAuthorizationCredentials credentials) {
             return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
         }
     }

@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_basic_optional.py}: {@code HTTPBasic(auto_error=False)}. Missing
  * credentials and another scheme produce nothing; a malformed Basic payload is still refused (FASTAPI.md §1.3).
  */
-@SpringBootTest(classes = HttpBasicOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class HttpBasicOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-basic-optional/users/me";
+
+    HttpBasicOptionalTests() {
+        super(PATH);
+    }
 
     private static final String CHALLENGE = "Basic";
 
@@ -91,13 +96,12 @@ class HttpBasicOptionalTests extends FastApiSecurityTest {
                 "Several Authorization headers", null, base64("john:secret"), base64("john:hunter2"), "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBasic security() {
+        HttpBasic httpBasicOptional() {
             return HttpBasic.builder().autoError(false).build();
         }
     }
@@ -106,7 +110,7 @@ class HttpBasicOptionalTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable HttpBasicCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpBasicOptional") @Nullable HttpBasicCredentials credentials) {
             if (credentials == null) {
                 return Map.of("msg", "Create an account first");
             }

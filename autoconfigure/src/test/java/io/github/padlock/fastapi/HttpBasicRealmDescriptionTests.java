@@ -7,11 +7,10 @@ import io.github.padlock.scheme.HttpBasic;
 import io.github.padlock.scheme.HttpBasicCredentials;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_basic_realm_description.py}:
  * {@code HTTPBasic(realm="simple", description="HTTPBasic scheme")}. The realm is in the challenge, never in OpenAPI.
  */
-@SpringBootTest(classes = HttpBasicRealmDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class HttpBasicRealmDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-basic-realm-description/users/me";
+
+    HttpBasicRealmDescriptionTests() {
+        super(PATH);
+    }
 
     private static final String CHALLENGE = "Basic realm=\"simple\"";
 
@@ -58,13 +63,12 @@ class HttpBasicRealmDescriptionTests extends FastApiSecurityTest {
                 base64("john:secret"));
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBasic security() {
+        HttpBasic httpBasicRealmDescription() {
             return HttpBasic.builder().realm("simple").description("HTTPBasic scheme").build();
         }
     }
@@ -73,7 +77,7 @@ class HttpBasicRealmDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpBasicCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpBasicRealmDescription") HttpBasicCredentials credentials) {
             return Map.of("username", credentials.username(), "password", credentials.password());
         }
     }

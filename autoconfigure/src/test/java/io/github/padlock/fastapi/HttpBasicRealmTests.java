@@ -11,11 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * FastAPI's {@code tests/test_security_http_basic_realm.py}: {@code HTTPBasic(realm="simple")}.
  */
-@SpringBootTest(classes = HttpBasicRealmTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class HttpBasicRealmTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-basic-realm/users/me";
+
+    HttpBasicRealmTests() {
+        super(PATH);
+    }
 
     private static final String CHALLENGE = "Basic realm=\"simple\"";
 
@@ -116,13 +121,12 @@ class HttpBasicRealmTests extends FastApiSecurityTest {
                 "Several Authorization headers", null, base64("john:secret"), base64("john:hunter2"), "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBasic security() {
+        HttpBasic httpBasicRealm() {
             return HttpBasic.builder().realm("simple").build();
         }
     }
@@ -131,7 +135,7 @@ class HttpBasicRealmTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpBasicCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpBasicRealm") HttpBasicCredentials credentials) {
             return Map.of("username", credentials.username(), "password", credentials.password());
         }
     }

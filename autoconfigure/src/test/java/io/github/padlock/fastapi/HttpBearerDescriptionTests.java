@@ -7,11 +7,10 @@ import io.github.padlock.scheme.HttpAuthorizationCredentials;
 import io.github.padlock.scheme.HttpBearer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code HTTPBearer(description="HTTP Bearer token scheme")}, plus {@code bearerFormat="JWT"}, which FASTAPI.md §4.3
  * says appears in the model when set.
  */
-@SpringBootTest(classes = HttpBearerDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class HttpBearerDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-bearer-description/users/me";
+
+    HttpBearerDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -45,13 +50,12 @@ class HttpBearerDescriptionTests extends FastApiSecurityTest {
         assertNotAuthenticated(getWithAuthorization("Basic notreally"), "Bearer", "notreally");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBearer security() {
+        HttpBearer httpBearerDescription() {
             return HttpBearer.builder().description("HTTP Bearer token scheme").bearerFormat("JWT").build();
         }
     }
@@ -60,7 +64,7 @@ class HttpBearerDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpBearerDescription") HttpAuthorizationCredentials credentials) {
             return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
         }
     }

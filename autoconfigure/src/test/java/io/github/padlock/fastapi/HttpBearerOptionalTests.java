@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_bearer_optional.py}: {@code HTTPBearer(auto_error=False)}. Missing
  * credentials, another scheme and an empty value all produce nothing.
  */
-@SpringBootTest(classes = HttpBearerOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class HttpBearerOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-bearer-optional/users/me";
+
+    HttpBearerOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -64,13 +69,12 @@ class HttpBearerOptionalTests extends FastApiSecurityTest {
                 "Several Authorization headers", BEARER_INVALID_REQUEST, "foobar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBearer security() {
+        HttpBearer httpBearerOptional() {
             return HttpBearer.builder().autoError(false).build();
         }
     }
@@ -80,7 +84,7 @@ class HttpBearerOptionalTests extends FastApiSecurityTest {
 
         @GetMapping(PATH)
         Map<String, String> readCurrentUser(
-                @SecurityParam("security") @Nullable HttpAuthorizationCredentials credentials) {
+                @SecurityParam("httpBearerOptional") @Nullable HttpAuthorizationCredentials credentials) {
             if (credentials == null) {
                 return Map.of("msg", "Create an account first");
             }

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_bearer.py}: {@code HTTPBearer()}. Missing credentials, another
  * scheme and empty credentials are all refused with {@code WWW-Authenticate: Bearer}.
  */
-@SpringBootTest(classes = HttpBearerTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class HttpBearerTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-bearer/users/me";
+
+    HttpBearerTests() {
+        super(PATH);
+    }
 
     private static final String CHALLENGE = "Bearer";
 
@@ -78,13 +83,12 @@ class HttpBearerTests extends FastApiSecurityTest {
                 "Bearer token sent in more than one way", BEARER_INVALID_REQUEST, "foobar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpBearer security() {
+        HttpBearer httpBearer() {
             return HttpBearer.builder().build();
         }
     }
@@ -93,7 +97,7 @@ class HttpBearerTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpBearer") HttpAuthorizationCredentials credentials) {
             return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
         }
     }

@@ -7,11 +7,10 @@ import io.github.padlock.scheme.HttpAuthorizationCredentials;
 import io.github.padlock.scheme.HttpDigest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_digest_description.py}:
  * {@code HTTPDigest(description="HTTPDigest scheme")}.
  */
-@SpringBootTest(classes = HttpDigestDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class HttpDigestDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-digest-description/users/me";
+
+    HttpDigestDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -44,13 +49,12 @@ class HttpDigestDescriptionTests extends FastApiSecurityTest {
         assertNotAuthenticated(getWithAuthorization("Other invalidauthorization"), "Digest", "invalidauthorization");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpDigest security() {
+        HttpDigest httpDigestDescription() {
             return HttpDigest.builder().description("HTTPDigest scheme").build();
         }
     }
@@ -59,7 +63,7 @@ class HttpDigestDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpDigestDescription") HttpAuthorizationCredentials credentials) {
             return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
         }
     }

@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_digest_optional.py}: {@code HTTPDigest(auto_error=False)}. Missing
  * credentials, another scheme and an empty value all produce nothing.
  */
-@SpringBootTest(classes = HttpDigestOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class HttpDigestOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-digest-optional/users/me";
+
+    HttpDigestOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -64,13 +69,12 @@ class HttpDigestOptionalTests extends FastApiSecurityTest {
                 "Several Authorization headers", null, "foobar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpDigest security() {
+        HttpDigest httpDigestOptional() {
             return HttpDigest.builder().autoError(false).build();
         }
     }
@@ -80,7 +84,7 @@ class HttpDigestOptionalTests extends FastApiSecurityTest {
 
         @GetMapping(PATH)
         Map<String, String> readCurrentUser(
-                @SecurityParam("security") @Nullable HttpAuthorizationCredentials credentials) {
+                @SecurityParam("httpDigestOptional") @Nullable HttpAuthorizationCredentials credentials) {
             if (credentials == null) {
                 return Map.of("msg", "Create an account first");
             }

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_http_digest.py}: {@code HTTPDigest()}. Missing credentials, another
  * scheme and empty credentials are all refused with {@code WWW-Authenticate: Digest}.
  */
-@SpringBootTest(classes = HttpDigestTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class HttpDigestTests extends FastApiSecurityTest {
+
+    static final String PATH = "/http-digest/users/me";
+
+    HttpDigestTests() {
+        super(PATH);
+    }
 
     private static final String CHALLENGE = "Digest";
 
@@ -72,13 +77,12 @@ class HttpDigestTests extends FastApiSecurityTest {
                 "Several Authorization headers", null, "foobar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        HttpDigest security() {
+        HttpDigest httpDigest() {
             return HttpDigest.builder().build();
         }
     }
@@ -87,7 +91,7 @@ class HttpDigestTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") HttpAuthorizationCredentials credentials) {
+        Map<String, String> readCurrentUser(@SecurityParam("httpDigest") HttpAuthorizationCredentials credentials) {
             return Map.of("scheme", credentials.scheme(), "credentials", credentials.credentials());
         }
     }

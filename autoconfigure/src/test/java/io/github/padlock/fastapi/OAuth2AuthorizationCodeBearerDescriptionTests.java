@@ -6,11 +6,10 @@ import io.github.padlock.SecurityParam;
 import io.github.padlock.scheme.OAuth2AuthorizationCodeBearer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code OAuth2AuthorizationCodeBearer(authorizationUrl="authorize", tokenUrl="token",
  * description="OAuth2 Code Bearer", auto_error=True)}.
  */
-@SpringBootTest(classes = OAuth2AuthorizationCodeBearerDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class OAuth2AuthorizationCodeBearerDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2-authorization-code-bearer-description/users/me";
+
+    OAuth2AuthorizationCodeBearerDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -44,13 +49,12 @@ class OAuth2AuthorizationCodeBearerDescriptionTests extends FastApiSecurityTest 
         assertOk(getWithAuthorization("Bearer testtoken"), "{\"token\":\"testtoken\"}");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2AuthorizationCodeBearer security() {
+        OAuth2AuthorizationCodeBearer oauth2AuthorizationCodeBearerDescription() {
             return OAuth2AuthorizationCodeBearer.builder("authorize", "token")
                 .description("OAuth2 Code Bearer")
                 .build();
@@ -61,7 +65,7 @@ class OAuth2AuthorizationCodeBearerDescriptionTests extends FastApiSecurityTest 
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String token) {
+        Map<String, String> readCurrentUser(@SecurityParam("oauth2AuthorizationCodeBearerDescription") String token) {
             return Map.of("token", token);
         }
     }

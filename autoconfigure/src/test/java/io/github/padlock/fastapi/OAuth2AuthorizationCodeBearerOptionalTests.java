@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
  * auto_error=False)}, the other half of FASTAPI.md §3's row.
  * Returns only the token; {@code Bearer} alone gives {@code ""} (FASTAPI.md §2.8).
  */
-@SpringBootTest(classes = OAuth2AuthorizationCodeBearerOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class OAuth2AuthorizationCodeBearerOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2-authorization-code-bearer-optional/users/me";
+
+    OAuth2AuthorizationCodeBearerOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -70,13 +75,12 @@ class OAuth2AuthorizationCodeBearerOptionalTests extends FastApiSecurityTest {
                 "Several Authorization headers", BEARER_INVALID_REQUEST, "testtoken", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2AuthorizationCodeBearer security() {
+        OAuth2AuthorizationCodeBearer oauth2AuthorizationCodeBearerOptional() {
             return OAuth2AuthorizationCodeBearer.builder("authorize", "token").autoError(false).build();
         }
     }
@@ -85,7 +89,7 @@ class OAuth2AuthorizationCodeBearerOptionalTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String token) {
+        Map<String, String> readCurrentUser(@SecurityParam("oauth2AuthorizationCodeBearerOptional") @Nullable String token) {
             if (token == null) {
                 return Map.of("msg", "Create an account first");
             }

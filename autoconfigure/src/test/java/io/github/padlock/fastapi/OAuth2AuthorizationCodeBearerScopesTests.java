@@ -7,11 +7,10 @@ import io.github.padlock.Verifier;
 import io.github.padlock.scheme.OAuth2AuthorizationCodeBearer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
  * Padlock refuses to start when scopes are asked of a bare scheme (nothing could check them), so the scopes are asked
  * of a verifier over the scheme; like FastAPI's endpoint, this one passes the token through unchecked.
  */
-@SpringBootTest(classes = OAuth2AuthorizationCodeBearerScopesTests.App.class)
+@SpringBootTest(classes = FastApiApplications.ScopesApp.class)
 @AutoConfigureMockMvc
 class OAuth2AuthorizationCodeBearerScopesTests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2-authorization-code-bearer-scopes/users/me";
+
+    OAuth2AuthorizationCodeBearerScopesTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -50,13 +55,12 @@ class OAuth2AuthorizationCodeBearerScopesTests extends FastApiSecurityTest {
         assertNotAuthenticated(getWithAuthorization("Non-existent testtoken"), "Bearer", "testtoken");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2AuthorizationCodeBearer security() {
+        OAuth2AuthorizationCodeBearer oauth2AuthorizationCodeBearerScopes() {
             return OAuth2AuthorizationCodeBearer.builder("authorize", "token")
                 .refreshUrl("refresh")
                 .scopes(Map.of("read", "Read access", "write", "Write access"))
@@ -64,8 +68,8 @@ class OAuth2AuthorizationCodeBearerScopesTests extends FastApiSecurityTest {
         }
 
         @Bean
-        Verifier<String> currentToken(OAuth2AuthorizationCodeBearer security) {
-            return Verifier.of(security, (token, scopes) -> token);
+        Verifier<String> currentToken(OAuth2AuthorizationCodeBearer oauth2AuthorizationCodeBearerScopes) {
+            return Verifier.of(oauth2AuthorizationCodeBearerScopes, (token, scopes) -> token);
         }
     }
 

@@ -7,11 +7,10 @@ import io.github.padlock.scheme.OAuth2;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code OAuth2(flows={"password": {"tokenUrl": "token", "scopes": {...}}}, description="OAuth2 security scheme",
  * auto_error=False)}.
  */
-@SpringBootTest(classes = OAuth2OptionalDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class OAuth2OptionalDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2-optional-description/users/me";
+
+    OAuth2OptionalDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -45,13 +50,12 @@ class OAuth2OptionalDescriptionTests extends FastApiSecurityTest {
         assertCreateAccountFirst(get());
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2 security() {
+        OAuth2 oauth2OptionalDescription() {
             return OAuth2.builder()
                 .passwordFlow("token", Map.of("read:users", "Read the users", "write:users", "Create users"))
                 .description("OAuth2 security scheme")
@@ -64,7 +68,7 @@ class OAuth2OptionalDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String header) {
+        Map<String, String> readCurrentUser(@SecurityParam("oauth2OptionalDescription") @Nullable String header) {
             if (header == null) {
                 return Map.of("msg", "Create an account first");
             }

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
  * Returns the whole {@code Authorization} value, any scheme accepted (FASTAPI.md §2.7).
  * The {@code /login} cases have no Padlock counterpart.
  */
-@SpringBootTest(classes = OAuth2OptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class OAuth2OptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2-optional/users/me";
+
+    OAuth2OptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -65,13 +70,12 @@ class OAuth2OptionalTests extends FastApiSecurityTest {
                 "Several Authorization headers", BEARER_INVALID_REQUEST, "footokenbar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2 security() {
+        OAuth2 oauth2Optional() {
             return OAuth2.builder()
                 .passwordFlow("token", Map.of("read:users", "Read the users", "write:users", "Create users"))
                 .autoError(false)
@@ -83,7 +87,7 @@ class OAuth2OptionalTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String header) {
+        Map<String, String> readCurrentUser(@SecurityParam("oauth2Optional") @Nullable String header) {
             if (header == null) {
                 return Map.of("msg", "Create an account first");
             }

@@ -7,11 +7,10 @@ import io.github.padlock.scheme.OAuth2PasswordBearer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code OAuth2PasswordBearer(tokenUrl="/token", description="OAuth2PasswordBearer security scheme",
  * auto_error=False)}.
  */
-@SpringBootTest(classes = OAuth2PasswordBearerOptionalDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class OAuth2PasswordBearerOptionalDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2-password-bearer-optional-description/users/me";
+
+    OAuth2PasswordBearerOptionalDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -45,13 +50,12 @@ class OAuth2PasswordBearerOptionalDescriptionTests extends FastApiSecurityTest {
         assertCreateAccountFirst(getWithAuthorization("Notexistent testtoken"));
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2PasswordBearer security() {
+        OAuth2PasswordBearer oauth2PasswordBearerOptionalDescription() {
             return OAuth2PasswordBearer.builder("/token")
                 .description("OAuth2PasswordBearer security scheme")
                 .autoError(false)
@@ -63,7 +67,7 @@ class OAuth2PasswordBearerOptionalDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String token) {
+        Map<String, String> readCurrentUser(@SecurityParam("oauth2PasswordBearerOptionalDescription") @Nullable String token) {
             if (token == null) {
                 return Map.of("msg", "Create an account first");
             }

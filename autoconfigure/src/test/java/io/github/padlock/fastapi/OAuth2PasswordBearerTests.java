@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FASTAPI.md §3's row (FastAPI tests it only through its tutorials).
  * Returns only the token; {@code Bearer} alone gives {@code ""} (FASTAPI.md §2.8).
  */
-@SpringBootTest(classes = OAuth2PasswordBearerTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class OAuth2PasswordBearerTests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2-password-bearer/users/me";
+
+    OAuth2PasswordBearerTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -81,13 +86,12 @@ class OAuth2PasswordBearerTests extends FastApiSecurityTest {
                 "Bearer token sent in more than one way", BEARER_INVALID_REQUEST, "testtoken", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2PasswordBearer security() {
+        OAuth2PasswordBearer oauth2PasswordBearer() {
             return OAuth2PasswordBearer.builder("/token").build();
         }
     }
@@ -96,7 +100,7 @@ class OAuth2PasswordBearerTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String token) {
+        Map<String, String> readCurrentUser(@SecurityParam("oauth2PasswordBearer") String token) {
             return Map.of("token", token);
         }
     }

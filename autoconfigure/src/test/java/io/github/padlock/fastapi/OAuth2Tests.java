@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +22,15 @@ import org.springframework.web.bind.annotation.RestController;
  * Returns the whole {@code Authorization} value, any scheme accepted (FASTAPI.md §2.7).
  * The {@code /login} cases ({@code OAuth2PasswordRequestFormStrict}) have no Padlock counterpart.
  */
-@SpringBootTest(classes = OAuth2Tests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class OAuth2Tests extends FastApiSecurityTest {
+
+    static final String PATH = "/oauth2/users/me";
+
+    OAuth2Tests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -72,13 +77,12 @@ class OAuth2Tests extends FastApiSecurityTest {
                 "Bearer token sent in more than one way", BEARER_INVALID_REQUEST, "footokenbar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OAuth2 security() {
+        OAuth2 oauth2() {
             return OAuth2.builder()
                 .passwordFlow("token", Map.of("read:users", "Read the users", "write:users", "Create users"))
                 .build();
@@ -89,7 +93,7 @@ class OAuth2Tests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String header) {
+        Map<String, String> readCurrentUser(@SecurityParam("oauth2") String header) {
             return Map.of("username", header);
         }
     }

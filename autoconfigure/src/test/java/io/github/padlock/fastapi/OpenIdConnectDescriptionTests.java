@@ -6,11 +6,10 @@ import io.github.padlock.SecurityParam;
 import io.github.padlock.scheme.OpenIdConnect;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,9 +18,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_openid_connect_description.py}:
  * {@code OpenIdConnect(openIdConnectUrl="/openid", description="OpenIdConnect security scheme")}.
  */
-@SpringBootTest(classes = OpenIdConnectDescriptionTests.App.class)
+@SpringBootTest(classes = FastApiApplications.DescriptionApp.class)
 @AutoConfigureMockMvc
 class OpenIdConnectDescriptionTests extends FastApiSecurityTest {
+
+    static final String PATH = "/open-id-connect-description/users/me";
+
+    OpenIdConnectDescriptionTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -43,13 +48,12 @@ class OpenIdConnectDescriptionTests extends FastApiSecurityTest {
         assertNotAuthenticated(get(), "Bearer");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OpenIdConnect security() {
+        OpenIdConnect openIdConnectDescription() {
             return OpenIdConnect.builder("/openid").description("OpenIdConnect security scheme").build();
         }
     }
@@ -58,7 +62,7 @@ class OpenIdConnectDescriptionTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String header) {
+        Map<String, String> readCurrentUser(@SecurityParam("openIdConnectDescription") String header) {
             return Map.of("username", header);
         }
     }

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_openid_connect_optional.py}:
  * {@code OpenIdConnect(openIdConnectUrl="/openid", auto_error=False)}.
  */
-@SpringBootTest(classes = OpenIdConnectOptionalTests.App.class)
+@SpringBootTest(classes = FastApiApplications.OptionalApp.class)
 @AutoConfigureMockMvc
 class OpenIdConnectOptionalTests extends FastApiSecurityTest {
+
+    static final String PATH = "/open-id-connect-optional/users/me";
+
+    OpenIdConnectOptionalTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -63,13 +68,12 @@ class OpenIdConnectOptionalTests extends FastApiSecurityTest {
                 "Several Authorization headers", BEARER_INVALID_REQUEST, "footokenbar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OpenIdConnect security() {
+        OpenIdConnect openIdConnectOptional() {
             return OpenIdConnect.builder("/openid").autoError(false).build();
         }
     }
@@ -78,7 +82,7 @@ class OpenIdConnectOptionalTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") @Nullable String header) {
+        Map<String, String> readCurrentUser(@SecurityParam("openIdConnectOptional") @Nullable String header) {
             if (header == null) {
                 return Map.of("msg", "Create an account first");
             }

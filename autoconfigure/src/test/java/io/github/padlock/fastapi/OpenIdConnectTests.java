@@ -8,11 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
  * FastAPI's {@code tests/test_security_openid_connect.py}: {@code OpenIdConnect(openIdConnectUrl="/openid")}.
  * A stub, like FastAPI's: returns the whole {@code Authorization} value, any scheme accepted (FASTAPI.md §2.10).
  */
-@SpringBootTest(classes = OpenIdConnectTests.App.class)
+@SpringBootTest(classes = FastApiApplications.PlainApp.class)
 @AutoConfigureMockMvc
 class OpenIdConnectTests extends FastApiSecurityTest {
+
+    static final String PATH = "/open-id-connect/users/me";
+
+    OpenIdConnectTests() {
+        super(PATH);
+    }
 
     @Test
     void openApiSchema() throws Exception {
@@ -70,13 +75,12 @@ class OpenIdConnectTests extends FastApiSecurityTest {
                 "Bearer token sent in more than one way", BEARER_INVALID_REQUEST, "footokenbar", "hunter2");
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @Configuration(proxyBeanMethods = false)
     @Import(Controller.class)
-    static class App {
+    static class Endpoint {
 
         @Bean
-        OpenIdConnect security() {
+        OpenIdConnect openIdConnect() {
             return OpenIdConnect.builder("/openid").build();
         }
     }
@@ -85,7 +89,7 @@ class OpenIdConnectTests extends FastApiSecurityTest {
     static class Controller {
 
         @GetMapping(PATH)
-        Map<String, String> readCurrentUser(@SecurityParam("security") String header) {
+        Map<String, String> readCurrentUser(@SecurityParam("openIdConnect") String header) {
             return Map.of("username", header);
         }
     }
