@@ -1,4 +1,4 @@
-package io.github.padlock.graph;
+package io.github.padlock.plan;
 
 import org.junit.jupiter.api.Test;
 

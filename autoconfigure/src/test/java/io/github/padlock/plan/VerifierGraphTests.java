@@ -1,4 +1,4 @@
-package io.github.padlock.graph;
+package io.github.padlock.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
