@@ -1,4 +1,4 @@
-package io.github.padlock.hostile;
+package io.github.padlock.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.padlock.hostile.Corpus.Endpoint;
-import io.github.padlock.hostile.Corpus.Row;
 import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.web.Corpus.Endpoint;
+import io.github.padlock.web.Corpus.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,19 +20,19 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.github.padlock.hostile.Corpus.basic;
-import static io.github.padlock.hostile.Corpus.bytes;
-import static io.github.padlock.hostile.Corpus.invalid;
-import static io.github.padlock.hostile.Corpus.missing;
-import static io.github.padlock.hostile.Corpus.ok;
-import static io.github.padlock.hostile.Corpus.refused;
-import static io.github.padlock.hostile.Corpus.refusedOrClosed;
-import static io.github.padlock.hostile.Corpus.status;
-import static io.github.padlock.hostile.Corpus.unauthorized;
-import static io.github.padlock.hostile.HostileTestApplication.API_KEYS;
-import static io.github.padlock.hostile.HostileTestApplication.DIGEST_CREDENTIALS;
-import static io.github.padlock.hostile.HostileTestApplication.PASSWORDS;
-import static io.github.padlock.hostile.HostileTestApplication.STANLEY_PASSWORD;
+import static io.github.padlock.web.Corpus.basic;
+import static io.github.padlock.web.Corpus.bytes;
+import static io.github.padlock.web.Corpus.invalid;
+import static io.github.padlock.web.Corpus.missing;
+import static io.github.padlock.web.Corpus.ok;
+import static io.github.padlock.web.Corpus.refused;
+import static io.github.padlock.web.Corpus.refusedOrClosed;
+import static io.github.padlock.web.Corpus.status;
+import static io.github.padlock.web.Corpus.unauthorized;
+import static io.github.padlock.web.HostileTestApplication.API_KEYS;
+import static io.github.padlock.web.HostileTestApplication.DIGEST_CREDENTIALS;
+import static io.github.padlock.web.HostileTestApplication.PASSWORDS;
+import static io.github.padlock.web.HostileTestApplication.STANLEY_PASSWORD;
 
 /**
  * Hostile requests, sent as raw bytes over a socket to every scheme of {@link HostileTestApplication} on a real

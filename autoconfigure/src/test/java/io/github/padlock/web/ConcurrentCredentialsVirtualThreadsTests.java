@@ -1,4 +1,4 @@
-package io.github.padlock.hostile;
+package io.github.padlock.web;
 
 import org.junit.jupiter.api.Test;
 

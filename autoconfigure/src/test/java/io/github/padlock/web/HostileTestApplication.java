@@ -1,4 +1,4 @@
-package io.github.padlock.hostile;
+package io.github.padlock.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,8 +16,10 @@ import io.github.padlock.scheme.HttpBearer;
 import io.github.padlock.scheme.HttpDigest;
 import io.github.padlock.scheme.OpenIdConnect;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
  * users, API keys and built-in verifiers come from {@code hostile/hostile.yml}; the opaque bearer tokens, the Digest
  * credentials and the OpenID Connect verifier are beans here. Each endpoint answers {@code {"name": <principal>}}.
  * <p>
- * Only this package is scanned, so other tests' controllers stay out.
+ * No component scanning: package {@code web} holds other tests' controllers too, so the one controller is imported.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(HostileTestApplication.PrincipalController.class)
 public class HostileTestApplication {
 
     /** The challenge of a refused opaque bearer token (RFC 6750 §3.1). */

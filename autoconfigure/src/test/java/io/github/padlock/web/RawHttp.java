@@ -1,4 +1,4 @@
-package io.github.padlock.hostile;
+package io.github.padlock.web;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

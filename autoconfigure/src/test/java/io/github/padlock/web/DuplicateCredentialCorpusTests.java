@@ -1,12 +1,12 @@
-package io.github.padlock.hostile;
+package io.github.padlock.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.padlock.hostile.Corpus.Endpoint;
-import io.github.padlock.hostile.Corpus.Row;
+import io.github.padlock.web.Corpus.Endpoint;
+import io.github.padlock.web.Corpus.Row;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -16,11 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.github.padlock.hostile.Corpus.basic;
-import static io.github.padlock.hostile.Corpus.invalidRequest;
-import static io.github.padlock.hostile.HostileTestApplication.API_KEYS;
-import static io.github.padlock.hostile.HostileTestApplication.DIGEST_CREDENTIALS;
-import static io.github.padlock.hostile.HostileTestApplication.PASSWORDS;
+import static io.github.padlock.web.Corpus.basic;
+import static io.github.padlock.web.Corpus.invalidRequest;
+import static io.github.padlock.web.HostileTestApplication.API_KEYS;
+import static io.github.padlock.web.HostileTestApplication.DIGEST_CREDENTIALS;
+import static io.github.padlock.web.HostileTestApplication.PASSWORDS;
 
 /**
  * Ambiguous credentials, over raw sockets against every scheme that reads {@code Authorization}, every API-key

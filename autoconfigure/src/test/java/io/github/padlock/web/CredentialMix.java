@@ -1,4 +1,4 @@
-package io.github.padlock.hostile;
+package io.github.padlock.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
-import static io.github.padlock.hostile.Corpus.basic;
+import static io.github.padlock.web.Corpus.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
