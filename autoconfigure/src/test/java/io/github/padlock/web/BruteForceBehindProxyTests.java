@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = BruteForceBehindProxyTests.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "server.address=0.0.0.0", "server.forward-headers-strategy=native",
+        properties = { "server.forward-headers-strategy=native",
                 "server.tomcat.remoteip.internal-proxies=127.0.0.1/32", "padlock.brute-force.enabled=true",
                 "padlock.brute-force.max-failures=5", "padlock.schemes.basicAuth.type=http-basic",
                 "padlock.verifiers.basicUser.type=users", "padlock.verifiers.basicUser.scheme=basicAuth",
