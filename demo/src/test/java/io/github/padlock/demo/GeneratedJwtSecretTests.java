@@ -110,7 +110,8 @@ class GeneratedJwtSecretTests {
     private String token(ConfigurableApplicationContext context) throws Exception {
         HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(uri(context, "/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("username=stanley&password=password123&scope=items:read"))
+            .POST(HttpRequest.BodyPublishers
+                .ofString("grant_type=password&username=stanley&password=password123&scope=items:read"))
             .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonPath.read(response.body(), "$.access_token");
