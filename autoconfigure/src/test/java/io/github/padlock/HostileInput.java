@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * integration only fuzzes with {@code JAZZER_FUZZ=1}, one test at a time (a normal run replays its seeds only), so it
  * does not give 10,000 tries per parser in {@code mvn test}.
  * <p>
- * {@code -Dpadlock.props.tries=N} sets the tries per parser (at least 10,000 by default; smaller values are raised to
+ * {@code -Dpadlock-tests.props.tries=N} sets the tries per parser (at least 10,000 by default; smaller values are raised to
  * it unless {@code -Dpadlock.props.allowFewer=true}); {@code -Dpadlock.props.seed=S} replays a run. Every failure names
  * the seed and the try, and every property prints {@code [props] <parser>: <tries> tries, seed <S>, ...}.
  */
@@ -61,7 +61,7 @@ public final class HostileInput {
      * @return the tries per parser for this run
      */
     public static int tries() {
-        int tries = Integer.getInteger("padlock.props.tries", MIN_TRIES);
+        int tries = Integer.getInteger("padlock-tests.props.tries", MIN_TRIES);
         return Boolean.getBoolean("padlock.props.allowFewer") ? tries : Math.max(tries, MIN_TRIES);
     }
 

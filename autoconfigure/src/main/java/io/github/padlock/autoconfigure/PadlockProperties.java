@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Map keys that hold characters other than letters, digits and {@code -} (a scope such as {@code items:read}, a user
  * name such as {@code alice@example.com}) need Spring Boot's bracket notation: {@code "[items:read]"}.
  */
-@ConfigurationProperties("padlock")
+@ConfigurationProperties(prefix = "padlock", ignoreUnknownFields = false)
 public class PadlockProperties {
 
     /**

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scheme name, one all-of requirement per operation with scopes merged outermost first, {@code {}} for an optional
  * scheme, nothing on public operations, and no {@code @SecurityParam} parameter anywhere.
  * <p>
- * To regenerate the golden file after a deliberate change, run with {@code -Dpadlock.golden.write=true} and review
+ * To regenerate the golden file after a deliberate change, run with {@code -Dpadlock-tests.golden.write=true} and review
  * the diff.
  */
 @SpringBootTest(classes = PadlockTestApplication.class)
@@ -39,7 +39,7 @@ class SecurityOperationCustomizerTests {
         MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
         assertThat(result).hasStatusOk();
         String actual = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        if (Boolean.getBoolean("padlock.golden.write")) {
+        if (Boolean.getBoolean("padlock-tests.golden.write")) {
             Files.writeString(Path.of("src/test/resources", GOLDEN), actual);
         }
         String golden = new ClassPathResource(GOLDEN).getContentAsString(StandardCharsets.UTF_8);

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Credentials: Basic {@code john:secret} ({@code basicUser}), API key {@code key.s3cret} in {@code X-Key}
  * ({@code keyUser}). To regenerate the golden file after a deliberate change, run with
- * {@code -Dpadlock.golden.write=true} and review the diff.
+ * {@code -Dpadlock-tests.golden.write=true} and review the diff.
  */
 @SpringBootTest(classes = InheritedHandlersTests.App.class,
         properties = { "padlock.schemes.basicAuth.type=http-basic", "padlock.schemes.basicAuth.realm=inherited",
@@ -155,7 +155,7 @@ class InheritedHandlersTests {
         MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
         assertThat(result).hasStatusOk();
         String actual = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        if (Boolean.getBoolean("padlock.golden.write")) {
+        if (Boolean.getBoolean("padlock-tests.golden.write")) {
             Files.writeString(Path.of("src/test/resources", GOLDEN), actual);
         }
         assertThat(result).bodyJson()
