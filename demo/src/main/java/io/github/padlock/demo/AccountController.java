@@ -1,7 +1,9 @@
 package io.github.padlock.demo;
 
-import java.util.Map;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.credentials.UserPrincipal;
 
@@ -16,12 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     @GetMapping("/secure-data")
-    Map<String, String> secureData(@SecurityParam("verifiedApiKey") String keyId) {
-        return Map.of("data", "sensitive data", "key_id", keyId);
+    SecureData secureData(@SecurityParam("verifiedApiKey") String keyId) {
+        return new SecureData("sensitive data", keyId);
     }
 
     @GetMapping("/users/me/oauth")
-    Map<String, Object> readUsersMeOAuth(@SecurityParam("currentActiveUser") UserPrincipal user) {
-        return Map.of("username", user.username(), "scopes", user.scopes());
+    Me readUsersMeOAuth(@SecurityParam("currentActiveUser") UserPrincipal user) {
+        return new Me(user.username(), user.scopes());
+    }
+
+    /** The seed's answer, its fields in this order on every JVM. */
+    @JsonPropertyOrder({ "data", "key_id" })
+    record SecureData(String data, @JsonProperty("key_id") String keyId) {
+    }
+
+    /** The user behind the token, its fields in this order on every JVM. */
+    @JsonPropertyOrder({ "username", "scopes" })
+    record Me(String username, List<String> scopes) {
     }
 }
