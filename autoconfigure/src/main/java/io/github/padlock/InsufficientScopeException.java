@@ -23,10 +23,13 @@ public class InsufficientScopeException extends PadlockException {
     /** The problem property naming the required scopes, space-delimited like RFC 6750's {@code scope}. */
     public static final String SCOPE_PROPERTY = "scope";
 
+    /** Every scope required, outermost first. */
     private final List<String> requiredScopes;
 
+    /** Whether the answer names the required scopes ({@code padlock.error.include-scope}). */
     private final boolean includeScope;
 
+    /** Whether the answer carries RFC 6750's bearer challenge. */
     private final boolean bearer;
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.web.ErrorResponseException;
  */
 public class PadlockException extends ErrorResponseException {
 
+    /** What the refusal means, for observations and events. */
     private final SecurityOutcome outcome;
 
     /**

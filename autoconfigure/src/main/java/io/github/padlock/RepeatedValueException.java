@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
  */
 public class RepeatedValueException extends PadlockException {
 
+    /** The repeated header or cookie's name, never its values. */
     private final String name;
 
     /**

@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record ScopedDependency(SecurityDependency<?> dependency, List<String> scopes) {
 
+    /**
+     * Refuses a {@code null} dependency and copies the scopes.
+     *
+     * @param dependency the dependency below
+     * @param scopes the scopes required on this edge, in declaration order
+     */
     public ScopedDependency {
         Objects.requireNonNull(dependency, "dependency must not be null");
         scopes = List.copyOf(scopes);

@@ -41,58 +41,82 @@ public class PadlockProperties {
      */
     private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
 
+    /**
+     * How JWTs are verified and, with the token endpoint, issued; needs nimbus-jose-jwt.
+     */
     private final Jwt jwt = new Jwt();
 
+    /**
+     * The OAuth2 password grant's token endpoint.
+     */
     private final TokenEndpoint tokenEndpoint = new TokenEndpoint();
 
+    /**
+     * How refusals are answered.
+     */
     private final Error error = new Error();
 
+    /**
+     * The brute-force limiter, which answers 429 to a client that failed too often.
+     */
     private final BruteForce bruteForce = new BruteForce();
 
+    /** {@return the security schemes to declare as beans, by bean name} */
     public Map<String, Scheme> getSchemes() {
         return this.schemes;
     }
 
+    /** @param schemes the security schemes to declare as beans, by bean name */
     public void setSchemes(Map<String, Scheme> schemes) {
         this.schemes = schemes;
     }
 
+    /** {@return the built-in verifiers to declare as beans, by bean name} */
     public Map<String, VerifierDefinition> getVerifiers() {
         return this.verifiers;
     }
 
+    /** @param verifiers the built-in verifiers to declare as beans, by bean name */
     public void setVerifiers(Map<String, VerifierDefinition> verifiers) {
         this.verifiers = verifiers;
     }
 
+    /** {@return the users checked by the built-in user verifier and the token endpoint, by user name} */
     public Map<String, User> getUsers() {
         return this.users;
     }
 
+    /** @param users the users checked by the built-in user verifier and the token endpoint, by user name */
     public void setUsers(Map<String, User> users) {
         this.users = users;
     }
 
+    /** {@return the API keys checked by the built-in API-key verifier, by key id} */
     public Map<String, ApiKey> getApiKeys() {
         return this.apiKeys;
     }
 
+    /** @param apiKeys the API keys checked by the built-in API-key verifier, by key id */
     public void setApiKeys(Map<String, ApiKey> apiKeys) {
         this.apiKeys = apiKeys;
     }
 
+    /** {@return how JWTs are verified and issued} */
     public Jwt getJwt() {
         return this.jwt;
     }
 
+    /** {@return the token endpoint's settings} */
     public TokenEndpoint getTokenEndpoint() {
         return this.tokenEndpoint;
     }
 
+    /** {@return how refusals are answered} */
     public Error getError() {
         return this.error;
     }
 
+    /** {@return the brute-force limiter's settings} */
     public BruteForce getBruteForce() {
         return this.bruteForce;
     }
@@ -203,114 +227,142 @@ public class PadlockProperties {
          */
         private Map<FlowType, Flow> flows = new LinkedHashMap<>();
 
+        /** {@return the kind of scheme} */
         public @Nullable SchemeType getType() {
             return this.type;
         }
 
+        /** @param type the kind of scheme */
         public void setType(@Nullable SchemeType type) {
             this.type = type;
         }
 
+        /** {@return the OpenAPI component key} */
         public @Nullable String getSchemeName() {
             return this.schemeName;
         }
 
+        /** @param schemeName the OpenAPI component key */
         public void setSchemeName(@Nullable String schemeName) {
             this.schemeName = schemeName;
         }
 
+        /** {@return the description shown in the documentation} */
         public @Nullable String getDescription() {
             return this.description;
         }
 
+        /** @param description the description shown in the documentation */
         public void setDescription(@Nullable String description) {
             this.description = description;
         }
 
+        /** {@return whether missing credentials are refused with 401 rather than injected as nothing} */
         public boolean isAutoError() {
             return this.autoError;
         }
 
+        /** @param autoError whether missing credentials are refused with 401 rather than injected as nothing */
         public void setAutoError(boolean autoError) {
             this.autoError = autoError;
         }
 
+        /** {@return the name of the header, query parameter or cookie that carries an API key} */
         public @Nullable String getName() {
             return this.name;
         }
 
+        /** @param name the name of the header, query parameter or cookie that carries an API key */
         public void setName(@Nullable String name) {
             this.name = name;
         }
 
+        /** {@return the protection space announced in the WWW-Authenticate challenge of an http-basic scheme} */
         public @Nullable String getRealm() {
             return this.realm;
         }
 
+        /** @param realm the protection space announced in the WWW-Authenticate challenge of an http-basic scheme */
         public void setRealm(@Nullable String realm) {
             this.realm = realm;
         }
 
+        /** {@return the HTTP authentication scheme of an http-base scheme, such as Other} */
         public @Nullable String getScheme() {
             return this.scheme;
         }
 
+        /** @param scheme the HTTP authentication scheme of an http-base scheme, such as Other */
         public void setScheme(@Nullable String scheme) {
             this.scheme = scheme;
         }
 
+        /** {@return the format hint of an http-bearer scheme's token, such as JWT} */
         public @Nullable String getBearerFormat() {
             return this.bearerFormat;
         }
 
+        /** @param bearerFormat the format hint of an http-bearer scheme's token, such as JWT */
         public void setBearerFormat(@Nullable String bearerFormat) {
             this.bearerFormat = bearerFormat;
         }
 
+        /** {@return the token endpoint of an OAuth2 password or authorization code bearer scheme} */
         public @Nullable String getTokenUrl() {
             return this.tokenUrl;
         }
 
+        /** @param tokenUrl the token endpoint of an OAuth2 password or authorization code bearer scheme */
         public void setTokenUrl(@Nullable String tokenUrl) {
             this.tokenUrl = tokenUrl;
         }
 
+        /** {@return the refresh endpoint of an OAuth2 bearer scheme} */
         public @Nullable String getRefreshUrl() {
             return this.refreshUrl;
         }
 
+        /** @param refreshUrl the refresh endpoint of an OAuth2 bearer scheme */
         public void setRefreshUrl(@Nullable String refreshUrl) {
             this.refreshUrl = refreshUrl;
         }
 
+        /** {@return the authorization endpoint of an oauth2-authorization-code-bearer scheme} */
         public @Nullable String getAuthorizationUrl() {
             return this.authorizationUrl;
         }
 
+        /** @param authorizationUrl the authorization endpoint of an oauth2-authorization-code-bearer scheme */
         public void setAuthorizationUrl(@Nullable String authorizationUrl) {
             this.authorizationUrl = authorizationUrl;
         }
 
+        /** {@return the scopes an OAuth2 bearer scheme offers, with their descriptions} */
         public Map<String, String> getScopes() {
             return this.scopes;
         }
 
+        /** @param scopes the scopes an OAuth2 bearer scheme offers, with their descriptions */
         public void setScopes(Map<String, String> scopes) {
             this.scopes = scopes;
         }
 
+        /** {@return the OpenID Connect discovery URL of an openid-connect scheme} */
         public @Nullable String getOpenIdConnectUrl() {
             return this.openIdConnectUrl;
         }
 
+        /** @param openIdConnectUrl the OpenID Connect discovery URL of an openid-connect scheme */
         public void setOpenIdConnectUrl(@Nullable String openIdConnectUrl) {
             this.openIdConnectUrl = openIdConnectUrl;
         }
 
+        /** {@return the flows of an oauth2 scheme, by flow} */
         public Map<FlowType, Flow> getFlows() {
             return this.flows;
         }
 
+        /** @param flows the flows of an oauth2 scheme, by flow */
         public void setFlows(Map<FlowType, Flow> flows) {
             this.flows = flows;
         }
@@ -357,34 +409,42 @@ public class PadlockProperties {
          */
         private Map<String, String> scopes = new LinkedHashMap<>();
 
+        /** {@return the authorization endpoint (implicit and authorization-code flows)} */
         public @Nullable String getAuthorizationUrl() {
             return this.authorizationUrl;
         }
 
+        /** @param authorizationUrl the authorization endpoint (implicit and authorization-code flows) */
         public void setAuthorizationUrl(@Nullable String authorizationUrl) {
             this.authorizationUrl = authorizationUrl;
         }
 
+        /** {@return the token endpoint (password, client-credentials and authorization-code flows)} */
         public @Nullable String getTokenUrl() {
             return this.tokenUrl;
         }
 
+        /** @param tokenUrl the token endpoint (password, client-credentials and authorization-code flows) */
         public void setTokenUrl(@Nullable String tokenUrl) {
             this.tokenUrl = tokenUrl;
         }
 
+        /** {@return the refresh endpoint} */
         public @Nullable String getRefreshUrl() {
             return this.refreshUrl;
         }
 
+        /** @param refreshUrl the refresh endpoint */
         public void setRefreshUrl(@Nullable String refreshUrl) {
             this.refreshUrl = refreshUrl;
         }
 
+        /** {@return the scopes offered, with their descriptions} */
         public Map<String, String> getScopes() {
             return this.scopes;
         }
 
+        /** @param scopes the scopes offered, with their descriptions */
         public void setScopes(Map<String, String> scopes) {
             this.scopes = scopes;
         }
@@ -420,18 +480,22 @@ public class PadlockProperties {
          */
         private @Nullable String scheme;
 
+        /** {@return the kind of verifier} */
         public @Nullable VerifierType getType() {
             return this.type;
         }
 
+        /** @param type the kind of verifier */
         public void setType(@Nullable VerifierType type) {
             this.type = type;
         }
 
+        /** {@return the bean name of the scheme whose credentials it checks} */
         public @Nullable String getScheme() {
             return this.scheme;
         }
 
+        /** @param scheme the bean name of the scheme whose credentials it checks */
         public void setScheme(@Nullable String scheme) {
             this.scheme = scheme;
         }
@@ -458,26 +522,32 @@ public class PadlockProperties {
          */
         private boolean disabled;
 
+        /** {@return the password hash, with its encoder id} */
         public @Nullable String getPassword() {
             return this.password;
         }
 
+        /** @param password the password hash, with its encoder id */
         public void setPassword(@Nullable String password) {
             this.password = password;
         }
 
+        /** {@return the scopes the user may be granted} */
         public List<String> getScopes() {
             return this.scopes;
         }
 
+        /** @param scopes the scopes the user may be granted */
         public void setScopes(List<String> scopes) {
             this.scopes = scopes;
         }
 
+        /** {@return whether the account is disabled} */
         public boolean isDisabled() {
             return this.disabled;
         }
 
+        /** @param disabled whether the account is disabled */
         public void setDisabled(boolean disabled) {
             this.disabled = disabled;
         }
@@ -498,18 +568,22 @@ public class PadlockProperties {
          */
         private List<String> scopes = new ArrayList<>();
 
+        /** {@return the hash of the whole key id.secret, sha256: or an encoder hash} */
         public @Nullable String getHash() {
             return this.hash;
         }
 
+        /** @param hash the hash of the whole key id.secret, sha256: or an encoder hash */
         public void setHash(@Nullable String hash) {
             this.hash = hash;
         }
 
+        /** {@return the scopes the key grants} */
         public List<String> getScopes() {
             return this.scopes;
         }
 
+        /** @param scopes the scopes the key grants */
         public void setScopes(List<String> scopes) {
             this.scopes = scopes;
         }
@@ -583,90 +657,112 @@ public class PadlockProperties {
          */
         private List<String> algorithms = new ArrayList<>();
 
+        /** {@return the shared secret for HS256, HS384 or HS512} */
         public @Nullable String getSecret() {
             return this.secret;
         }
 
+        /** @param secret the shared secret for HS256, HS384 or HS512 */
         public void setSecret(@Nullable String secret) {
             this.secret = secret;
         }
 
+        /** {@return the public key for RS, ES or EdDSA signatures, as PEM text or a JWK} */
         public @Nullable String getPublicKey() {
             return this.publicKey;
         }
 
+        /** @param publicKey the public key for RS, ES or EdDSA signatures, as PEM text or a JWK */
         public void setPublicKey(@Nullable String publicKey) {
             this.publicKey = publicKey;
         }
 
+        /** {@return the private key that signs the token endpoint's tokens when no secret is set} */
         public @Nullable String getPrivateKey() {
             return this.privateKey;
         }
 
+        /** @param privateKey the private key that signs the token endpoint's tokens when no secret is set */
         public void setPrivateKey(@Nullable String privateKey) {
             this.privateKey = privateKey;
         }
 
+        /** {@return the https URL of a JWK Set to verify with (plain http only to a loopback address)} */
         public @Nullable String getJwkSetUri() {
             return this.jwkSetUri;
         }
 
+        /** @param jwkSetUri the https URL of a JWK Set to verify with (plain http only to a loopback address) */
         public void setJwkSetUri(@Nullable String jwkSetUri) {
             this.jwkSetUri = jwkSetUri;
         }
 
+        /** {@return the media type that the typ header of verified and issued tokens names, such as at+jwt} */
         public @Nullable String getType() {
             return this.type;
         }
 
+        /** @param type the media type that the typ header of verified and issued tokens names, such as at+jwt */
         public void setType(@Nullable String type) {
             this.type = type;
         }
 
+        /** {@return the required issuer (iss) of verified tokens, and the issuer of issued ones} */
         public @Nullable String getIssuer() {
             return this.issuer;
         }
 
+        /** @param issuer the required issuer (iss) of verified tokens, and the issuer of issued ones */
         public void setIssuer(@Nullable String issuer) {
             this.issuer = issuer;
         }
 
+        /** {@return the audiences (aud) of which verified tokens must name one} */
         public List<String> getAudience() {
             return this.audience;
         }
 
+        /** @param audience the audiences (aud) of which verified tokens must name one */
         public void setAudience(List<String> audience) {
             this.audience = audience;
         }
 
+        /** {@return whether public-key and jwk-set-uri need an audience} */
         public boolean isAudienceRequired() {
             return this.audienceRequired;
         }
 
+        /** @param audienceRequired whether public-key and jwk-set-uri need an audience */
         public void setAudienceRequired(boolean audienceRequired) {
             this.audienceRequired = audienceRequired;
         }
 
+        /** {@return the tolerance for the exp and nbf claims} */
         public Duration getClockSkew() {
             return this.clockSkew;
         }
 
+        /** @param clockSkew the tolerance for the exp and nbf claims */
         public void setClockSkew(Duration clockSkew) {
             this.clockSkew = clockSkew;
         }
 
+        /** {@return the claim that holds the scopes} */
         public String getScopeClaim() {
             return this.scopeClaim;
         }
 
+        /** @param scopeClaim the claim that holds the scopes */
         public void setScopeClaim(String scopeClaim) {
             this.scopeClaim = scopeClaim;
         }
 
+        /** {@return the JWS algorithms accepted, such as HS256 or RS256} */
         public List<String> getAlgorithms() {
             return this.algorithms;
         }
 
+        /** @param algorithms the JWS algorithms accepted, such as HS256 or RS256 */
         public void setAlgorithms(List<String> algorithms) {
             this.algorithms = algorithms;
         }
@@ -702,34 +798,42 @@ public class PadlockProperties {
          */
         private boolean downScope;
 
+        /** {@return whether to serve the token endpoint} */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /** @param enabled whether to serve the token endpoint */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** {@return the path of the token endpoint} */
         public String getPath() {
             return this.path;
         }
 
+        /** @param path the path of the token endpoint */
         public void setPath(String path) {
             this.path = path;
         }
 
+        /** {@return the lifetime of issued access tokens} */
         public Duration getAccessTokenTtl() {
             return this.accessTokenTtl;
         }
 
+        /** @param accessTokenTtl the lifetime of issued access tokens */
         public void setAccessTokenTtl(Duration accessTokenTtl) {
             this.accessTokenTtl = accessTokenTtl;
         }
 
+        /** {@return whether a request for scopes the user lacks is granted those the user holds, not refused} */
         public boolean isDownScope() {
             return this.downScope;
         }
 
+        /** @param downScope whether a request for scopes the user lacks is granted those the user holds, not refused */
         public void setDownScope(boolean downScope) {
             this.downScope = downScope;
         }
@@ -746,10 +850,12 @@ public class PadlockProperties {
          */
         private boolean includeScope = true;
 
+        /** {@return whether the challenge of a 403 insufficient_scope answer names the required scopes} */
         public boolean isIncludeScope() {
             return this.includeScope;
         }
 
+        /** @param includeScope whether the challenge of a 403 insufficient_scope answer names the required scopes */
         public void setIncludeScope(boolean includeScope) {
             this.includeScope = includeScope;
         }
@@ -778,26 +884,32 @@ public class PadlockProperties {
          */
         private Duration window = Duration.ofMinutes(1);
 
+        /** {@return whether to refuse clients that failed too often} */
         public boolean isEnabled() {
             return this.enabled;
         }
 
+        /** @param enabled whether to refuse clients that failed too often */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
 
+        /** {@return how many failures within the window refuse a client, from 1 to 100} */
         public int getMaxFailures() {
             return this.maxFailures;
         }
 
+        /** @param maxFailures how many failures within the window refuse a client, from 1 to 100 */
         public void setMaxFailures(int maxFailures) {
             this.maxFailures = maxFailures;
         }
 
+        /** {@return how long a failure counts, at most a day} */
         public Duration getWindow() {
             return this.window;
         }
 
+        /** @param window how long a failure counts, at most a day */
         public void setWindow(Duration window) {
             this.window = window;
         }

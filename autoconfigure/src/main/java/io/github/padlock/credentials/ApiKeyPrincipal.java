@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record ApiKeyPrincipal(String id, List<String> scopes) {
 
+    /**
+     * Copies the scopes, so that the principal cannot change.
+     *
+     * @param id the key's id (not secret)
+     * @param scopes the scopes the key grants
+     */
     public ApiKeyPrincipal {
         scopes = List.copyOf(scopes);
     }

@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record StoredApiKey(String id, String hash, List<String> scopes) {
 
+    /**
+     * Refuses a {@code null} id or hash and copies the scopes.
+     *
+     * @param id the key's id, the part before the first dot of {@code id.secret}; not secret
+     * @param hash the hash of the whole key {@code id.secret}
+     * @param scopes the scopes the key grants
+     */
     public StoredApiKey {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(hash, "hash must not be null");

@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 public record StoredUser(String username, String passwordHash, List<String> scopes, boolean disabled) {
 
+    /**
+     * Refuses a {@code null} user name or hash and copies the scopes.
+     *
+     * @param username the user name
+     * @param passwordHash the password as a {@code DelegatingPasswordEncoder} hash
+     * @param scopes the scopes the user may be granted
+     * @param disabled whether the account is disabled
+     */
     public StoredUser {
         Objects.requireNonNull(username, "username must not be null");
         Objects.requireNonNull(passwordHash, "passwordHash must not be null");

@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record UserPrincipal(String username, List<String> scopes) {
 
+    /**
+     * Copies the scopes, so that the principal cannot change.
+     *
+     * @param username the user name
+     * @param scopes the scopes the user may be granted
+     */
     public UserPrincipal {
         scopes = List.copyOf(scopes);
     }

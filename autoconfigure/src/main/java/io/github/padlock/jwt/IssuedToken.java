@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record IssuedToken(String value, Instant expiresAt, List<String> scopes) {
 
+    /**
+     * Refuses a {@code null} token or expiry and copies the scopes.
+     *
+     * @param value the compact JWS (RFC 7515 §7.1), to send as {@code access_token}
+     * @param expiresAt its {@code exp}, whole seconds
+     * @param scopes the scopes it grants, in order
+     */
     public IssuedToken {
         Objects.requireNonNull(value, "value must not be null");
         Objects.requireNonNull(expiresAt, "expiresAt must not be null");

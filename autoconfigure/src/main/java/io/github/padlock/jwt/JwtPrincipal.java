@@ -19,6 +19,13 @@ import java.util.Objects;
  */
 public record JwtPrincipal(String subject, List<String> scopes, Map<String, Object> claims) {
 
+    /**
+     * Refuses a {@code null} subject and copies the scopes and the claims into read-only collections.
+     *
+     * @param subject the {@code sub} claim, never blank
+     * @param scopes the granted scopes, in the token's order
+     * @param claims every claim of the token
+     */
     public JwtPrincipal {
         Objects.requireNonNull(subject, "subject must not be null");
         scopes = List.copyOf(scopes);

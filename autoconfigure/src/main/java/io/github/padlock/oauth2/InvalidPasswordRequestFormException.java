@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
  */
 public final class InvalidPasswordRequestFormException extends PadlockException {
 
+    /** Each bad field with what is wrong with it, in the form's order. */
     private final List<FieldError> errors;
 
     InvalidPasswordRequestFormException(List<FieldError> errors) {

@@ -20,6 +20,17 @@ import org.jspecify.annotations.Nullable;
 public record OAuth2PasswordRequestFormStrict(String grantType, String username, String password, List<String> scopes,
         @Nullable String clientId, @Nullable String clientSecret) {
 
+    /**
+     * Refuses a {@code null} grant type, username or password and copies the scopes; Padlock's binding checks the
+     * rest.
+     *
+     * @param grantType the grant type, always {@code password}
+     * @param username the resource owner's username
+     * @param password the resource owner's password
+     * @param scopes the requested scopes, in order
+     * @param clientId the client's identifier, or {@code null}
+     * @param clientSecret the client's secret, or {@code null}
+     */
     public OAuth2PasswordRequestFormStrict {
         Objects.requireNonNull(grantType, "grantType must not be null");
         Objects.requireNonNull(username, "username must not be null");

@@ -7,6 +7,7 @@ package io.github.padlock.plan;
  */
 public final class SecurityConfigurationException extends IllegalStateException {
 
+    /** What to do about it, for the start-up failure report. */
     private final String action;
 
     SecurityConfigurationException(String description, String action) {

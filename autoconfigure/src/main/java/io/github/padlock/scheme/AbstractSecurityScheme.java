@@ -128,6 +128,10 @@ public abstract class AbstractSecurityScheme<T> implements SecurityScheme<T> {
 
         private boolean autoError = true;
 
+        /**
+         * Starts from FastAPI's defaults: FastAPI's class name (such as {@code HTTPBasic}) as the OpenAPI key, no
+         * description, {@code autoError} on.
+         */
         protected Builder() {
         }
 

@@ -39,6 +39,9 @@ public class ApiKeyCookie extends ApiKeyScheme {
      */
     public static class Builder extends ApiKeyScheme.Builder<Builder> {
 
+        /**
+         * Lets a builder with more settings extend this one; applications start from {@link ApiKeyCookie#builder()}.
+         */
         protected Builder() {
         }
 

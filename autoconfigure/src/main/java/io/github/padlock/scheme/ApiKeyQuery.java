@@ -61,6 +61,9 @@ public class ApiKeyQuery extends ApiKeyScheme {
      */
     public static class Builder extends ApiKeyScheme.Builder<Builder> {
 
+        /**
+         * Lets a builder with more settings extend this one; applications start from {@link ApiKeyQuery#builder()}.
+         */
         protected Builder() {
         }
 

@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record HttpAuthorizationCredentials(String scheme, String credentials) {
 
+    /**
+     * Refuses {@code null} parts.
+     *
+     * @param scheme the authentication scheme, as the client sent it (its case kept)
+     * @param credentials what follows the scheme, surrounding whitespace stripped
+     */
     public HttpAuthorizationCredentials {
         Objects.requireNonNull(scheme, "scheme must not be null");
         Objects.requireNonNull(credentials, "credentials must not be null");

@@ -89,6 +89,10 @@ public class HttpBase extends AbstractSecurityScheme<HttpAuthorizationCredential
 
         private @Nullable String scheme;
 
+        /**
+         * Lets a builder with more settings extend this one (it must set {@link #scheme(String)}); applications start
+         * from {@link HttpBase#builder(String)}.
+         */
         protected Builder() {
         }
 

@@ -161,6 +161,9 @@ public class HttpBasic extends AbstractSecurityScheme<HttpBasicCredentials> {
 
         private @Nullable String realm;
 
+        /**
+         * Lets a builder with more settings extend this one; applications start from {@link HttpBasic#builder()}.
+         */
         protected Builder() {
         }
 

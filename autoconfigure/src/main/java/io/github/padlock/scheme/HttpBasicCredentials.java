@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record HttpBasicCredentials(String username, String password) {
 
+    /**
+     * Refuses {@code null} parts; empty ones are what the client sent.
+     *
+     * @param username the user-id, possibly empty
+     * @param password the password, possibly empty, possibly containing colons
+     */
     public HttpBasicCredentials {
         Objects.requireNonNull(username, "username must not be null");
         Objects.requireNonNull(password, "password must not be null");

@@ -67,6 +67,9 @@ public class HttpBearer extends AbstractSecurityScheme<HttpAuthorizationCredenti
 
         private @Nullable String bearerFormat;
 
+        /**
+         * Lets a builder with more settings extend this one; applications start from {@link HttpBearer#builder()}.
+         */
         protected Builder() {
         }
 

@@ -54,6 +54,9 @@ public class HttpDigest extends AbstractSecurityScheme<HttpAuthorizationCredenti
      */
     public static class Builder extends AbstractSecurityScheme.Builder<Builder> {
 
+        /**
+         * Lets a builder with more settings extend this one; applications start from {@link HttpDigest#builder()}.
+         */
         protected Builder() {
         }
 

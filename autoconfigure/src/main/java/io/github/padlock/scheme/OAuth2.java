@@ -81,6 +81,9 @@ public class OAuth2 extends AbstractSecurityScheme<String> {
 
         private SecuritySchemeModel.@Nullable Flow authorizationCode;
 
+        /**
+         * Lets a builder with more settings extend this one; applications start from {@link OAuth2#builder()}.
+         */
         protected Builder() {
         }
 

@@ -41,6 +41,10 @@ public class OAuth2AuthorizationCodeBearer extends OAuth2BearerScheme {
 
         private @Nullable String tokenUrl;
 
+        /**
+         * Lets a builder with more settings extend this one (it must set both URLs); applications start from {@link
+         * OAuth2AuthorizationCodeBearer#builder(String, String)}.
+         */
         protected Builder() {
         }
 

@@ -38,6 +38,10 @@ public class OAuth2PasswordBearer extends OAuth2BearerScheme {
 
         private @Nullable String tokenUrl;
 
+        /**
+         * Lets a builder with more settings extend this one (it must set {@link #tokenUrl(String)}); applications start
+         * from {@link OAuth2PasswordBearer#builder(String)}.
+         */
         protected Builder() {
         }
 

@@ -62,6 +62,10 @@ public class OpenIdConnect extends AbstractSecurityScheme<String> {
 
         private @Nullable String openIdConnectUrl;
 
+        /**
+         * Lets a builder with more settings extend this one (it must set {@link #openIdConnectUrl(String)});
+         * applications start from {@link OpenIdConnect#builder(String)}.
+         */
         protected Builder() {
         }
 

@@ -111,6 +111,14 @@ public sealed interface SecuritySchemeModel permits SecuritySchemeModel.Http, Se
     record Flow(@Nullable String authorizationUrl, @Nullable String tokenUrl, @Nullable String refreshUrl,
             Map<String, String> scopes) {
 
+        /**
+         * Copies the scopes, keeping their order.
+         *
+         * @param authorizationUrl the authorization endpoint (implicit and authorization code flows)
+         * @param tokenUrl the token endpoint (password, client credentials and authorization code flows)
+         * @param refreshUrl the refresh endpoint, if any
+         * @param scopes the available scopes and their descriptions
+         */
         public Flow {
             scopes = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scopes, "scopes")));
         }
