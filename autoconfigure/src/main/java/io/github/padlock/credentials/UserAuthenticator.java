@@ -24,8 +24,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <li>An unknown user is checked against a dummy hash the encoder made at start-up.</li>
  * <li>A password over 72 UTF-8 bytes for a bcrypt hash is refused (bcrypt would ignore the rest, and Spring's encoder
  * answers such a check at once); the refusal still runs one dummy check.</li>
- * <li>A user whose hash uses another encoder or a lower cost ({@link PasswordEncoder#upgradeEncoding}) is re-encoded
- * with the current one after a successful login ({@link UserStore#updatePassword}), so the store converges.</li>
+ * <li>A user whose hash uses another encoder or another cost is re-encoded with the current one after a successful
+ * login ({@link UserStore#updatePassword}), so the store converges: a lower cost, as
+ * {@link PasswordEncoder#upgradeEncoding} says, and also a higher one, which Spring's encoders keep — else, once an
+ * application lowers its cost, a known user's wrong password would take longer than an unknown user's for ever.</li>
  * </ul>
  */
 public final class UserAuthenticator {
@@ -47,6 +49,8 @@ public final class UserAuthenticator {
 
     private final String dummyHash;
 
+    private final String currentEncoding;
+
     /**
      * @param store where users come from
      * @param passwordEncoder the encoder of the stored hashes, such as a {@code DelegatingPasswordEncoder}; its
@@ -58,6 +62,7 @@ public final class UserAuthenticator {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.dummyHash = Objects.requireNonNull(passwordEncoder.encode(Base64.getEncoder().encodeToString(random)));
+        this.currentEncoding = encodingOf(this.dummyHash);
     }
 
     /**
@@ -74,7 +79,8 @@ public final class UserAuthenticator {
         if (!this.passwordEncoder.matches(password, user.passwordHash())) {
             return null;
         }
-        if (this.passwordEncoder.upgradeEncoding(user.passwordHash())) {
+        if (this.passwordEncoder.upgradeEncoding(user.passwordHash())
+                || !encodingOf(user.passwordHash()).equals(this.currentEncoding)) {
             upgrade(user, password);
         }
         return user;
@@ -90,6 +96,27 @@ public final class UserAuthenticator {
             return;
         }
         this.store.updatePassword(user.username(), Objects.requireNonNull(upgraded));
+    }
+
+    /**
+     * The encoder id and the parameters a hash carries, without its salt and digest, so that two hashes of one
+     * encoding agree: {@code {bcrypt}$2a$10$}, {@code {argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$},
+     * {@code {scrypt...}$<parameters>$}; only the id for {@code {noop}}, pbkdf2 and other formats without {@code $}
+     * fields.
+     */
+    static String encodingOf(String hash) {
+        int idEnd = hash.startsWith("{") ? hash.indexOf('}') + 1 : 0;
+        String id = hash.substring(0, idEnd);
+        String rest = hash.substring(idEnd);
+        if (id.equals("{noop}")) {
+            return id;
+        }
+        int variableFields = rest.startsWith("$2") ? 1 : rest.startsWith("$") ? 2 : 0;
+        int cut = rest.length();
+        for (int i = 0; i < variableFields && cut > 0; i++) {
+            cut = rest.lastIndexOf('$', cut - 1);
+        }
+        return (variableFields > 0 && cut > 0) ? id + rest.substring(0, cut + 1) : id;
     }
 
     /** bcrypt reads 72 bytes; a longer password must not match by its first 72 alone. */

@@ -122,6 +122,42 @@ class UserAuthenticatorTests {
     }
 
     @Test
+    void checkWhenHashOfAHigherCostThanTheCurrentThenReEncodedAtTheCurrentCost() {
+        PasswordEncoder cost4 = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
+        InMemoryUserStore store = new InMemoryUserStore(List.of(new StoredUser("old",
+                "{bcrypt}" + new BCryptPasswordEncoder(6).encode("password123"), List.of(), false)));
+        UserAuthenticator authenticator = new UserAuthenticator(store, cost4);
+        assertThat(cost4.upgradeEncoding(store.findUser("old").passwordHash())).as("Spring's rule keeps it").isFalse();
+        assertThat(authenticator.check("old", "password123")).isNotNull();
+        assertThat(store.findUser("old").passwordHash()).startsWith("{bcrypt}$2a$04$");
+    }
+
+    @Test
+    void checkWhenHashOfTheCurrentEncodingThenNotWrittenAgain() {
+        String hash = ENCODER.encode("password123");
+        InMemoryUserStore store = new InMemoryUserStore(List.of(new StoredUser("same", hash, List.of(), false)));
+        assertThat(new UserAuthenticator(store, ENCODER).check("same", "password123")).isNotNull();
+        assertThat(store.findUser("same").passwordHash()).isEqualTo(hash);
+    }
+
+    @Test
+    void encodingOfWhenHashesOfOneEncodingThenEqualAndOfAnotherThenNot() {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        assertThat(UserAuthenticator.encodingOf("{bcrypt}" + bcrypt.encode("a"))).isEqualTo("{bcrypt}$2a$04$")
+            .isEqualTo(UserAuthenticator.encodingOf("{bcrypt}" + bcrypt.encode("b")));
+        assertThat(UserAuthenticator.encodingOf(bcrypt.encode("a"))).isEqualTo("$2a$04$");
+        assertThat(UserAuthenticator.encodingOf(
+                "{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHQ$ZGlnZXN0ZGlnZXN0"))
+            .isEqualTo("{argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$");
+        assertThat(UserAuthenticator.encodingOf("{scrypt@SpringSecurity_v5_8}$e0801$c2FsdA==$ZGlnZXN0"))
+            .isEqualTo("{scrypt@SpringSecurity_v5_8}$e0801$");
+        assertThat(UserAuthenticator.encodingOf("{pbkdf2@SpringSecurity_v5_8}0a1b2c")).isEqualTo(
+                "{pbkdf2@SpringSecurity_v5_8}");
+        assertThat(UserAuthenticator.encodingOf("{noop}pa$$word")).isEqualTo("{noop}");
+        assertThat(UserAuthenticator.encodingOf("{noop}$2a$10$looks-like-bcrypt")).isEqualTo("{noop}");
+    }
+
+    @Test
     void checkWhenStoreCannotWriteThenTheLoginStillSucceeds() {
         StoredUser old = new StoredUser("old", "{bcrypt}" + new BCryptPasswordEncoder(4).encode("pw"), List.of(), false);
         UserAuthenticator authenticator = new UserAuthenticator((username) -> old, ENCODER);
