@@ -9,7 +9,9 @@ package io.github.padlock;
 public interface AttemptLimiter {
 
     /**
-     * Refuse a client that failed too often; called before any credential of its request is checked.
+     * Refuse a client that failed too often; called before any credential of its request is checked, and again once
+     * they were, before {@link #record}: requests of the same client running alongside may have reached the limit
+     * meanwhile, and the answer to this one must then not tell whether its credentials were right.
      * @param client the client, such as the request's remote address
      * @throws PadlockException 429 ({@link SecurityOutcome#LIMITED}) when the client must wait
      */

@@ -31,7 +31,10 @@ public enum SecurityOutcome {
 
     /**
      * The outcome a refusal with this status means when its thrower said nothing more: 403 {@link #FORBIDDEN},
-     * 429 {@link #LIMITED}, any other {@link #INVALID}.
+     * 429 {@link #LIMITED}, any other {@link #INVALID}. A verifier that refuses a wrong credential with 403, as
+     * FastAPI's tutorial does for API keys, says {@link #INVALID} itself
+     * ({@code new PadlockException(HttpStatus.FORBIDDEN, "Invalid API Key", List.of(), SecurityOutcome.INVALID)}), so
+     * that the brute-force limiter counts it; a 403 of a permission check is no guess and must not lock a client out.
      * @param status a refusal's status
      * @return the outcome
      */

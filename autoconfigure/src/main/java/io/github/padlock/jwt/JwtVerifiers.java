@@ -1,10 +1,17 @@
 package io.github.padlock.jwt;
 
+import java.util.List;
+
 import io.github.padlock.BearerTokenErrors;
+import io.github.padlock.NotAuthenticatedException;
+import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityDependency;
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.Verifier;
 import io.github.padlock.scheme.HttpAuthorizationCredentials;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * {@link Verifier}s that accept a JSON Web Token from any scheme that reads one and check the scopes required on the
@@ -19,6 +26,10 @@ import io.github.padlock.scheme.HttpAuthorizationCredentials;
  *
  * An invalid token is a 401 {@code invalid_token}, a missing scope a 403 {@code insufficient_scope} (RFC 6750 §3.1).
  * When the scheme has {@code autoError} off and the request carries no token, the verifier produces {@code null}.
+ * An empty token ({@code Authorization: Bearer}, which FastAPI's {@code OAuth2PasswordBearer} hands over as
+ * {@code ""}) is no token at all: 401 {@code Not authenticated} with the scheme's bare challenge (RFC 6750 §3.1: no
+ * error code when the request lacks authentication information), {@link SecurityOutcome#MISSING}, which the
+ * brute-force limiter does not count.
  */
 public final class JwtVerifiers {
 
@@ -58,6 +69,11 @@ public final class JwtVerifiers {
     }
 
     private static JwtPrincipal verify(JwtDecoder jwt, String token, SecurityScopes scopes) {
+        if (token.isEmpty()) {
+            // Without a challenge of its own: the plan adds the scheme's (Refusals), as for any 401 without one.
+            throw new PadlockException(HttpStatus.UNAUTHORIZED, NotAuthenticatedException.NOT_AUTHENTICATED,
+                    List.of(), SecurityOutcome.MISSING);
+        }
         JwtPrincipal principal = jwt.decode(token);
         scopes.require(principal.scopes());
         return principal;

@@ -94,14 +94,19 @@ public final class PasswordTokenEndpoint {
             check(this.limiter, client);
         }
         StoredUser user = this.users.check(form.username(), form.password());
-        if (user == null || user.disabled()) {
-            if (this.limiter != null) {
-                this.limiter.record(client, SecurityOutcome.INVALID);
-            }
-            throw error("invalid_grant", (user == null) ? UserAuthenticator.INCORRECT : UserAuthenticator.INACTIVE);
-        }
+        boolean refused = user == null || user.disabled();
         if (this.limiter != null) {
-            this.limiter.record(client, SecurityOutcome.GRANTED);
+            // Checked again before this attempt counts, as the interceptor does: guesses sent at once get no more
+            // than the limit's answers.
+            try {
+                check(this.limiter, client);
+            }
+            finally {
+                this.limiter.record(client, refused ? SecurityOutcome.INVALID : SecurityOutcome.GRANTED);
+            }
+        }
+        if (user == null || user.disabled()) {
+            throw error("invalid_grant", (user == null) ? UserAuthenticator.INCORRECT : UserAuthenticator.INACTIVE);
         }
         List<String> granted = requested.isEmpty() ? user.scopes() : requested;
         if (!user.scopes().containsAll(granted)) {

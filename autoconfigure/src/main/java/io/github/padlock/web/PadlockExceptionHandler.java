@@ -8,6 +8,7 @@ import io.github.padlock.InsufficientScopeException;
 import io.github.padlock.PadlockException;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,11 +19,20 @@ import org.springframework.web.util.UrlPathHelper;
  * Renders every {@link PadlockException} as an RFC 9457 {@code application/problem+json} response with the
  * exception's status, {@code WWW-Authenticate} challenges and {@code detail}. Its {@code instance} is the request's
  * path without path parameters ({@code ;name=value}) or query, which may carry a credential (an API key in the query,
- * say): Spring would otherwise fill it with the raw request URI. It has the lowest precedence, so an application's own
- * {@code @ExceptionHandler} wins; declare a bean of this type (a subclass) to replace it.
+ * say): Spring would otherwise fill it with the raw request URI.
+ * <p>
+ * It comes before Spring Boot's {@code ProblemDetailsExceptionHandler} ({@code spring.mvc.problemdetails.enabled},
+ * order 0), which handles every {@code ErrorResponseException} and would fill {@code instance} with the raw request
+ * URI, path parameters and all, and ignore {@code padlock.error.include-scope}. It handles nothing but
+ * {@link PadlockException}. To render Padlock's refusals another way, declare a bean of this type (a subclass), or an
+ * advice of a higher precedence than {@value #ORDER}.
  */
 @RestControllerAdvice
+@Order(PadlockExceptionHandler.ORDER)
 public class PadlockExceptionHandler {
+
+    /** The advice's order: before Spring Boot's {@code ProblemDetailsExceptionHandler} (0). */
+    public static final int ORDER = -1;
 
     private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 

@@ -2,6 +2,7 @@ package io.github.padlock.web;
 
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
@@ -74,9 +75,23 @@ final class SecurityInterceptor implements HandlerInterceptor {
             resolved = resolve(plan, request);
         }
         catch (PadlockException ex) {
-            limiter.record(client, ex.outcome());
+            settle(limiter, client, ex.outcome());
             throw ex;
         }
-        limiter.record(client, resolved.outcome());
+        settle(limiter, client, resolved.outcome());
+    }
+
+    /**
+     * The client is checked again once its credentials were, before this attempt counts: requests of the same client
+     * that ran alongside this one may have reached the limit meanwhile, and then this answer, right or wrong, is the
+     * 429 too. However many guesses run at once, no more than the limit are answered per window.
+     */
+    private static void settle(AttemptLimiter limiter, String client, SecurityOutcome outcome) {
+        try {
+            limiter.check(client);
+        }
+        finally {
+            limiter.record(client, outcome);
+        }
     }
 }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.credentials.UserPrincipal;
+import io.github.padlock.jwt.JwtPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = BruteForceMvcTests.App.class, properties = { "padlock.brute-force.enabled=true",
         "padlock.schemes.basicAuth.type=http-basic", "padlock.verifiers.basicUser.type=users",
         "padlock.verifiers.basicUser.scheme=basicAuth", "padlock.users.stanley.password={noop}password123",
-        "padlock.users.alice.password={noop}wonderland",
+        "padlock.users.alice.password={noop}wonderland", "padlock.users.racer1.password={noop}race@10.0.9.1#pw",
+        "padlock.users.racer2.password={noop}race@10.0.9.2#pw", "padlock.schemes.oauth2.type=oauth2-password-bearer",
+        "padlock.verifiers.tokenUser.type=jwt", "padlock.verifiers.tokenUser.scheme=oauth2",
         "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!", "padlock.token-endpoint.enabled=true" })
 @AutoConfigureMockMvc
 class BruteForceMvcTests {
@@ -139,6 +145,45 @@ class BruteForceMvcTests {
         assertTooManyRequests(token("10.0.8.1", "username=stanley&password=password123"), "60");
     }
 
+    /**
+     * {@code Authorization: Bearer} with nothing after it, which FastAPI's {@code OAuth2PasswordBearer} hands over as
+     * an empty token: no credentials (RFC 6750 §3.1: a bare challenge), so no guess either.
+     */
+    @Test
+    void getWhenEmptyBearerTokenThenBareChallengeAndNotCounted() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(this.mvc.get().uri("/users/me/token").header(HttpHeaders.AUTHORIZATION, "Bearer").with(
+                    (request) -> {
+                        request.setRemoteAddr("10.0.10.1");
+                        return request;
+                    }))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .bodyJson()
+                .extractingPath("$.detail")
+                .isEqualTo("Not authenticated");
+        }
+        assertThat(get("10.0.10.1", "stanley:password123")).hasStatusOk();
+    }
+
+    /**
+     * Guesses sent at once: while this request's password is checked, other requests of the same client fail and
+     * reach the limit ({@link App#passwordEncoder} records their failures for a password {@code race@<client>#...});
+     * the right password must then be answered 429 too, or an attacker racing many guesses gets more answers than the
+     * limit, and in would come the right one.
+     */
+    @Test
+    void getWhenOtherRequestsReachTheLimitDuringTheCheckThenTheRightPasswordIsRefusedToo() {
+        assertTooManyRequests(get("10.0.9.1", "racer1:race@10.0.9.1#pw"), "60");
+    }
+
+    @Test
+    void tokenWhenOtherRequestsReachTheLimitDuringTheCheckThenNoToken() {
+        MvcTestResult limited = token("10.0.9.2", "username=racer2&password=race%4010.0.9.2%23pw");
+        assertTooManyRequests(limited, "60");
+        assertThat(limited).bodyJson().extractingPath("$.error").isEqualTo("slow_down");
+    }
+
     private static void assertTooManyRequests(MvcTestResult result, String retryAfter) {
         assertThat(result).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
             .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -189,6 +234,36 @@ class BruteForceMvcTests {
         BruteForceLimiter bruteForceLimiter() {
             return new BruteForceLimiter(3, Duration.ofMinutes(1), CLOCK);
         }
+
+        /** Spring's encoder; a password {@code race@<client>#...} first fails three requests of that client. */
+        @Bean
+        PasswordEncoder passwordEncoder(BruteForceLimiter limiter) {
+            PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+            return new PasswordEncoder() {
+
+                @Override
+                public @Nullable String encode(@Nullable CharSequence raw) {
+                    return delegate.encode(raw);
+                }
+
+                @Override
+                public boolean matches(@Nullable CharSequence raw, @Nullable String encoded) {
+                    String password = String.valueOf(raw);
+                    if (password.startsWith("race@")) {
+                        String client = password.substring(5, password.indexOf('#'));
+                        for (int i = 0; i < 3; i++) {
+                            limiter.record(client, SecurityOutcome.INVALID);
+                        }
+                    }
+                    return delegate.matches(raw, encoded);
+                }
+
+                @Override
+                public boolean upgradeEncoding(@Nullable String encoded) {
+                    return delegate.upgradeEncoding(encoded);
+                }
+            };
+        }
     }
 
     @RestController
@@ -197,6 +272,11 @@ class BruteForceMvcTests {
         @GetMapping("/users/me")
         String me(@SecurityParam("basicUser") UserPrincipal user) {
             return user.username();
+        }
+
+        @GetMapping("/users/me/token")
+        String token(@SecurityParam("tokenUser") JwtPrincipal user) {
+            return user.subject();
         }
 
         @GetMapping("/public")

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.Verifier;
 import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.StoredUser;
@@ -65,17 +66,20 @@ class SecurityConfiguration {
 
     /**
      * The seed's {@code verify_api_key}: 403 {@code X-API-KEY header missing} or {@code Invalid API Key}, the key
-     * checked by the built-in API-key check against {@code padlock.api-keys}.
+     * checked by the built-in API-key check against {@code padlock.api-keys}. The outcomes are said, since a 403 is
+     * otherwise taken for a permission refusal: a wrong key is a guess the brute-force limiter counts, no key is not.
      */
     @Bean
     Verifier<String> verifiedApiKey(ApiKeyHeader apiKeyHeader, ApiKeyAuthenticator apiKeys) {
         return Verifier.of(apiKeyHeader, (key, scopes) -> {
             if (key == null) {
-                throw new PadlockException(HttpStatus.FORBIDDEN, "X-API-KEY header missing", List.of());
+                throw new PadlockException(HttpStatus.FORBIDDEN, "X-API-KEY header missing", List.of(),
+                        SecurityOutcome.MISSING);
             }
             var stored = apiKeys.check(key);
             if (stored == null) {
-                throw new PadlockException(HttpStatus.FORBIDDEN, "Invalid API Key", List.of());
+                throw new PadlockException(HttpStatus.FORBIDDEN, "Invalid API Key", List.of(),
+                        SecurityOutcome.INVALID);
             }
             return stored.id();
         });

@@ -130,6 +130,21 @@ class DemoApplicationTests {
         assertThat(itemCount()).isEqualTo(before + 1);
     }
 
+    /** Values the columns cannot hold are the request's fault: 400 problem+json, never the database's 500. */
+    @Test
+    void createItemWhenValuesDoNotFitThenBadRequestAndNothingCreated() throws Exception {
+        int before = itemCount();
+        for (String body : List.of("{\"name\":\"x\",\"price\":1e400}", "{\"name\":\"x\",\"price\":-1}",
+                "{\"name\":\"x\",\"price\":1.005}", "{\"name\":\"" + "n".repeat(5000) + "\",\"price\":1}",
+                "{\"name\":\"\",\"price\":1}")) {
+            HttpResponse<String> response = send(post("/items/", body)
+                .header("Authorization", basic("stanley:password123")));
+            assertThat(response.statusCode()).as(body.substring(0, Math.min(40, body.length()))).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(itemCount()).isEqualTo(before);
+    }
+
     @Test
     void secureDataWhenApiKeyMissingOrWrongThenSeedsForbiddenAnswers() throws Exception {
         HttpResponse<String> missing = send(get("/secure-data"));
