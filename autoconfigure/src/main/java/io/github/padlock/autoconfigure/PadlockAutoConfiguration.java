@@ -3,6 +3,7 @@ package io.github.padlock.autoconfigure;
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
+import io.github.padlock.plan.DependencyStubs;
 import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.web.LazyFormContentFilter;
 import io.github.padlock.web.PadlockExceptionHandler;
@@ -43,8 +44,10 @@ public final class PadlockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityPlans padlockSecurityPlans(ConfigurableListableBeanFactory beanFactory) {
-        return new SecurityPlans(beanFactory);
+    SecurityPlans padlockSecurityPlans(ConfigurableListableBeanFactory beanFactory,
+            ObjectProvider<DependencyStubs> stubs) {
+        // Only padlock-spring-boot-test's MockMvc auto-configuration declares stubs.
+        return new SecurityPlans(beanFactory, stubs.getIfAvailable());
     }
 
     @Bean

@@ -7,7 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -28,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * array), so that a {@link JwtDecoder} built from the same settings accepts it.
  */
 public final class JwtIssuer {
+
+    /** The registered claims (RFC 7519 §4.1) that {@link #issue} sets itself. */
+    private static final Set<String> ISSUER_CLAIMS = Set.of("sub", "iat", "nbf", "exp", "jti", "iss", "aud");
 
     private final JWSSigner signer;
 
@@ -75,6 +80,29 @@ public final class JwtIssuer {
      * is not positive
      */
     public IssuedToken issue(String subject, Collection<String> scopes, Duration timeToLive) {
+        return issue(subject, scopes, timeToLive, Map.of());
+    }
+
+    /**
+     * Issue a token with claims of the application's own beside those the issuer sets, such as a {@code name} or a
+     * tenant that a verifier reads from {@link JwtPrincipal#claims()} ({@code padlock-spring-boot-test} builds its
+     * tokens with it).
+     * @param subject the {@code sub}, such as a username: a {@link SubjectClaim}, which a {@link JwtDecoder} accepts
+     * @param scopes the scopes granted, each an RFC 6749 §3.3 scope-token (no spaces or quotes)
+     * @param timeToLive how long the token is valid, more than zero
+     * @param claims further claims, as JSON values (strings, numbers, booleans, lists and maps of them); none of those
+     * the issuer sets ({@code sub}, {@code iat}, {@code nbf}, {@code exp}, {@code jti}, {@code iss}, {@code aud} and
+     * the scope claim)
+     * @return the token, its expiry and its scopes
+     * @throws IllegalArgumentException for a subject a decoder would refuse, a malformed scope, a time to live that
+     * is not positive, or a claim the issuer sets
+     */
+    public IssuedToken issue(String subject, Collection<String> scopes, Duration timeToLive, Map<String, ?> claims) {
+        for (String name : claims.keySet()) {
+            if (ISSUER_CLAIMS.contains(name) || name.equals(this.scopeClaim)) {
+                throw new IllegalArgumentException("claims must not hold '" + name + "', which the issuer sets");
+            }
+        }
         if (!SubjectClaim.isValid(subject)) {
             throw new IllegalArgumentException("subject must not be blank nor hold control characters or unpaired "
                     + "surrogates");
@@ -90,19 +118,20 @@ public final class JwtIssuer {
         }
         Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plusSeconds(timeToLive.toSeconds());
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
+        JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject(subject)
             .issueTime(Date.from(now))
             .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(expiresAt))
             .jwtID(UUID.randomUUID().toString())
             .issuer(this.issuer);
         if (!this.audience.isEmpty()) {
-            claims.audience(this.audience);
+            set.audience(this.audience);
         }
+        claims.forEach(set::claim);
         if (!granted.isEmpty()) {
-            claims.claim(this.scopeClaim, "scp".equals(this.scopeClaim) ? granted : String.join(" ", granted));
+            set.claim(this.scopeClaim, "scp".equals(this.scopeClaim) ? granted : String.join(" ", granted));
         }
-        SignedJWT jwt = new SignedJWT(this.header, claims.build());
+        SignedJWT jwt = new SignedJWT(this.header, set.build());
         try {
             jwt.sign(this.signer);
         }

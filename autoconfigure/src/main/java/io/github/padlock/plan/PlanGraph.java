@@ -161,6 +161,16 @@ final class PlanGraph {
      * @return the plan
      */
     SecurityPlan build(Class<?> beanType, Method method) {
+        return build(beanType, method, null);
+    }
+
+    /**
+     * @param beanType the controller type
+     * @param method the handler method
+     * @param stubs the test kit's stubs, or {@code null}
+     * @return the plan
+     */
+    SecurityPlan build(Class<?> beanType, Method method, @Nullable DependencyStubs stubs) {
         int[] rootNodes = this.roots.keySet().stream().mapToInt(Integer::intValue).toArray();
         boolean[] required = new boolean[rootNodes.length];
         boolean optional = true;
@@ -170,7 +180,7 @@ final class PlanGraph {
             optional &= Requirements.isOptional(this.nodes, root.getKey(), root.getValue());
         }
         return new SecurityPlan(beanType, method, this.nodes.toArray(Node[]::new), rootNodes, required,
-                this.parameterNodes, Requirements.of(this.nodes, this.roots.keySet()), optional);
+                this.parameterNodes, Requirements.of(this.nodes, this.roots.keySet()), optional, stubs);
     }
 
     /** Identity of the dependency, equality of the scope set: FastAPI's cache key (§5.2). */

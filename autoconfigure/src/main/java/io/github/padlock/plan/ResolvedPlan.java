@@ -112,7 +112,7 @@ public final class ResolvedPlan implements SecurityResolution {
             this.current = index;
             Object resolved;
             try {
-                resolved = node.isAnyOf() ? firstOf(node) : node.dependency().resolve(this);
+                resolved = node.isAnyOf() ? firstOf(node) : dependencyOf(node).resolve(this);
             }
             catch (RuntimeException ex) {
                 throw Refusals.challenged(ex, node.challenges(), nothingCame(node));
@@ -127,6 +127,13 @@ public final class ResolvedPlan implements SecurityResolution {
             this.values[index] = value;
         }
         return (value != NULL) ? value : null;
+    }
+
+    /** The node's dependency, or what the test kit's stubs resolve in its place for this request. */
+    private SecurityDependency<?> dependencyOf(Node node) {
+        DependencyStubs stubs = this.plan.stubs();
+        SecurityDependency<?> stub = (stubs != null) ? stubs.stubFor(node.dependency(), this.view) : null;
+        return (stub != null) ? stub : node.dependency();
     }
 
     /**

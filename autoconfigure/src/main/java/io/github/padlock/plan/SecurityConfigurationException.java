@@ -10,7 +10,11 @@ public final class SecurityConfigurationException extends IllegalStateException 
     /** What to do about it, for the start-up failure report. */
     private final String action;
 
-    SecurityConfigurationException(String description, String action) {
+    /**
+     * @param description what cannot work, naming the declaration
+     * @param action what to do about it
+     */
+    public SecurityConfigurationException(String description, String action) {
         super(description);
         this.action = action;
     }

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class SecurityPlan {
 
     static final SecurityPlan NONE = new SecurityPlan(Object.class, null, new Node[0], new int[0], new boolean[0],
-            new int[0], List.of(), false);
+            new int[0], List.of(), false, null);
 
     private final Class<?> beanType;
 
@@ -40,8 +40,11 @@ public final class SecurityPlan {
 
     private final boolean optional;
 
+    private final @Nullable DependencyStubs stubs;
+
     SecurityPlan(Class<?> beanType, @Nullable Method method, Node[] nodes, int[] roots, boolean[] requiredRoots,
-            int[] parameterNodes, List<List<SchemeUse>> requirements, boolean optional) {
+            int[] parameterNodes, List<List<SchemeUse>> requirements, boolean optional,
+            @Nullable DependencyStubs stubs) {
         this.beanType = beanType;
         this.method = method;
         this.nodes = nodes;
@@ -50,6 +53,7 @@ public final class SecurityPlan {
         this.parameterNodes = parameterNodes;
         this.requirements = List.copyOf(requirements);
         this.optional = optional;
+        this.stubs = stubs;
     }
 
     /**
@@ -105,6 +109,13 @@ public final class SecurityPlan {
      */
     public ResolvedPlan resolve(SecurityRequest request) {
         return ResolvedPlan.resolve(this, request);
+    }
+
+    /**
+     * @return the test kit's stubs, or {@code null}: there are none outside tests
+     */
+    @Nullable DependencyStubs stubs() {
+        return this.stubs;
     }
 
     Node node(int index) {

@@ -3,6 +3,7 @@ package io.github.padlock.plan;
 import java.util.List;
 
 import io.github.padlock.SecurityDependency;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.web.method.HandlerMethod;
@@ -18,8 +19,11 @@ final class SecurityPlanner {
 
     private final DependencyBeans beans;
 
-    SecurityPlanner(ConfigurableListableBeanFactory beanFactory) {
+    private final @Nullable DependencyStubs stubs;
+
+    SecurityPlanner(ConfigurableListableBeanFactory beanFactory, @Nullable DependencyStubs stubs) {
         this.beans = new DependencyBeans(beanFactory);
+        this.stubs = stubs;
     }
 
     SecurityPlan plan(HandlerMethod handlerMethod) {
@@ -35,7 +39,7 @@ final class SecurityPlanner {
                 graph.inject(declaration.parameterIndex(), node);
             }
         }
-        return graph.build(handlerMethod.getBeanType(), handlerMethod.getMethod());
+        return graph.build(handlerMethod.getBeanType(), handlerMethod.getMethod(), this.stubs);
     }
 
     /**

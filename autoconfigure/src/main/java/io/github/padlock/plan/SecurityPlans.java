@@ -37,8 +37,16 @@ public final class SecurityPlans {
      * @param beanFactory the factory holding the security dependency beans and the handler mappings
      */
     public SecurityPlans(ConfigurableListableBeanFactory beanFactory) {
+        this(beanFactory, null);
+    }
+
+    /**
+     * @param beanFactory the factory holding the security dependency beans and the handler mappings
+     * @param stubs the test kit's stubs ({@code padlock-spring-boot-test}), or {@code null}, as outside tests
+     */
+    public SecurityPlans(ConfigurableListableBeanFactory beanFactory, @Nullable DependencyStubs stubs) {
         this.beanFactory = beanFactory;
-        this.planner = new SecurityPlanner(beanFactory);
+        this.planner = new SecurityPlanner(beanFactory, stubs);
     }
 
     /**

@@ -1,15 +1,32 @@
 package io.github.padlock.web;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.padlock.SecurityParam;
+import io.github.padlock.plan.SecurityConfigurationException;
 import io.github.padlock.plan.SecurityPlans;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * Plans every handler of every {@link RequestMappingInfoHandlerMapping} once all singletons exist, so that a
  * declaration that cannot be satisfied, or two schemes sharing an OpenAPI component key, fail the application's
  * start-up rather than a request.
+ * <p>
+ * It also refuses to start when a {@code @SecurityParam} parameter would be bound by something other than Padlock's
+ * argument resolver (a {@link RequestMappingHandlerAdapter} configured without Padlock's {@code WebMvcConfigurer}):
+ * Spring would bind it as a model attribute from the query string, so that {@code ?username=...&password=...} would
+ * construct the credentials.
  */
 final class HandlerPlanning implements SmartInitializingSingleton {
 
@@ -28,11 +45,64 @@ final class HandlerPlanning implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        Map<String, RequestMappingHandlerAdapter> adapters = this.beanFactory
+            .getBeansOfType(RequestMappingHandlerAdapter.class);
         for (RequestMappingInfoHandlerMapping mapping : this.beanFactory
             .getBeansOfType(RequestMappingInfoHandlerMapping.class)
             .values()) {
-            mapping.getHandlerMethods().values().forEach(this.plans::planFor);
+            for (HandlerMethod handlerMethod : mapping.getHandlerMethods().values()) {
+                this.plans.planFor(handlerMethod);
+                adapters.forEach((name, adapter) -> checkResolvedByPadlock(handlerMethod, name, adapter));
+            }
         }
         this.plans.checkSchemeNames();
+    }
+
+    private static void checkResolvedByPadlock(HandlerMethod handlerMethod, String adapterName,
+            RequestMappingHandlerAdapter adapter) {
+        List<HandlerMethodArgumentResolver> resolvers = adapter.getArgumentResolvers();
+        if (resolvers == null) {
+            return;
+        }
+        for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(SecurityParam.class)) {
+                HandlerMethodArgumentResolver resolver = firstSupporting(resolvers, parameter);
+                if (!(resolver instanceof SecurityParamArgumentResolver)) {
+                    throw notBoundByPadlock(handlerMethod, parameter, resolver, adapterName);
+                }
+            }
+        }
+    }
+
+    private static SecurityConfigurationException notBoundByPadlock(HandlerMethod handlerMethod,
+            MethodParameter parameter, @Nullable HandlerMethodArgumentResolver resolver, String adapterName) {
+        return new SecurityConfigurationException("@SecurityParam on parameter '" + parameter.getParameter().getName()
+                + "' of " + describe(handlerMethod) + " would be bound by "
+                + ((resolver != null) ? resolver.getClass().getName() : "nothing") + ", not by Padlock: the "
+                + "RequestMappingHandlerAdapter '" + adapterName + "' has no Padlock argument resolver, so Spring "
+                + "would bind the parameter from the request's parameters (the query string, say) and check "
+                + "nothing.",
+                "Let Padlock's WebMvcConfigurer (PadlockWeb.webMvcConfigurer) reach Spring MVC: do not replace the "
+                        + "bean 'padlockWebMvcConfigurer' with one that leaves it out, nor declare a "
+                        + "RequestMappingHandlerAdapter of your own without it.");
+    }
+
+    /** As the planner's messages name a handler: {@code com.example.Controller.method(Type)}. */
+    private static String describe(HandlerMethod handlerMethod) {
+        return handlerMethod.getBeanType().getName() + "." + handlerMethod.getMethod().getName() + "("
+                + Arrays.stream(handlerMethod.getMethod().getParameterTypes())
+                    .map(Class::getSimpleName)
+                    .collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    private static @Nullable HandlerMethodArgumentResolver firstSupporting(
+            List<HandlerMethodArgumentResolver> resolvers, MethodParameter parameter) {
+        for (HandlerMethodArgumentResolver resolver : resolvers) {
+            if (resolver.supportsParameter(parameter)) {
+                return resolver;
+            }
+        }
+        return null;
     }
 }

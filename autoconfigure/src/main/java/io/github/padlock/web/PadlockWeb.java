@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -25,6 +27,26 @@ public final class PadlockWeb {
      */
     public static WebMvcConfigurer webMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
         return new PadlockWebMvcConfigurer(plans, limiter);
+    }
+
+    /**
+     * For a {@code MockMvcBuilders.standaloneSetup} (as {@code padlock-spring-boot-test}'s {@code PadlockMockMvc}
+     * builds one), where no {@link WebMvcConfigurer} is applied.
+     * @param plans the plans of the application's handlers
+     * @param limiter refuses clients that failed too often, or {@code null} for none
+     * @return Padlock's interceptor, which resolves each handler's plan before any argument is bound
+     */
+    public static HandlerInterceptor interceptor(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
+        return new SecurityInterceptor(plans, limiter);
+    }
+
+    /**
+     * For a {@code MockMvcBuilders.standaloneSetup}, beside {@link #interceptor(SecurityPlans, AttemptLimiter)}.
+     * @param plans the plans of the application's handlers
+     * @return Padlock's {@code @SecurityParam} argument resolver
+     */
+    public static HandlerMethodArgumentResolver argumentResolver(SecurityPlans plans) {
+        return new SecurityParamArgumentResolver(plans);
     }
 
     /**

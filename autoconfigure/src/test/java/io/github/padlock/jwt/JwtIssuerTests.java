@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -137,6 +138,27 @@ class JwtIssuerTests {
         assertThat(SignedJWT.parse(token.value()).getJWTClaimsSet().getStringListClaim("scp"))
             .containsExactly("items:read", "me");
         assertThat(new JwtDecoder(settings).decode(token.value()).scopes()).containsExactly("items:read", "me");
+    }
+
+    @Test
+    void issueWhenClaimsThenTheyVerifyBesideTheIssuersOwn() {
+        JwtSettings settings = JwtSettings.builder().secret(SECRET).issuer("store").build();
+        IssuedToken token = new JwtIssuer(settings).issue("johndoe", List.of("me"), Duration.ofMinutes(5),
+                Map.of("name", "John Doe", "tenant", 7));
+        JwtPrincipal principal = new JwtDecoder(settings).decode(token.value());
+        assertThat(principal.claims()).containsEntry("name", "John Doe").containsEntry("iss", "store");
+        assertThat(((Number) principal.claims().get("tenant")).intValue()).isEqualTo(7);
+        assertThat(principal.scopes()).containsExactly("me");
+    }
+
+    @Test
+    void issueWhenClaimsHoldOneTheIssuerSetsThenRefused() {
+        JwtIssuer issuer = new JwtIssuer(JwtSettings.builder().secret(SECRET).build());
+        for (String claim : List.of("sub", "exp", "iss", "aud", "scope")) {
+            assertThatIllegalArgumentException()
+                .isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ofMinutes(5), Map.of(claim, "x")))
+                .withMessageContaining("'" + claim + "'");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.padlock.plan;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -64,6 +65,32 @@ class ResolvedPlanTests {
         assertThat(resolved.valueForParameter(1)).isEqualTo("key:good");
         assertThat(this.calls).containsExactly("keyUser[]");
         assertThat(resolved.outcome()).isEqualTo(SecurityOutcome.GRANTED);
+    }
+
+    @Test
+    void resolveWhenStubbedThenStubRunsWithTheNodesScopesInsteadOfTheVerifierAndItsScheme() {
+        List<String> stubScopes = new ArrayList<>();
+        SecurityDependency<String> stub = (resolution) -> {
+            stubScopes.addAll(resolution.scopes().scopes());
+            return "stubbed";
+        };
+        PlanGraph graph = graph();
+        graph.inject(0, graph.addRoot(() -> "a", this.keyUser, List.of("admin"), true));
+        SecurityPlan plan = graph.build(Object.class, handlerMethod(), (dependency, request) -> (dependency == this.keyUser)
+                ? stub : null);
+        ResolvedPlan resolved = plan.resolve(new TestRequest());
+        assertThat(resolved.valueForParameter(0)).isEqualTo("stubbed");
+        assertThat(stubScopes).containsExactly("admin");
+        assertThat(this.calls).isEmpty();
+    }
+
+    @Test
+    void resolveWhenStubProducesNothingUnderScopesThenStill401() {
+        PlanGraph graph = graph();
+        graph.inject(0, graph.addRoot(() -> "a", this.keyUser, List.of("admin"), false));
+        SecurityPlan plan = graph.build(Object.class, handlerMethod(), (dependency, request) -> (dependency == this.keyUser)
+                ? (SecurityDependency<String>) (resolution) -> null : null);
+        assertThatExceptionOfType(NotAuthenticatedException.class).isThrownBy(() -> plan.resolve(new TestRequest()));
     }
 
     @Test
@@ -196,6 +223,15 @@ class ResolvedPlanTests {
 
     private static PlanGraph graph() {
         return new PlanGraph(2, Object::toString);
+    }
+
+    private static Method handlerMethod() {
+        try {
+            return Object.class.getMethod("toString");
+        }
+        catch (NoSuchMethodException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static SecurityPlan build(PlanGraph graph) {

@@ -1,0 +1,68 @@
+package io.github.padlock.slice;
+
+import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
+import io.github.padlock.plan.SecurityConfigurationException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Where Padlock's configuration is present, a {@code @SecurityParam} that nothing would resolve fails the start-up
+ * instead of being bound from the request: a slice that forgot to import the scheme beans, and an application whose
+ * Spring MVC never received Padlock's argument resolver.
+ */
+class WebMvcSliceWithoutBeansTests {
+
+    private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class, WebMvcAutoConfiguration.class))
+        .withUserConfiguration(ControllerOnly.class);
+
+    @Test
+    void startWhenSchemeBeansNotImportedThenFailsNamingTheBean() {
+        this.contextRunner.run((context) -> assertThat(context).hasFailed()
+            .getFailure()
+            .isInstanceOf(SecurityConfigurationException.class)
+            .hasMessageContaining("which does not exist"));
+    }
+
+    @Test
+    void startWhenPadlocksResolverNeverReachesSpringMvcThenFailsNamingTheParameter() {
+        this.contextRunner.withUserConfiguration(NotesSecurityConfiguration.class, NoPadlockResolver.class)
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .isInstanceOf(SecurityConfigurationException.class)
+                .hasMessageMatching("@SecurityParam on parameter '(credentials|username)' of "
+                        + "io\\.github\\.padlock\\.slice\\.NotesController\\.(raw|notes)\\(.*")
+                .hasMessageContaining("not by Padlock"));
+    }
+
+    @Test
+    void startWhenSchemeBeansImportedThenStarts() {
+        this.contextRunner.withUserConfiguration(NotesSecurityConfiguration.class)
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(NotesController.class)
+    static class ControllerOnly {
+    }
+
+    /** Replaces Padlock's configurer with one that registers nothing. */
+    @Configuration(proxyBeanMethods = false)
+    static class NoPadlockResolver {
+
+        @Bean
+        WebMvcConfigurer padlockWebMvcConfigurer() {
+            return new WebMvcConfigurer() {
+            };
+        }
+    }
+}
