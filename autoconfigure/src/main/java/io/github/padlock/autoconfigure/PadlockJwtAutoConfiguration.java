@@ -3,6 +3,8 @@ package io.github.padlock.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.github.padlock.AttemptLimiter;
@@ -42,6 +44,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(PadlockProperties.class)
 public final class PadlockJwtAutoConfiguration {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)}");
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnPadlockEntries("padlock.jwt")
@@ -57,7 +61,7 @@ public final class PadlockJwtAutoConfiguration {
                 .scopeClaim(jwt.getScopeClaim())
                 .algorithms(jwt.getAlgorithms());
             if (jwt.getSecret() != null) {
-                builder.secret(jwt.getSecret());
+                builder.secret(defined(jwt.getSecret()));
             }
             String publicKey = load(resourceLoader, "padlock.jwt.public-key", jwt.getPublicKey());
             if (publicKey != null) {
@@ -144,6 +148,20 @@ public final class PadlockJwtAutoConfiguration {
     }
 
     /** A key given inline, or a resource location such as {@code classpath:jwt.pub}. */
+    /**
+     * A secret that is still a {@code ${NAME}} placeholder was never defined (Spring keeps an unresolvable placeholder
+     * as text): say which variable to set, rather than that 17 bytes are too short.
+     */
+    private static String defined(String secret) {
+        Matcher placeholder = PLACEHOLDER.matcher(secret);
+        if (placeholder.matches()) {
+            throw new SecretPropertyException("padlock.jwt.secret", "It is the placeholder ${" + placeholder.group(1)
+                    + "}, which nothing defines", "Set the environment variable " + placeholder.group(1)
+                    + " (for example to the output of openssl rand -base64 48), or define padlock.jwt.secret.");
+        }
+        return secret;
+    }
+
     private static @Nullable String load(ResourceLoader resourceLoader, String property, @Nullable String value) {
         if (value == null || !(value.startsWith("classpath:") || value.startsWith("file:"))) {
             return value;

@@ -76,7 +76,8 @@ final class PadlockPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bin
             action.append("\n    ").append(name).append(": did you mean ").append(PropertyNames.closest(name))
                 .append('?');
         }
-        action.append("\n\nThe README's 'Configure it in application.yml' lists every padlock property.");
+        action.append("\n\nThe README's section 'Configure it in application.yml' describes Padlock's properties, "
+                + "and an IDE completes them from the metadata in padlock-spring-boot-autoconfigure.");
         return new FailureAnalysis(description.toString(), action.toString(), cause);
     }
 

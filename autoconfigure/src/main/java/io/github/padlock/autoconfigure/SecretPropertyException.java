@@ -12,14 +12,26 @@ final class SecretPropertyException extends IllegalStateException {
 
     private final String reason;
 
+    private final String action;
+
     /**
      * @param property the property, such as {@code padlock.users.bob.password}
      * @param reason why its value cannot be used; never a part of the value
      */
     SecretPropertyException(String property, String reason) {
+        this(property, reason, "Update the value of '" + property + "' in your application's configuration.");
+    }
+
+    /**
+     * @param property the property, such as {@code padlock.users.bob.password}
+     * @param reason why its value cannot be used; never a part of the value
+     * @param action what to do, when it is not to change the value (to add a library, say)
+     */
+    SecretPropertyException(String property, String reason, String action) {
         super("Invalid value for configuration property '" + property + "' (not shown: it is a secret): " + reason);
         this.property = property;
         this.reason = reason;
+        this.action = action;
     }
 
     String property() {
@@ -28,5 +40,9 @@ final class SecretPropertyException extends IllegalStateException {
 
     String reason() {
         return this.reason;
+    }
+
+    String action() {
+        return this.action;
     }
 }

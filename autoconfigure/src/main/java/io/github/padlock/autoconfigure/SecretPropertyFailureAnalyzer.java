@@ -13,6 +13,6 @@ final class SecretPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Secret
     protected FailureAnalysis analyze(Throwable rootFailure, SecretPropertyException cause) {
         return new FailureAnalysis("The value of the configuration property '" + cause.property()
                 + "' cannot be used (it is a secret, so it is not shown):\n\n    Reason: " + cause.reason(),
-                "Update the value of '" + cause.property() + "' in your application's configuration.", cause);
+                cause.action(), cause);
     }
 }

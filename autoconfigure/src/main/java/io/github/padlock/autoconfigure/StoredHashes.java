@@ -68,12 +68,16 @@ final class StoredHashes {
         }
         if (!OptionalLibraries.SPRING_SECURITY_CRYPTO.isPresent(classLoader)) {
             throw new SecretPropertyException(property, OptionalLibraries.SPRING_SECURITY_CRYPTO.missing("A {" + id + "} hash")
-                            + (sha256Allowed ? "; or give a sha256: hash, which needs nothing more" : ""));
+                            + (sha256Allowed ? "; or give a sha256: hash, which needs nothing more" : ""),
+                    "Add org.springframework.security:spring-security-crypto to the application, or change the value "
+                            + "of '" + property + "'.");
         }
         if ((id.startsWith("argon2") || id.startsWith("scrypt"))
                 && !ClassUtils.isPresent("org.bouncycastle.crypto.params.Argon2Parameters", classLoader)) {
             throw new SecretPropertyException(property, "{" + id
-                    + "} hashes need BouncyCastle: add org.bouncycastle:bcprov-jdk18on to the application");
+                    + "} hashes need BouncyCastle: add org.bouncycastle:bcprov-jdk18on to the application",
+                    "Add org.bouncycastle:bcprov-jdk18on to the application, or change the value of '" + property
+                            + "' to a {bcrypt} or {pbkdf2@SpringSecurity_v5_8} hash.");
         }
         if (!format.matcher(hash.substring(end + 1)).matches()) {
             throw new SecretPropertyException(property, "The value is not a {" + id + "} hash: give what the encoder "

@@ -51,6 +51,17 @@ class SecretsInStartupFailureTests {
                 "openssl rand -base64 48");
     }
 
+    /** A new user's first start without the README's environment variable: name the variable, not a length. */
+    @Test
+    void startWhenJwtSecretIsAnUndefinedPlaceholderThenTheVariableIsNamed(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> application(Map.of("padlock.jwt.secret",
+                "${PADLOCK_TESTS_UNDEFINED_SECRET}")).run().close());
+        assertThat(failure).isNotNull();
+        assertThat(output.getAll()).contains("'padlock.jwt.secret'",
+                "It is the placeholder ${PADLOCK_TESTS_UNDEFINED_SECRET}, which nothing defines",
+                "Set the environment variable PADLOCK_TESTS_UNDEFINED_SECRET");
+    }
+
     @Test
     void startWhenJwtPrivateKeyIsBrokenThenNoPartOfItPrinted(CapturedOutput output) {
         assertRefusedWithoutEcho(output, "padlock.jwt.private-key",
