@@ -48,8 +48,12 @@ public final class CanonicalBase64 {
         return (sextet(text.charAt(end - 1)) & ((1 << unusedBits) - 1)) == 0;
     }
 
-    /** The value of a character of either alphabet (RFC 4648 §4 Table 1, §5 Table 2). */
-    private static int sextet(char c) {
+    /**
+     * The value of a character of either alphabet (RFC 4648 §4 Table 1, §5 Table 2), for code that decodes in place.
+     * @param c a character of either alphabet
+     * @return its six bits
+     */
+    public static int sextet(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
         }
