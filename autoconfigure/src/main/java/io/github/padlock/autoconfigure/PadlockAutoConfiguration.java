@@ -8,6 +8,7 @@ import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.web.LazyFormContentFilter;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWeb;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -46,8 +47,15 @@ public final class PadlockAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityPlans padlockSecurityPlans(ConfigurableListableBeanFactory beanFactory,
             ObjectProvider<DependencyStubs> stubs) {
-        // Only padlock-spring-boot-test's MockMvc auto-configuration declares stubs.
-        return new SecurityPlans(beanFactory, stubs.getIfAvailable());
+        // Only padlock-spring-boot-test's MockMvc auto-configuration declares stubs: say so loudly when any is present
+        // (a component scan of io.github.padlock.test in an application that ships the kit would pick it up too).
+        DependencyStubs present = stubs.getIfAvailable();
+        if (present != null) {
+            LogFactory.getLog(PadlockAutoConfiguration.class).warn("Test stubs are active ("
+                    + present.getClass().getName() + "): MockMvc requests may replace schemes and verifiers. "
+                    + "padlock-spring-boot-test belongs in the test scope only.");
+        }
+        return new SecurityPlans(beanFactory, present);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.Verifier;
 import io.github.padlock.scheme.HttpAuthorizationCredentials;
+import io.github.padlock.scheme.SecurityScheme;
 
 import org.springframework.http.HttpStatus;
 
@@ -44,7 +45,18 @@ public final class JwtVerifiers {
      * @return the verifier
      */
     public static Verifier<JwtPrincipal> over(SecurityDependency<String> scheme, JwtDecoder jwt) {
-        return Verifier.of(scheme, (token, scopes) -> (token != null) ? verify(jwt, token, scopes) : null);
+        // The scheme's bare challenge for an empty token; over a verifier, the plan adds the schemes' beneath it.
+        List<String> challenge = (scheme instanceof SecurityScheme<?> direct) ? List.of(direct.challenge()) : List.of();
+        return Verifier.of(scheme, (token, scopes) -> {
+            if (token == null) {
+                return null;
+            }
+            if (token.isEmpty()) {
+                throw new PadlockException(HttpStatus.UNAUTHORIZED, NotAuthenticatedException.NOT_AUTHENTICATED,
+                        challenge, SecurityOutcome.MISSING);
+            }
+            return verify(jwt, token, scopes);
+        });
     }
 
     /**
@@ -69,11 +81,6 @@ public final class JwtVerifiers {
     }
 
     private static JwtPrincipal verify(JwtDecoder jwt, String token, SecurityScopes scopes) {
-        if (token.isEmpty()) {
-            // Without a challenge of its own: the plan adds the scheme's (Refusals), as for any 401 without one.
-            throw new PadlockException(HttpStatus.UNAUTHORIZED, NotAuthenticatedException.NOT_AUTHENTICATED,
-                    List.of(), SecurityOutcome.MISSING);
-        }
         JwtPrincipal principal = jwt.decode(token);
         scopes.require(principal.scopes());
         return principal;

@@ -1,8 +1,10 @@
 package io.github.padlock.web;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.github.padlock.SecurityParam;
@@ -13,8 +15,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.MethodParameter;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.servlet.handler.MappedInterceptor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -26,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * It also refuses to start when a {@code @SecurityParam} parameter would be bound by something other than Padlock's
  * argument resolver (a {@link RequestMappingHandlerAdapter} configured without Padlock's {@code WebMvcConfigurer}):
  * Spring would bind it as a model attribute from the query string, so that {@code ?username=...&password=...} would
- * construct the credentials.
+ * construct the credentials. And it refuses to start when a handler that Padlock guards is served by a handler mapping
+ * without Padlock's interceptor: a handler with only {@code @RequiresSecurity} would then answer anyone.
  */
 final class HandlerPlanning implements SmartInitializingSingleton {
 
@@ -50,12 +57,42 @@ final class HandlerPlanning implements SmartInitializingSingleton {
         for (RequestMappingInfoHandlerMapping mapping : this.beanFactory
             .getBeansOfType(RequestMappingInfoHandlerMapping.class)
             .values()) {
+            boolean intercepted = hasSecurityInterceptor(mapping);
             for (HandlerMethod handlerMethod : mapping.getHandlerMethods().values()) {
-                this.plans.planFor(handlerMethod);
                 adapters.forEach((name, adapter) -> checkResolvedByPadlock(handlerMethod, name, adapter));
+                if (!this.plans.planFor(handlerMethod).isEmpty() && !intercepted) {
+                    throw notIntercepted(handlerMethod, mapping);
+                }
             }
         }
         this.plans.checkSchemeNames();
+    }
+
+    /** Read once at start-up: Spring keeps a mapping's interceptors behind a protected getter. */
+    private static boolean hasSecurityInterceptor(AbstractHandlerMapping mapping) {
+        Method getter = Objects.requireNonNull(
+                ReflectionUtils.findMethod(AbstractHandlerMapping.class, "getAdaptedInterceptors"));
+        ReflectionUtils.makeAccessible(getter);
+        if (!(ReflectionUtils.invokeMethod(getter, mapping) instanceof HandlerInterceptor[] interceptors)) {
+            return false;
+        }
+        for (HandlerInterceptor interceptor : interceptors) {
+            if (interceptor instanceof SecurityInterceptor || (interceptor instanceof MappedInterceptor mapped
+                    && mapped.getInterceptor() instanceof SecurityInterceptor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SecurityConfigurationException notIntercepted(HandlerMethod handlerMethod,
+            AbstractHandlerMapping mapping) {
+        return new SecurityConfigurationException(describe(handlerMethod) + " requires security, but its handler "
+                + "mapping (" + mapping.getClass().getName() + ") has no Padlock interceptor: its @RequiresSecurity "
+                + "would not be checked, and the handler would answer anyone.",
+                "Let Padlock's WebMvcConfigurer (PadlockWeb.webMvcConfigurer) reach Spring MVC: do not replace the "
+                        + "bean 'padlockWebMvcConfigurer' with one that leaves it out; register "
+                        + "PadlockWeb's interceptor on a handler mapping of your own.");
     }
 
     private static void checkResolvedByPadlock(HandlerMethod handlerMethod, String adapterName,

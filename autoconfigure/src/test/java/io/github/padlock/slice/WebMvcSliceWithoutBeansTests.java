@@ -1,5 +1,6 @@
 package io.github.padlock.slice;
 
+import io.github.padlock.RequiresSecurity;
 import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
 import io.github.padlock.plan.SecurityConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,19 @@ class WebMvcSliceWithoutBeansTests {
                 .hasMessageContaining("not by Padlock"));
     }
 
+    /** Found by an outside review: a handler with only @RequiresSecurity needs the interceptor, not the resolver. */
+    @Test
+    void startWhenPadlocksInterceptorNeverReachesSpringMvcThenFailsNamingTheHandler() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class, WebMvcAutoConfiguration.class))
+            .withUserConfiguration(NotesSecurityConfiguration.class, NoPadlockResolver.class,
+                    RequiresOnlyController.class)
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .isInstanceOf(SecurityConfigurationException.class)
+                .hasMessageContaining("has no Padlock interceptor"));
+    }
+
     @Test
     void startWhenSchemeBeansImportedThenStarts() {
         this.contextRunner.withUserConfiguration(NotesSecurityConfiguration.class)
@@ -63,6 +79,17 @@ class WebMvcSliceWithoutBeansTests {
         WebMvcConfigurer padlockWebMvcConfigurer() {
             return new WebMvcConfigurer() {
             };
+        }
+    }
+
+    /** Only @RequiresSecurity: the interceptor alone guards it. */
+    @RestController
+    @RequiresSecurity("basicAuth")
+    static class RequiresOnlyController {
+
+        @GetMapping("/requires-only")
+        String requiresOnly() {
+            return "guarded";
         }
     }
 }
