@@ -80,6 +80,7 @@ public class PadlockTestApplication {
     @RestController
     static class TestController {
 
+        @PublicEndpoint
         @GetMapping("/public")
         Map<String, String> publicData() {
             return Map.of("data", "public");

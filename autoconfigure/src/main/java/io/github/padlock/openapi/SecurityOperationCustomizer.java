@@ -25,7 +25,9 @@ import org.springframework.web.method.HandlerMethod;
  * requirement must pass at runtime, so they form one object (all-of) rather than FastAPI's list, which reads as
  * alternatives; {@code anyOf} alternatives are the separate objects. An operation that a request without credentials reaches
  * ({@link SecurityPlan#isOptional()}: only schemes with {@code autoError} off, injected directly) also gets the empty
- * requirement {@code {}}, which marks its security as optional.
+ * requirement {@code {}}, which marks its security as optional. An operation marked
+ * {@link io.github.padlock.PublicEndpoint} gets an empty {@code security: []}, OpenAPI's "no security here", unless
+ * the application documented its security itself.
  */
 final class SecurityOperationCustomizer implements GlobalOperationComponentsCustomizer {
 
@@ -41,6 +43,12 @@ final class SecurityOperationCustomizer implements GlobalOperationComponentsCust
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handlerMethod) {
         SecurityPlan plan = this.plans.planFor(handlerMethod);
+        if (plan.isPublic()) {
+            if (operation.getSecurity() == null) {
+                operation.setSecurity(new ArrayList<>());
+            }
+            return operation;
+        }
         Set<SecurityRequirement> requirements = new LinkedHashSet<>();
         for (List<SecurityPlan.SchemeUse> uses : plan.requirements()) {
             Map<String, Set<String>> scopesByName = new LinkedHashMap<>();
