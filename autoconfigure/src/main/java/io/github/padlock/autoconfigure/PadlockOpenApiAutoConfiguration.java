@@ -1,5 +1,6 @@
 package io.github.padlock.autoconfigure;
 
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.oauth2.OAuth2PasswordRequestForm;
 import io.github.padlock.oauth2.OAuth2PasswordRequestFormStrict;
@@ -8,6 +9,7 @@ import io.github.padlock.plan.SecurityPlans;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,8 +35,9 @@ public final class PadlockOpenApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "padlockSecurityOperationCustomizer")
-    GlobalOperationComponentsCustomizer padlockSecurityOperationCustomizer(SecurityPlans plans) {
-        return PadlockOpenApi.securityCustomizer(plans);
+    GlobalOperationComponentsCustomizer padlockSecurityOperationCustomizer(SecurityPlans plans,
+            ObjectProvider<AttemptLimiter> limiter) {
+        return PadlockOpenApi.securityCustomizer(plans, limiter.getIfAvailable());
     }
 
     @Bean

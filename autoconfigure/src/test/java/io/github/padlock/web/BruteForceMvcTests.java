@@ -56,6 +56,17 @@ class BruteForceMvcTests {
     private MockMvcTester mvc;
 
     @Test
+    void apiDocsWhenLimiterOnThenSecuredOperationsDocumentTooManyRequestsWithRetryAfter() {
+        assertThat(this.mvc.get().uri("/v3/api-docs")).bodyJson()
+            .extractingPath("$.paths['/users/me'].get.responses['429'].headers")
+            .asMap()
+            .containsOnlyKeys("Retry-After");
+        assertThat(this.mvc.get().uri("/v3/api-docs")).bodyJson()
+            .extractingPath("$.paths['/users/me'].get.responses['429'].content['application/problem+json'].schema.$ref")
+            .isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
     void getWhenMaxFailuresThenTooManyRequestsEvenForTheRightPasswordUntilTheWindowPasses() {
         for (int i = 0; i < 3; i++) {
             assertThat(get("10.0.1.1", "stanley:wrong" + i)).hasStatus(HttpStatus.UNAUTHORIZED);
