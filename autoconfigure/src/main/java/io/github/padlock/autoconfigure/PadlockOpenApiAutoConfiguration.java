@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of Padlock's springdoc integration, active when springdoc is on the classpath: the OpenAPI
  * document's security schemes and requirements come from the same plans as the runtime checks, and
  * {@code @SecurityParam} parameters are hidden from the operation's parameters, and the OAuth2 password request form
- * is documented as the form body it is bound from.
+ * is documented as the form body it is bound from; the token endpoint has its own tag, summary and bodies.
  */
 @AutoConfiguration(after = PadlockAutoConfiguration.class)
 @ConditionalOnClass({ GlobalOperationComponentsCustomizer.class, SpringDocUtils.class })
@@ -38,6 +38,12 @@ public final class PadlockOpenApiAutoConfiguration {
     GlobalOperationComponentsCustomizer padlockSecurityOperationCustomizer(SecurityPlans plans,
             ObjectProvider<AttemptLimiter> limiter) {
         return PadlockOpenApi.securityCustomizer(plans, limiter.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "padlockTokenEndpointOperationCustomizer")
+    GlobalOperationComponentsCustomizer padlockTokenEndpointOperationCustomizer(ObjectProvider<AttemptLimiter> limiter) {
+        return PadlockOpenApi.tokenEndpointCustomizer(limiter.getIfAvailable());
     }
 
     @Bean

@@ -34,6 +34,15 @@ public final class PadlockOpenApi {
     }
 
     /**
+     * @param limiter the brute-force limiter, whose 429 the token endpoint then documents, or {@code null} for none
+     * @return the customizer that documents Padlock's token endpoint: its tag and summary, its token response and its
+     * RFC 6749 error body
+     */
+    public static GlobalOperationComponentsCustomizer tokenEndpointCustomizer(@Nullable AttemptLimiter limiter) {
+        return new TokenEndpointOperationCustomizer(limiter != null);
+    }
+
+    /**
      * @return the customizer that documents an {@code OAuth2PasswordRequestForm} parameter as the form body it is
      * bound from
      */
