@@ -60,19 +60,19 @@ class UnprotectedAuditTests {
         this.contextRunner.withUserConfiguration(MixedController.class)
             .withPropertyValues("padlock.audit.unprotected=fail")
             .run((context) -> {
-            assertThat(context).hasFailed();
-            Throwable cause = context.getStartupFailure();
-            while (cause != null && !(cause instanceof SecurityConfigurationException)) {
-                cause = cause.getCause();
-            }
-            assertThat(cause).isInstanceOf(SecurityConfigurationException.class);
-            assertThat(cause.getMessage()).startsWith("2 handler(s) have no Padlock requirement")
-                .contains(MixedController.class.getName() + ".forgotten()")
-                .contains(MixedController.class.getName() + ".alsoForgotten()")
-                .doesNotContain(PublicController.class.getName())
-                .doesNotContain("BasicErrorController");
-            assertThat(((SecurityConfigurationException) cause).action()).contains("@PublicEndpoint");
-        });
+                assertThat(context).hasFailed();
+                Throwable cause = context.getStartupFailure();
+                while (cause != null && !(cause instanceof SecurityConfigurationException)) {
+                    cause = cause.getCause();
+                }
+                assertThat(cause).isInstanceOf(SecurityConfigurationException.class);
+                assertThat(cause.getMessage()).startsWith("2 handler(s) have no Padlock requirement")
+                    .contains(MixedController.class.getName() + ".forgotten()")
+                    .contains(MixedController.class.getName() + ".alsoForgotten()")
+                    .doesNotContain(PublicController.class.getName())
+                    .doesNotContain("BasicErrorController");
+                assertThat(((SecurityConfigurationException) cause).action()).contains("@PublicEndpoint");
+            });
     }
 
     @Test
@@ -88,9 +88,9 @@ class UnprotectedAuditTests {
         this.contextRunner.withUserConfiguration(MixedController.class)
             .withPropertyValues("padlock.audit.unprotected=off")
             .run((context) -> {
-            assertThat(context).hasNotFailed();
-            assertThat(output).doesNotContain("have no Padlock requirement");
-        });
+                assertThat(context).hasNotFailed();
+                assertThat(output).doesNotContain("have no Padlock requirement");
+            });
     }
 
     @Configuration(proxyBeanMethods = false)
