@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.padlock.scheme.HttpBasic;
 import io.github.padlock.scheme.HttpBasicCredentials;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -80,11 +81,13 @@ public class PadlockTestApplication {
     @RestController
     static class TestController {
 
+        @PublicEndpoint
         @GetMapping("/public")
         Map<String, String> publicData() {
             return Map.of("data", "public");
         }
 
+        @ApiResponse(responseCode = "401", description = "Documented by the application: kept as it is")
         @GetMapping("/basic")
         Map<String, String> basic(@SecurityParam("basicAuth") HttpBasicCredentials credentials) {
             return Map.of("username", credentials.username());

@@ -61,8 +61,8 @@ public final class PadlockAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "padlockHandlerPlanning")
     SmartInitializingSingleton padlockHandlerPlanning(ConfigurableListableBeanFactory beanFactory,
-            SecurityPlans plans) {
-        return PadlockWeb.handlerPlanning(beanFactory, plans);
+            SecurityPlans plans, PadlockProperties properties) {
+        return PadlockWeb.handlerPlanning(beanFactory, plans, properties.getAudit().getUnprotected());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.padlock.web.UnprotectedAudit;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -60,6 +61,11 @@ public class PadlockProperties {
      * The brute-force limiter, which answers 429 to a client that failed too often.
      */
     private final BruteForce bruteForce = new BruteForce();
+
+    /**
+     * The start-up audit of handlers that answer anyone.
+     */
+    private final Audit audit = new Audit();
 
     /** {@return the security schemes to declare as beans, by bean name} */
     public Map<String, Scheme> getSchemes() {
@@ -119,6 +125,11 @@ public class PadlockProperties {
     /** {@return the brute-force limiter's settings} */
     public BruteForce getBruteForce() {
         return this.bruteForce;
+    }
+
+    /** {@return the start-up audit's settings} */
+    public Audit getAudit() {
+        return this.audit;
     }
 
     /**
@@ -912,6 +923,28 @@ public class PadlockProperties {
         /** @param window how long a failure counts, at most a day */
         public void setWindow(Duration window) {
             this.window = window;
+        }
+    }
+
+    /**
+     * The start-up audit: every handler with no Padlock requirement that is not marked @PublicEndpoint is open by
+     * accident. Handlers of springdoc and Spring Boot (Actuator, the error controller) are not listed.
+     */
+    public static class Audit {
+
+        /**
+         * What to do with handlers open by accident: warn (one warning naming each), fail (refuse to start) or off.
+         */
+        private UnprotectedAudit unprotected = UnprotectedAudit.WARN;
+
+        /** {@return what to do with handlers open by accident} */
+        public UnprotectedAudit getUnprotected() {
+            return this.unprotected;
+        }
+
+        /** @param unprotected what to do with handlers open by accident */
+        public void setUnprotected(UnprotectedAudit unprotected) {
+            this.unprotected = unprotected;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
+import io.github.padlock.PublicEndpoint;
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
@@ -41,13 +42,15 @@ import org.springframework.web.bind.annotation.RestController;
  * user does not hold — unless {@code padlock.token-endpoint.down-scope} grants the ones the user holds instead;</li>
  * <li>{@code invalid_grant}: wrong credentials or a disabled user.</li>
  * </ul>
- * The client is not authenticated: the endpoint serves public clients such as Swagger UI.
+ * The client is not authenticated: the endpoint serves public clients such as Swagger UI, and is a
+ * {@link PublicEndpoint} (its credentials are the form's, not a security scheme's).
  * <p>
  * With an {@link AttemptLimiter} ({@code padlock.brute-force.enabled}), a client (the request's remote address) that
  * failed too often is answered 429 with {@code Retry-After} and {@code "error": "slow_down"} (the token endpoint's
  * code in the IANA OAuth registry, RFC 8628 §3.5) before its credentials are checked, and every {@code invalid_grant}
  * counts as a failure of that client.
  */
+@PublicEndpoint
 @RestController
 public final class PasswordTokenEndpoint {
 

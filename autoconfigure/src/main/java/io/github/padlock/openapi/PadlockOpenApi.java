@@ -1,6 +1,8 @@
 package io.github.padlock.openapi;
 
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.plan.SecurityPlans;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 
 /**
@@ -17,7 +19,27 @@ public final class PadlockOpenApi {
      * @return the customizer that writes each operation's {@code security} and the schemes it uses from its plan
      */
     public static GlobalOperationComponentsCustomizer securityCustomizer(SecurityPlans plans) {
-        return new SecurityOperationCustomizer(plans);
+        return securityCustomizer(plans, null);
+    }
+
+    /**
+     * @param plans the plans of the application's handlers
+     * @param limiter the brute-force limiter, whose 429 secured operations then document, or {@code null} for none
+     * @return the customizer that writes each operation's {@code security}, the schemes it uses and the refusals
+     * Padlock may answer (400, 401, 403 when scopes are asked, 429 with a limiter) from its plan
+     */
+    public static GlobalOperationComponentsCustomizer securityCustomizer(SecurityPlans plans,
+            @Nullable AttemptLimiter limiter) {
+        return new SecurityOperationCustomizer(plans, limiter != null);
+    }
+
+    /**
+     * @param limiter the brute-force limiter, whose 429 the token endpoint then documents, or {@code null} for none
+     * @return the customizer that documents Padlock's token endpoint: its tag and summary, its token response and its
+     * RFC 6749 error body
+     */
+    public static GlobalOperationComponentsCustomizer tokenEndpointCustomizer(@Nullable AttemptLimiter limiter) {
+        return new TokenEndpointOperationCustomizer(limiter != null);
     }
 
     /**

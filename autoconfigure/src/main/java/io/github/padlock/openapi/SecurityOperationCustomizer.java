@@ -25,22 +25,35 @@ import org.springframework.web.method.HandlerMethod;
  * requirement must pass at runtime, so they form one object (all-of) rather than FastAPI's list, which reads as
  * alternatives; {@code anyOf} alternatives are the separate objects. An operation that a request without credentials reaches
  * ({@link SecurityPlan#isOptional()}: only schemes with {@code autoError} off, injected directly) also gets the empty
- * requirement {@code {}}, which marks its security as optional.
+ * requirement {@code {}}, which marks its security as optional. An operation marked
+ * {@link io.github.padlock.PublicEndpoint} gets an empty {@code security: []}, OpenAPI's "no security here", unless
+ * the application documented its security itself. A secured operation also documents Padlock's refusals
+ * ({@link RefusalResponses}).
  */
 final class SecurityOperationCustomizer implements GlobalOperationComponentsCustomizer {
 
     private final SecurityPlans plans;
 
+    private final boolean limited;
+
     /**
      * @param plans the plans of the application's handler methods
+     * @param limited whether a brute-force limiter may answer 429
      */
-    SecurityOperationCustomizer(SecurityPlans plans) {
+    SecurityOperationCustomizer(SecurityPlans plans, boolean limited) {
         this.plans = plans;
+        this.limited = limited;
     }
 
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handlerMethod) {
         SecurityPlan plan = this.plans.planFor(handlerMethod);
+        if (plan.isPublic()) {
+            if (operation.getSecurity() == null) {
+                operation.setSecurity(new ArrayList<>());
+            }
+            return operation;
+        }
         Set<SecurityRequirement> requirements = new LinkedHashSet<>();
         for (List<SecurityPlan.SchemeUse> uses : plan.requirements()) {
             Map<String, Set<String>> scopesByName = new LinkedHashMap<>();
@@ -60,6 +73,9 @@ final class SecurityOperationCustomizer implements GlobalOperationComponentsCust
             requirements.add(new SecurityRequirement());
         }
         requirements.forEach(operation::addSecurityItem);
+        if (!plan.isEmpty()) {
+            RefusalResponses.document(operation, components, plan, this.limited);
+        }
         return operation;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.github.padlock.PublicEndpoint;
 import io.github.padlock.RequiresSecurity;
 import io.github.padlock.SecurityParam;
 
@@ -53,6 +54,15 @@ final class HandlerDeclarations {
             }
         }
         return declarations;
+    }
+
+    /**
+     * @return whether the handler's method or controller class (or what it inherits from) is marked
+     * {@link PublicEndpoint}
+     */
+    static boolean isPublic(HandlerMethod handlerMethod) {
+        return AnnotatedElementUtils.hasAnnotation(handlerMethod.getMethod(), PublicEndpoint.class)
+                || AnnotatedElementUtils.hasAnnotation(handlerMethod.getBeanType(), PublicEndpoint.class);
     }
 
     private static Declaration requirement(Supplier<String> site, RequiresSecurity requirement) {

@@ -24,6 +24,9 @@ public final class SecurityPlan {
     static final SecurityPlan NONE = new SecurityPlan(Object.class, null, new Node[0], new int[0], new boolean[0],
             new int[0], List.of(), false, null);
 
+    /** The plan of a handler marked {@link io.github.padlock.PublicEndpoint}: no security, on purpose. */
+    static final SecurityPlan PUBLIC = new SecurityPlan(NONE, true);
+
     private final Class<?> beanType;
 
     private final @Nullable Method method;
@@ -42,6 +45,8 @@ public final class SecurityPlan {
 
     private final @Nullable DependencyStubs stubs;
 
+    private final boolean publicEndpoint;
+
     SecurityPlan(Class<?> beanType, @Nullable Method method, Node[] nodes, int[] roots, boolean[] requiredRoots,
             int[] parameterNodes, List<List<SchemeUse>> requirements, boolean optional,
             @Nullable DependencyStubs stubs) {
@@ -54,6 +59,20 @@ public final class SecurityPlan {
         this.requirements = List.copyOf(requirements);
         this.optional = optional;
         this.stubs = stubs;
+        this.publicEndpoint = false;
+    }
+
+    private SecurityPlan(SecurityPlan plan, boolean publicEndpoint) {
+        this.beanType = plan.beanType;
+        this.method = plan.method;
+        this.nodes = plan.nodes;
+        this.roots = plan.roots;
+        this.requiredRoots = plan.requiredRoots;
+        this.parameterNodes = plan.parameterNodes;
+        this.requirements = plan.requirements;
+        this.optional = plan.optional;
+        this.stubs = plan.stubs;
+        this.publicEndpoint = publicEndpoint;
     }
 
     /**
@@ -61,6 +80,14 @@ public final class SecurityPlan {
      */
     public boolean isEmpty() {
         return this.roots.length == 0;
+    }
+
+    /**
+     * @return whether the handler is marked {@link io.github.padlock.PublicEndpoint}: it uses no security, on purpose
+     * (such a plan is also {@link #isEmpty()})
+     */
+    public boolean isPublic() {
+        return this.publicEndpoint;
     }
 
     /**

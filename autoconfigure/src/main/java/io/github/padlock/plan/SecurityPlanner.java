@@ -1,6 +1,7 @@
 package io.github.padlock.plan;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.github.padlock.SecurityDependency;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,12 @@ final class SecurityPlanner {
 
     SecurityPlan plan(HandlerMethod handlerMethod) {
         List<Declaration> declared = this.declarations.of(handlerMethod);
+        boolean publicEndpoint = HandlerDeclarations.isPublic(handlerMethod);
         if (declared.isEmpty()) {
-            return SecurityPlan.NONE;
+            return publicEndpoint ? SecurityPlan.PUBLIC : SecurityPlan.NONE;
+        }
+        if (publicEndpoint) {
+            throw publicAndSecured(handlerMethod, declared);
         }
         PlanGraph graph = new PlanGraph(handlerMethod.getMethod().getParameterCount(), this.beans::describe);
         for (Declaration declaration : declared) {
@@ -40,6 +45,16 @@ final class SecurityPlanner {
             }
         }
         return graph.build(handlerMethod.getBeanType(), handlerMethod.getMethod(), this.stubs);
+    }
+
+    private static SecurityConfigurationException publicAndSecured(HandlerMethod handlerMethod,
+            List<Declaration> declared) {
+        return new SecurityConfigurationException(HandlerDeclarations.describe(handlerMethod)
+                + " is marked @PublicEndpoint but also requires security ("
+                + declared.stream().map((declaration) -> declaration.site().get()).collect(Collectors.joining("; "))
+                + "): it cannot be both open to anyone and secured.",
+                "Remove @PublicEndpoint if the handler is secured, or its security declarations if it is public; "
+                        + "a @PublicEndpoint on the controller class covers every handler of that class.");
     }
 
     /**

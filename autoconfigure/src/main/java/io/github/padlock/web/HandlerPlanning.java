@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.github.padlock.SecurityParam;
 import io.github.padlock.plan.SecurityConfigurationException;
+import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -34,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Spring would bind it as a model attribute from the query string, so that {@code ?username=...&password=...} would
  * construct the credentials. And it refuses to start when a handler that Padlock guards is served by a handler mapping
  * without Padlock's interceptor: a handler with only {@code @RequiresSecurity} would then answer anyone.
+ * <p>
+ * Last, it audits the handlers open by accident ({@link UnprotectedHandlers}), as {@link UnprotectedAudit} says.
  */
 final class HandlerPlanning implements SmartInitializingSingleton {
 
@@ -41,31 +45,40 @@ final class HandlerPlanning implements SmartInitializingSingleton {
 
     private final SecurityPlans plans;
 
+    private final UnprotectedAudit audit;
+
     /**
      * @param beanFactory the factory holding the handler mappings
      * @param plans where the plans are kept
+     * @param audit what to do with handlers open by accident
      */
-    HandlerPlanning(ListableBeanFactory beanFactory, SecurityPlans plans) {
+    HandlerPlanning(ListableBeanFactory beanFactory, SecurityPlans plans, UnprotectedAudit audit) {
         this.beanFactory = beanFactory;
         this.plans = plans;
+        this.audit = audit;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         Map<String, RequestMappingHandlerAdapter> adapters = this.beanFactory
             .getBeansOfType(RequestMappingHandlerAdapter.class);
+        UnprotectedHandlers unprotected = new UnprotectedHandlers(this.audit);
         for (RequestMappingInfoHandlerMapping mapping : this.beanFactory
             .getBeansOfType(RequestMappingInfoHandlerMapping.class)
             .values()) {
             boolean intercepted = hasSecurityInterceptor(mapping);
-            for (HandlerMethod handlerMethod : mapping.getHandlerMethods().values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+                HandlerMethod handlerMethod = entry.getValue();
                 adapters.forEach((name, adapter) -> checkResolvedByPadlock(handlerMethod, name, adapter));
-                if (!this.plans.planFor(handlerMethod).isEmpty() && !intercepted) {
+                SecurityPlan plan = this.plans.planFor(handlerMethod);
+                if (!plan.isEmpty() && !intercepted) {
                     throw notIntercepted(handlerMethod, mapping);
                 }
+                unprotected.check(entry.getKey(), handlerMethod, plan);
             }
         }
         this.plans.checkSchemeNames();
+        unprotected.report();
     }
 
     /** Read once at start-up: Spring keeps a mapping's interceptors behind a protected getter. */
@@ -125,7 +138,7 @@ final class HandlerPlanning implements SmartInitializingSingleton {
     }
 
     /** As the planner's messages name a handler: {@code com.example.Controller.method(Type)}. */
-    private static String describe(HandlerMethod handlerMethod) {
+    static String describe(HandlerMethod handlerMethod) {
         return handlerMethod.getBeanType().getName() + "." + handlerMethod.getMethod().getName() + "("
                 + Arrays.stream(handlerMethod.getMethod().getParameterTypes())
                     .map(Class::getSimpleName)

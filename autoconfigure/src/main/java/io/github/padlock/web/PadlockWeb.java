@@ -56,6 +56,19 @@ public final class PadlockWeb {
      * declaration that cannot work
      */
     public static SmartInitializingSingleton handlerPlanning(ListableBeanFactory beanFactory, SecurityPlans plans) {
-        return new HandlerPlanning(beanFactory, plans);
+        return handlerPlanning(beanFactory, plans, UnprotectedAudit.WARN);
+    }
+
+    /**
+     * @param beanFactory the factory holding the handler mappings
+     * @param plans where the plans are kept
+     * @param audit what to do with handlers that have no requirement and are not marked
+     * {@link io.github.padlock.PublicEndpoint}
+     * @return what plans every handler of every request mapping once all singletons exist, failing the start-up for a
+     * declaration that cannot work, and audits the handlers open by accident
+     */
+    public static SmartInitializingSingleton handlerPlanning(ListableBeanFactory beanFactory, SecurityPlans plans,
+            UnprotectedAudit audit) {
+        return new HandlerPlanning(beanFactory, plans, audit);
     }
 }

@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OpenAPI document of {@link PadlockTestApplication} against a golden file, strictly: security schemes keyed by
  * scheme name, one all-of requirement per operation with scopes merged outermost first, {@code {}} for an optional
- * scheme, nothing on public operations, and no {@code @SecurityParam} parameter anywhere.
+ * scheme, {@code security: []} on a {@code @PublicEndpoint} operation, Padlock's refusals (400, 401 with its
+ * challenge header, 403 under scopes) on secured ones without replacing a response the application documented, and no
+ * {@code @SecurityParam} parameter anywhere.
  * <p>
  * To regenerate the golden file after a deliberate change, run with {@code -Dpadlock-tests.golden.write=true} and review
  * the diff.

@@ -56,6 +56,35 @@ class BruteForceMvcTests {
     private MockMvcTester mvc;
 
     @Test
+    void apiDocsWhenLimiterOnThenSecuredOperationsDocumentTooManyRequestsWithRetryAfter() {
+        assertThat(this.mvc.get().uri("/v3/api-docs")).bodyJson()
+            .extractingPath("$.paths['/users/me'].get.responses['429'].headers")
+            .asMap()
+            .containsOnlyKeys("Retry-After");
+        assertThat(this.mvc.get().uri("/v3/api-docs")).bodyJson()
+            .extractingPath("$.paths['/users/me'].get.responses['429'].content['application/problem+json'].schema.$ref")
+            .isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void apiDocsWhenTokenEndpointThenOwnTagPublicAndTokenBodiesWithSlowDown() {
+        MvcTestResult docs = this.mvc.get().uri("/v3/api-docs").exchange();
+        assertThat(docs).bodyJson().extractingPath("$.paths['/token'].post.tags").asArray().containsExactly("OAuth2");
+        assertThat(docs).bodyJson().extractingPath("$.paths['/token'].post.security").asArray().isEmpty();
+        assertThat(docs).bodyJson()
+            .extractingPath("$.paths['/token'].post.responses")
+            .asMap()
+            .containsOnlyKeys("200", "400", "429");
+        assertThat(docs).bodyJson()
+            .extractingPath("$.components.schemas.TokenResponse.required")
+            .asArray()
+            .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "scope");
+        assertThat(docs).bodyJson()
+            .extractingPath("$.paths['/token'].post.responses['429'].content['application/problem+json'].schema.$ref")
+            .isEqualTo("#/components/schemas/TokenError");
+    }
+
+    @Test
     void getWhenMaxFailuresThenTooManyRequestsEvenForTheRightPasswordUntilTheWindowPasses() {
         for (int i = 0; i < 3; i++) {
             assertThat(get("10.0.1.1", "stanley:wrong" + i)).hasStatus(HttpStatus.UNAUTHORIZED);

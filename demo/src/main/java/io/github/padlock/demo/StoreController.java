@@ -3,6 +3,7 @@ package io.github.padlock.demo;
 import java.util.List;
 import java.util.Map;
 
+import io.github.padlock.PublicEndpoint;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.credentials.UserPrincipal;
 
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The seed's store: anyone may browse items; reading your profile needs a user, and creating or deleting an item a
+ * The seed's store: anyone may browse items (public on purpose, so {@code padlock.audit.unprotected: fail} lets the
+ * demo start); reading your profile needs a user, and creating or deleting an item a
  * user with the scope {@code items:write}, by HTTP Basic or by an OAuth2 token.
  */
 @RestController
@@ -34,11 +36,13 @@ class StoreController {
         return Map.of("username", username);
     }
 
+    @PublicEndpoint
     @GetMapping("/items/")
     List<Item> readItems() {
         return this.items.findAll();
     }
 
+    @PublicEndpoint
     @GetMapping("/items/{id}")
     Item readItem(@PathVariable long id) {
         return this.items.findById(id).orElseThrow(() -> notFound(id));

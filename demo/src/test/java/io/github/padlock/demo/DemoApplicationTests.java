@@ -264,7 +264,7 @@ class DemoApplicationTests {
     }
 
     @Test
-    void openApiWhenRequestedThenDocumentsSchemesOnProtectedOperationsOnly() throws Exception {
+    void openApiWhenRequestedThenDocumentsSchemesAndMarksPublicOperations() throws Exception {
         HttpResponse<String> response = send(get("/openapi.json"));
         assertThat(response.statusCode()).isEqualTo(200);
         String document = response.body();
@@ -284,9 +284,10 @@ class DemoApplicationTests {
                 JSONCompareMode.STRICT);
         JSONAssert.assertEquals("[{\"OAuth2PasswordBearer\":[]}]",
                 json(document, "$.paths['/users/me/oauth'].get.security"), JSONCompareMode.STRICT);
-        assertThat((Map<String, Object>) JsonPath.read(document, "$.paths['/items/'].get")).doesNotContainKey("security");
-        assertThat((Map<String, Object>) JsonPath.read(document, "$.paths['/token'].post")).doesNotContainKey("security")
-            .containsKey("requestBody");
+        JSONAssert.assertEquals("[]", json(document, "$.paths['/items/'].get.security"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[]", json(document, "$.paths['/items/{id}'].get.security"), JSONCompareMode.STRICT);
+        JSONAssert.assertEquals("[]", json(document, "$.paths['/token'].post.security"), JSONCompareMode.STRICT);
+        assertThat((Map<String, Object>) JsonPath.read(document, "$.paths['/token'].post")).containsKey("requestBody");
         assertThat((List<String>) JsonPath.read(document, "$..parameters[*].name")).doesNotContain("username",
                 "keyId", "currentUser", "form");
     }

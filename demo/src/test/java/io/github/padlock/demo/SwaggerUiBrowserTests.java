@@ -59,7 +59,7 @@ class SwaggerUiBrowserTests {
             "account-controller-secureData");
 
     private static final List<String> PUBLIC = List.of("store-controller-readItems", "store-controller-readItem",
-            "password-token-endpoint-token");
+            "OAuth2-token");
 
     private static WebDriver driver;
 

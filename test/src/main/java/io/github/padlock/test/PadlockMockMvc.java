@@ -7,6 +7,7 @@ import io.github.padlock.plan.DependencyStubs;
 import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.web.PadlockExceptionHandler;
 import io.github.padlock.web.PadlockWeb;
+import io.github.padlock.web.UnprotectedAudit;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.test.web.servlet.MockMvc;
@@ -85,7 +86,7 @@ public final class PadlockMockMvc {
         MockMvc mvc = builder.build();
         WebApplicationContext context = (WebApplicationContext) mvc.getDispatcherServlet().getWebApplicationContext();
         if (context != null) {
-            PadlockWeb.handlerPlanning(context, plans).afterSingletonsInstantiated();
+            PadlockWeb.handlerPlanning(context, plans, UnprotectedAudit.OFF).afterSingletonsInstantiated();
             context.getServletContext().setAttribute(KitBeans.ATTRIBUTE, this.beans);
         }
         return mvc;
