@@ -163,6 +163,11 @@ class SwaggerUiBrowserTests {
         Response loggedOut = execute("store-controller-readCurrentUser");
         assertThat(loggedOut.status()).isEqualTo("401");
         assertThat(loggedOut.body()).contains("Not authenticated");
+        // Padlock documents its refusals (issue 17): the 401 is a row of the operation's responses, not "Undocumented".
+        WebElement usersMe = operation("store-controller-readCurrentUser");
+        assertThat(usersMe.findElements(By.cssSelector("tr.response[data-code='401']"))).as("a documented 401")
+            .isNotEmpty();
+        assertThat(usersMe.getText()).doesNotContain("Undocumented");
         screenshot("3b-basic-logged-out-401");
     }
 
