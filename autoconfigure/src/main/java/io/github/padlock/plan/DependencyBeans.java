@@ -129,12 +129,28 @@ final class DependencyBeans {
 
     /** A dependency by its bean name where it is a bean, for messages. */
     String describe(SecurityDependency<?> dependency) {
+        String name = beanNames().get(dependency);
+        return (name != null) ? "'" + name + "'" : dependency.toString();
+    }
+
+    /**
+     * A dependency's bean name, {@code anyOf} for alternatives, or the class name of one that is no bean: a name of
+     * the application's code, never of a request's, so that observations may carry it.
+     */
+    String nameOf(SecurityDependency<?> dependency) {
+        String name = beanNames().get(dependency);
+        if (name != null) {
+            return name;
+        }
+        return (dependency instanceof AnyOf) ? "anyOf" : dependency.getClass().getName();
+    }
+
+    private Map<SecurityDependency<?>, String> beanNames() {
         if (this.beanNames == null) {
             Map<SecurityDependency<?>, String> names = new IdentityHashMap<>();
             this.beanFactory.getBeansOfType(SecurityDependency.class).forEach((name, bean) -> names.put(bean, name));
             this.beanNames = names;
         }
-        String name = this.beanNames.get(dependency);
-        return (name != null) ? "'" + name + "'" : dependency.toString();
+        return this.beanNames;
     }
 }

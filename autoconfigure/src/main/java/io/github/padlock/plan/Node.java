@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param challenges the {@code WWW-Authenticate} challenges of the schemes beneath it (itself included), each once,
  * in the order a depth-first walk meets them
  * @param schemeNodes the nodes of those schemes
+ * @param name the dependency's bean name (or, for one that is no bean, its class name), for observations
  */
 record Node(SecurityDependency<?> dependency, SecurityScopes scopes, SecurityDependency<?>[] childDependencies,
-        int[] children, List<String> challenges, int[] schemeNodes) {
+        int[] children, List<String> challenges, int[] schemeNodes, String name) {
 
     boolean isScheme() {
         return this.dependency instanceof SecurityScheme<?>;

@@ -31,6 +31,8 @@ final class PlanGraph {
 
     private final Function<SecurityDependency<?>, String> describe;
 
+    private final Function<SecurityDependency<?>, String> name;
+
     private final List<Node> nodes = new ArrayList<>();
 
     private final Map<Key, Integer> index = new HashMap<>();
@@ -45,7 +47,18 @@ final class PlanGraph {
      * @param describe names a dependency in messages (by its bean name where it has one)
      */
     PlanGraph(int parameterCount, Function<SecurityDependency<?>, String> describe) {
+        this(parameterCount, describe, (dependency) -> dependency.getClass().getName());
+    }
+
+    /**
+     * @param parameterCount the handler method's parameter count
+     * @param describe names a dependency in messages (by its bean name where it has one)
+     * @param name names a dependency in observations (its bean name where it has one)
+     */
+    PlanGraph(int parameterCount, Function<SecurityDependency<?>, String> describe,
+            Function<SecurityDependency<?>, String> name) {
         this.describe = describe;
+        this.name = name;
         this.parameterNodes = new int[parameterCount];
         Arrays.fill(this.parameterNodes, -1);
     }
@@ -149,7 +162,8 @@ final class PlanGraph {
             Arrays.stream(this.nodes.get(child).schemeNodes()).forEach(schemeNodes::add);
         }
         this.nodes.add(new Node(dependency, SecurityScopes.of(effective), childDependencies, children,
-                List.copyOf(challenges), schemeNodes.stream().mapToInt(Integer::intValue).toArray()));
+                List.copyOf(challenges), schemeNodes.stream().mapToInt(Integer::intValue).toArray(),
+                this.name.apply(dependency)));
         int node = this.nodes.size() - 1;
         this.index.put(key, node);
         return node;

@@ -45,11 +45,17 @@ public final class ResolvedPlan implements SecurityResolution {
 
     private final Object[] values;
 
+    /** What {@link #decidingScheme()} and {@link #decidingVerifier()} say when no scheme or verifier decided. */
+    public static final String NONE = "none";
+
     private int current = -1;
 
-    private SecurityOutcome outcome = SecurityOutcome.GRANTED;
+    /** The node whose refusal is being passed on: the innermost that refused, or -1. */
+    private int refusedAt = -1;
 
-    private ResolvedPlan(SecurityPlan plan, SecurityRequest request) {
+    private @Nullable SecurityOutcome outcome;
+
+    ResolvedPlan(SecurityPlan plan, SecurityRequest request) {
         this.plan = plan;
         this.view = request;
         this.values = new Object[plan.nodeCount()];
@@ -63,17 +69,46 @@ public final class ResolvedPlan implements SecurityResolution {
      */
     static ResolvedPlan resolve(SecurityPlan plan, SecurityRequest request) {
         ResolvedPlan resolved = new ResolvedPlan(plan, request);
-        int[] roots = plan.roots();
-        boolean anonymous = true;
-        for (int i = 0; i < roots.length; i++) {
-            Object value = resolved.valueAt(roots[i]);
-            if (value == null && plan.isRequired(i)) {
-                throw Refusals.notAuthenticated(plan.node(roots[i]).challenges());
-            }
-            anonymous &= (value == null);
-        }
-        resolved.outcome = anonymous ? SecurityOutcome.ANONYMOUS : SecurityOutcome.GRANTED;
+        resolved.decide();
         return resolved;
+    }
+
+    /**
+     * Resolve every root node of the plan in order, once: {@link SecurityPlan#prepare(SecurityRequest)} then this is
+     * {@link SecurityPlan#resolve(SecurityRequest)}, split so that an observer can still read the decision after a
+     * refusal.
+     * @throws RuntimeException whatever a dependency threw to refuse the request, or 401 when a root that must
+     * produce a value produced none
+     * @throws IllegalStateException when this resolution was already decided
+     */
+    public void decide() {
+        if (this.outcome != null || this.refusedAt >= 0) {
+            throw new IllegalStateException("Already decided");
+        }
+        int[] roots = this.plan.roots();
+        boolean anonymous = true;
+        try {
+            for (int i = 0; i < roots.length; i++) {
+                Object value = valueAt(roots[i]);
+                if (value == null && this.plan.isRequired(i)) {
+                    this.refusedAt = roots[i];
+                    throw Refusals.notAuthenticated(this.plan.node(roots[i]).challenges());
+                }
+                anonymous &= (value == null);
+            }
+        }
+        catch (RuntimeException ex) {
+            this.outcome = outcomeOf(ex);
+            throw ex;
+        }
+        this.outcome = anonymous ? SecurityOutcome.ANONYMOUS : SecurityOutcome.GRANTED;
+    }
+
+    private static @Nullable SecurityOutcome outcomeOf(RuntimeException refusal) {
+        if (refusal instanceof PadlockException padlock) {
+            return padlock.outcome();
+        }
+        return (refusal instanceof ErrorResponse response) ? SecurityOutcome.ofRefusal(response.getStatusCode()) : null;
     }
 
     /**
@@ -85,10 +120,98 @@ public final class ResolvedPlan implements SecurityResolution {
 
     /**
      * @return {@link SecurityOutcome#GRANTED} when some root produced a value, {@link SecurityOutcome#ANONYMOUS} when
-     * none did (optional security, absent)
+     * none did (optional security, absent), the refusal's outcome after a refusal; {@code null} before
+     * {@link #decide()} and after an exception that is no refusal (neither a {@code PadlockException} nor an
+     * {@code ErrorResponse})
      */
-    public SecurityOutcome outcome() {
+    public @Nullable SecurityOutcome outcome() {
         return this.outcome;
+    }
+
+    /**
+     * @return the value of the first root that produced one (for a {@link SecurityOutcome#GRANTED} resolution, the
+     * principal), or {@code null}
+     */
+    public @Nullable Object principal() {
+        for (int root : this.plan.roots()) {
+            Object value = this.values[root];
+            if (value != UNRESOLVED && value != NULL) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The scheme that decided, by bean name: after a refusal, the scheme beneath the dependency that refused (the one
+     * that read credentials, else the first); after a success, the scheme that read the credentials of the first root
+     * that produced a value (through {@code anyOf}, of the alternative that did). Never a credential: a name of the
+     * application's code. Reads what the resolution kept; allocates nothing.
+     * @return the scheme's bean name, or {@link #NONE} when none decided: nothing produced a value (anonymous), or
+     * every {@code anyOf} alternative failed
+     */
+    public String decidingScheme() {
+        int index = decidingNode();
+        if (index < 0) {
+            return NONE;
+        }
+        Node node = this.plan.node(index);
+        if (node.isAnyOf()) {
+            return NONE;
+        }
+        if (node.isScheme()) {
+            return node.name();
+        }
+        int[] schemes = node.schemeNodes();
+        for (int scheme : schemes) {
+            Object value = this.values[scheme];
+            if (value != UNRESOLVED && value != NULL) {
+                return this.plan.node(scheme).name();
+            }
+        }
+        return (schemes.length > 0) ? this.plan.node(schemes[0]).name() : NONE;
+    }
+
+    /**
+     * The verifier that decided, by bean name: the innermost dependency that refused, or the first root that produced
+     * a value (through {@code anyOf}, the alternative that did). Allocates nothing.
+     * @return the verifier's bean name (or a class name for one that is no bean), or {@link #NONE} when a bare scheme
+     * decided, nothing produced a value, or every {@code anyOf} alternative failed
+     */
+    public String decidingVerifier() {
+        int index = decidingNode();
+        if (index < 0) {
+            return NONE;
+        }
+        Node node = this.plan.node(index);
+        return (node.isAnyOf() || node.isScheme()) ? NONE : node.name();
+    }
+
+    /** The node that refused, else the first root with a value (the alternative that produced it, through anyOf). */
+    private int decidingNode() {
+        if (this.refusedAt >= 0 || this.outcome != SecurityOutcome.GRANTED) {
+            return this.refusedAt;
+        }
+        for (int root : this.plan.roots()) {
+            if (this.values[root] != UNRESOLVED && this.values[root] != NULL) {
+                int index = root;
+                while (this.plan.node(index).isAnyOf()) {
+                    index = producer(this.plan.node(index).children());
+                }
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private int producer(int[] alternatives) {
+        for (int alternative : alternatives) {
+            Object value = this.values[alternative];
+            if (value != UNRESOLVED && value != NULL) {
+                return alternative;
+            }
+        }
+        throw new IllegalStateException("No alternative produced a value");
     }
 
     /**
@@ -115,12 +238,17 @@ public final class ResolvedPlan implements SecurityResolution {
                 resolved = node.isAnyOf() ? firstOf(node) : dependencyOf(node).resolve(this);
             }
             catch (RuntimeException ex) {
-                throw Refusals.challenged(ex, node.challenges(), nothingCame(node));
+                RuntimeException refusal = Refusals.challenged(ex, node.challenges(), nothingCame(node));
+                if (this.refusedAt < 0) {
+                    this.refusedAt = index;
+                }
+                throw refusal;
             }
             finally {
                 this.current = caller;
             }
             if (resolved == null && !node.isScheme() && !node.scopes().scopes().isEmpty()) {
+                this.refusedAt = index;
                 throw Refusals.notAuthenticated(node.challenges());
             }
             value = (resolved != null) ? resolved : NULL;
@@ -146,6 +274,7 @@ public final class ResolvedPlan implements SecurityResolution {
     private @Nullable Object firstOf(Node node) {
         Set<String> challenges = new LinkedHashSet<>();
         RuntimeException other = null;
+        int otherAt = -1;
         boolean refused = false;
         SecurityOutcome outcome = SecurityOutcome.MISSING;
         int[] children = node.children();
@@ -165,7 +294,10 @@ public final class ResolvedPlan implements SecurityResolution {
                     throw ex;
                 }
                 if (!HttpStatus.UNAUTHORIZED.isSameCodeAs(refusal.getStatusCode())) {
-                    other = (other != null) ? other : ex;
+                    if (other == null) {
+                        other = ex;
+                        otherAt = this.refusedAt;
+                    }
                 }
                 else {
                     refused = true;
@@ -174,9 +306,11 @@ public final class ResolvedPlan implements SecurityResolution {
                         outcome = SecurityOutcome.INVALID;
                     }
                 }
+                this.refusedAt = -1; // the next alternative may still succeed
             }
         }
         if (other != null) {
+            this.refusedAt = otherAt;
             throw other;
         }
         if (!refused) {
@@ -210,6 +344,7 @@ public final class ResolvedPlan implements SecurityResolution {
                     if (ex.outcome() == SecurityOutcome.AMBIGUOUS) {
                         throw ex;
                     }
+                    this.refusedAt = -1; // not this request's answer: an alternative before succeeded
                 }
             }
         }

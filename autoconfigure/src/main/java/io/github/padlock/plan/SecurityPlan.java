@@ -139,6 +139,16 @@ public final class SecurityPlan {
     }
 
     /**
+     * This plan's resolution for one request, not yet decided: {@link ResolvedPlan#decide()} resolves it, and the
+     * resolution still tells what decided after a refusal (for observations and events).
+     * @param request the request, as schemes read it
+     * @return the undecided resolution
+     */
+    public ResolvedPlan prepare(SecurityRequest request) {
+        return new ResolvedPlan(this, request);
+    }
+
+    /**
      * @return the test kit's stubs, or {@code null}: there are none outside tests
      */
     @Nullable DependencyStubs stubs() {

@@ -36,7 +36,8 @@ final class SecurityPlanner {
         if (publicEndpoint) {
             throw publicAndSecured(handlerMethod, declared);
         }
-        PlanGraph graph = new PlanGraph(handlerMethod.getMethod().getParameterCount(), this.beans::describe);
+        PlanGraph graph = new PlanGraph(handlerMethod.getMethod().getParameterCount(), this.beans::describe,
+                this.beans::nameOf);
         for (Declaration declaration : declared) {
             SecurityDependency<?> dependency = this.beans.find(declaration);
             int node = graph.addRoot(declaration.site(), dependency, declaration.scopes(), declaration.required());

@@ -1,6 +1,7 @@
 package io.github.padlock.web;
 
 import io.github.padlock.AttemptLimiter;
+import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.SecurityPlans;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,19 @@ public final class PadlockWeb {
      * bound) and its {@code @SecurityParam} argument resolver
      */
     public static WebMvcConfigurer webMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
-        return new PadlockWebMvcConfigurer(plans, limiter);
+        return webMvcConfigurer(plans, limiter, PlanResolver.DIRECT);
+    }
+
+    /**
+     * @param plans the plans of the application's handlers
+     * @param limiter refuses clients that failed too often, or {@code null} for none
+     * @param resolver decides each resolution: {@link PlanResolver#DIRECT}, or wrapped by observations and events
+     * @return a configurer that registers Padlock's interceptor (resolving each handler's plan before any argument is
+     * bound) and its {@code @SecurityParam} argument resolver
+     */
+    public static WebMvcConfigurer webMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter,
+            PlanResolver resolver) {
+        return new PadlockWebMvcConfigurer(plans, limiter, resolver);
     }
 
     /**

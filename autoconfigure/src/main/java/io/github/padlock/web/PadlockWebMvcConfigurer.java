@@ -3,6 +3,7 @@ package io.github.padlock.web;
 import java.util.List;
 
 import io.github.padlock.AttemptLimiter;
+import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.SecurityPlans;
 import org.jspecify.annotations.Nullable;
 
@@ -20,18 +21,22 @@ final class PadlockWebMvcConfigurer implements WebMvcConfigurer {
 
     private final @Nullable AttemptLimiter limiter;
 
+    private final PlanResolver resolver;
+
     /**
      * @param plans the plans of the application's handler methods
      * @param limiter refuses clients that failed too often, or {@code null} for none
+     * @param resolver decides each resolution (observed, or {@link PlanResolver#DIRECT})
      */
-    PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
+    PadlockWebMvcConfigurer(SecurityPlans plans, @Nullable AttemptLimiter limiter, PlanResolver resolver) {
         this.plans = plans;
         this.limiter = limiter;
+        this.resolver = resolver;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SecurityInterceptor(this.plans, this.limiter));
+        registry.addInterceptor(new SecurityInterceptor(this.plans, this.limiter, this.resolver));
     }
 
     @Override

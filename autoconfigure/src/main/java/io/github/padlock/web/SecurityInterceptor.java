@@ -3,6 +3,7 @@ package io.github.padlock.web;
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityOutcome;
+import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
@@ -23,6 +24,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * With an {@link AttemptLimiter}, a request's client (its remote address) that failed too often is refused with 429
  * before anything is resolved, and the outcome of every resolution is recorded for that client; async and error
  * dispatches of a request are neither checked nor recorded again. Without one, nothing of this runs.
+ * <p>
+ * The {@link PlanResolver} decides each resolution: {@link PlanResolver#DIRECT} unless observations or events wrap it.
  */
 final class SecurityInterceptor implements HandlerInterceptor {
 
@@ -33,9 +36,16 @@ final class SecurityInterceptor implements HandlerInterceptor {
 
     private final @Nullable AttemptLimiter limiter;
 
+    private final PlanResolver resolver;
+
     SecurityInterceptor(SecurityPlans plans, @Nullable AttemptLimiter limiter) {
+        this(plans, limiter, PlanResolver.DIRECT);
+    }
+
+    SecurityInterceptor(SecurityPlans plans, @Nullable AttemptLimiter limiter, PlanResolver resolver) {
         this.plans = plans;
         this.limiter = limiter;
+        this.resolver = resolver;
     }
 
     @Override
@@ -44,10 +54,10 @@ final class SecurityInterceptor implements HandlerInterceptor {
             SecurityPlan plan = this.plans.planFor(handlerMethod);
             if (!plan.isEmpty()) {
                 if (this.limiter == null || request.getDispatcherType() != DispatcherType.REQUEST) {
-                    resolve(plan, request);
+                    resolve(plan, request, this.resolver);
                 }
                 else {
-                    resolveLimited(plan, request, this.limiter);
+                    resolveLimited(plan, request, this.limiter, this.resolver);
                 }
             }
         }
@@ -58,27 +68,30 @@ final class SecurityInterceptor implements HandlerInterceptor {
      * Resolve {@code plan} for {@code request} and keep the result in a request attribute; a request that already holds
      * the result for this plan (an async re-dispatch) is not resolved again.
      */
-    static ResolvedPlan resolve(SecurityPlan plan, HttpServletRequest request) {
+    static ResolvedPlan resolve(SecurityPlan plan, HttpServletRequest request, PlanResolver resolver) {
         if (request.getAttribute(ATTRIBUTE) instanceof ResolvedPlan existing && existing.plan() == plan) {
             return existing;
         }
-        ResolvedPlan resolved = plan.resolve(new ServletSecurityRequest(request));
+        ResolvedPlan resolved = plan.prepare(new ServletSecurityRequest(request));
+        resolver.resolve(resolved);
         request.setAttribute(ATTRIBUTE, resolved);
         return resolved;
     }
 
-    private static void resolveLimited(SecurityPlan plan, HttpServletRequest request, AttemptLimiter limiter) {
+    private static void resolveLimited(SecurityPlan plan, HttpServletRequest request, AttemptLimiter limiter,
+            PlanResolver resolver) {
         String client = String.valueOf(request.getRemoteAddr());
         limiter.check(client);
         ResolvedPlan resolved;
         try {
-            resolved = resolve(plan, request);
+            resolved = resolve(plan, request, resolver);
         }
         catch (PadlockException ex) {
             settle(limiter, client, ex.outcome());
             throw ex;
         }
-        settle(limiter, client, resolved.outcome());
+        SecurityOutcome outcome = resolved.outcome();
+        settle(limiter, client, (outcome != null) ? outcome : SecurityOutcome.GRANTED);
     }
 
     /**

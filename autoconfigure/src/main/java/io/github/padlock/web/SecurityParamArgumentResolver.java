@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 import io.github.padlock.SecurityParam;
+import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
@@ -53,7 +54,7 @@ final class SecurityParamArgumentResolver implements HandlerMethodArgumentResolv
                 throw new IllegalStateException("No security plan for " + beanType.getName() + "." + method.getName()
                         + ": @SecurityParam works on handler methods of a RequestMappingInfoHandlerMapping");
             }
-            resolved = SecurityInterceptor.resolve(plan, request);
+            resolved = SecurityInterceptor.resolve(plan, request, PlanResolver.DIRECT);
         }
         Object value = resolved.valueForParameter(parameter.getParameterIndex());
         return (parameter.getParameterType() == Optional.class) ? Optional.ofNullable(value) : value;
