@@ -4,6 +4,7 @@ import io.github.padlock.AttemptLimiter;
 import io.github.padlock.credentials.BruteForceLimiter;
 import io.github.padlock.oauth2.OAuth2WebMvcConfigurer;
 import io.github.padlock.plan.DependencyStubs;
+import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.web.LazyFormContentFilter;
 import io.github.padlock.web.PadlockExceptionHandler;
@@ -67,8 +68,10 @@ public final class PadlockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "padlockWebMvcConfigurer")
-    WebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans, ObjectProvider<AttemptLimiter> limiter) {
-        return PadlockWeb.webMvcConfigurer(plans, limiter.getIfAvailable());
+    WebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans, ObjectProvider<AttemptLimiter> limiter,
+            ObjectProvider<PlanResolver> resolver) {
+        return PadlockWeb.webMvcConfigurer(plans, limiter.getIfAvailable(),
+                resolver.getIfAvailable(() -> PlanResolver.DIRECT));
     }
 
     @Bean

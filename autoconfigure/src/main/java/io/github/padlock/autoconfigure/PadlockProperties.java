@@ -67,6 +67,11 @@ public class PadlockProperties {
      */
     private final Audit audit = new Audit();
 
+    /**
+     * The application events of each decision.
+     */
+    private final Events events = new Events();
+
     /** {@return the security schemes to declare as beans, by bean name} */
     public Map<String, Scheme> getSchemes() {
         return this.schemes;
@@ -130,6 +135,11 @@ public class PadlockProperties {
     /** {@return the start-up audit's settings} */
     public Audit getAudit() {
         return this.audit;
+    }
+
+    /** {@return the settings of the application events} */
+    public Events getEvents() {
+        return this.events;
     }
 
     /**
@@ -945,6 +955,29 @@ public class PadlockProperties {
         /** @param unprotected what to do with handlers open by accident */
         public void setUnprotected(UnprotectedAudit unprotected) {
             this.unprotected = unprotected;
+        }
+    }
+
+    /**
+     * The application events of each decision: SecuritySuccessEvent when a request's security is granted,
+     * SecurityFailureEvent when it is refused.
+     */
+    public static class Events {
+
+        /**
+         * Whether to publish an application event for each granted or refused request (one allocation and one
+         * listener lookup per request when enabled, listeners or not).
+         */
+        private boolean enabled = true;
+
+        /** {@return whether to publish an application event for each granted or refused request} */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /** @param enabled whether to publish an application event for each granted or refused request */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 }

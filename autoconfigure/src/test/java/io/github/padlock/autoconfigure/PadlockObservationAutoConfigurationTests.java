@@ -1,0 +1,247 @@
+package io.github.padlock.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.github.padlock.PadlockException;
+import io.github.padlock.SecurityOutcome;
+import io.github.padlock.SecurityParam;
+import io.github.padlock.Verifier;
+import io.github.padlock.observation.SecurityFailureEvent;
+import io.github.padlock.observation.SecuritySuccessEvent;
+import io.github.padlock.plan.PlanResolver;
+import io.github.padlock.scheme.ApiKeyHeader;
+import io.github.padlock.scheme.HttpBasic;
+import io.github.padlock.scheme.HttpBasicCredentials;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code padlock.security} observation around each resolution (only with an {@link ObservationRegistry} bean), its
+ * low-cardinality keys, and the application events of each decision.
+ */
+class PadlockObservationAutoConfigurationTests {
+
+    private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+                PadlockAutoConfiguration.class, PadlockObservationAutoConfiguration.class))
+        .withUserConfiguration(SecuredApp.class)
+        .withPropertyValues("padlock.audit.unprotected=off");
+
+    @Test
+    void resolverWhenNoObservationRegistryAndEventsOffThenDirect() {
+        this.contextRunner.withPropertyValues("padlock.events.enabled=false")
+            .run((context) -> assertThat(context.getBean(PlanResolver.class)).isSameAs(PlanResolver.DIRECT));
+    }
+
+    @Test
+    void observationWhenGrantedThenOutcomeSchemeAndVerifierNamed() {
+        this.contextRunner.withUserConfiguration(Observed.class).run((context) -> {
+            MockMvcTester mvc = MockMvcTester.from(context);
+            assertThat(mvc.get().uri("/me").header("Authorization", basic("alice", "pw"))).hasStatusOk();
+            TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                .hasSingleObservationThat()
+                .hasNameEqualTo("padlock.security")
+                .hasLowCardinalityKeyValue("outcome", "granted")
+                .hasLowCardinalityKeyValue("scheme", "basicAuth")
+                .hasLowCardinalityKeyValue("verifier", "currentUser")
+                .hasBeenStopped();
+        });
+    }
+
+    @Test
+    void observationWhenWrongPasswordThenInvalidAndNoUserNameAnywhere() {
+        this.contextRunner.withUserConfiguration(Observed.class).run((context) -> {
+            MockMvcTester mvc = MockMvcTester.from(context);
+            assertThat(mvc.get().uri("/me").header("Authorization", basic("alice", "wrong")))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+            TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+            TestObservationRegistryAssert.assertThat(registry)
+                .hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("outcome", "invalid")
+                .hasLowCardinalityKeyValue("scheme", "basicAuth")
+                .hasLowCardinalityKeyValue("verifier", "currentUser")
+                .doesNotHaveError()
+                .satisfies((observed) -> assertThat(observed.getAllKeyValues().toString()).doesNotContain("alice")
+                    .doesNotContain("wrong"));
+        });
+    }
+
+    @Test
+    void observationWhenNoCredentialsThenMissing() {
+        this.contextRunner.withUserConfiguration(Observed.class).run((context) -> {
+            assertThat(MockMvcTester.from(context).get().uri("/me")).hasStatus(HttpStatus.UNAUTHORIZED);
+            TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                .hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("outcome", "missing")
+                .hasLowCardinalityKeyValue("scheme", "basicAuth");
+        });
+    }
+
+    @Test
+    void observationWhenEveryAlternativeFailsThenSchemeNone() {
+        this.contextRunner.withUserConfiguration(Observed.class).run((context) -> {
+            assertThat(MockMvcTester.from(context).get().uri("/either").header("Authorization", basic("alice", "x")))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+            TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                .hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("outcome", "invalid")
+                .hasLowCardinalityKeyValue("scheme", "none")
+                .hasLowCardinalityKeyValue("verifier", "none");
+        });
+    }
+
+    @Test
+    void observationWhenSecondAlternativeSucceedsThenItsSchemeAndVerifier() {
+        this.contextRunner.withUserConfiguration(Observed.class).run((context) -> {
+            assertThat(MockMvcTester.from(context).get().uri("/either").header("X-API-KEY", "key-1")).hasStatusOk();
+            TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                .hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("outcome", "granted")
+                .hasLowCardinalityKeyValue("scheme", "apiKey")
+                .hasLowCardinalityKeyValue("verifier", "keyUser");
+        });
+    }
+
+    @Test
+    void eventsWhenGrantedThenSuccessEventCarriesPrincipal() {
+        this.contextRunner.withUserConfiguration(Listening.class).run((context) -> {
+            assertThat(MockMvcTester.from(context).get().uri("/me").header("Authorization", basic("alice", "pw")))
+                .hasStatusOk();
+            List<Object> events = context.getBean(Listening.class).events;
+            assertThat(events).singleElement().isInstanceOfSatisfying(SecuritySuccessEvent.class, (event) -> {
+                assertThat(event.getPrincipal()).isEqualTo("alice");
+                assertThat(event.getScheme()).isEqualTo("basicAuth");
+                assertThat(event.getVerifier()).isEqualTo("currentUser");
+            });
+        });
+    }
+
+    @Test
+    void eventsWhenRefusedThenFailureEventCarriesOutcomeAndScheme() {
+        this.contextRunner.withUserConfiguration(Listening.class).run((context) -> {
+            assertThat(MockMvcTester.from(context).get().uri("/me").header("Authorization", basic("alice", "no")))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+            List<Object> events = context.getBean(Listening.class).events;
+            assertThat(events).singleElement().isInstanceOfSatisfying(SecurityFailureEvent.class, (event) -> {
+                assertThat(event.getOutcome()).isEqualTo(SecurityOutcome.INVALID);
+                assertThat(event.getScheme()).isEqualTo("basicAuth");
+            });
+        });
+    }
+
+    @Test
+    void eventsWhenDisabledThenNone() {
+        this.contextRunner.withUserConfiguration(Listening.class)
+            .withPropertyValues("padlock.events.enabled=false")
+            .run((context) -> {
+                assertThat(MockMvcTester.from(context).get().uri("/me").header("Authorization", basic("alice", "pw")))
+                    .hasStatusOk();
+                assertThat(context.getBean(Listening.class).events).isEmpty();
+            });
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Observed {
+
+        @Bean
+        TestObservationRegistry observationRegistry() {
+            return TestObservationRegistry.create();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Listening {
+
+        final List<Object> events = new ArrayList<>();
+
+        @EventListener
+        void on(SecuritySuccessEvent event) {
+            this.events.add(event);
+        }
+
+        @EventListener
+        void on(SecurityFailureEvent event) {
+            this.events.add(event);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SecuredApp {
+
+        @Bean
+        HttpBasic basicAuth() {
+            return HttpBasic.builder().build();
+        }
+
+        @Bean
+        ApiKeyHeader apiKey() {
+            return ApiKeyHeader.builder().name("X-API-KEY").autoError(false).build();
+        }
+
+        @Bean
+        Verifier<String> currentUser(HttpBasic basicAuth) {
+            return Verifier.of(basicAuth, (HttpBasicCredentials credentials, io.github.padlock.SecurityScopes scopes) -> {
+                if (!"pw".equals(credentials.password())) {
+                    throw new PadlockException(HttpStatus.UNAUTHORIZED, "Incorrect username or password",
+                            List.of("Basic"), SecurityOutcome.INVALID);
+                }
+                return credentials.username();
+            });
+        }
+
+        @Bean
+        Verifier<String> keyUser(ApiKeyHeader apiKey) {
+            return Verifier.of(apiKey, (String key, io.github.padlock.SecurityScopes scopes) -> {
+                if (key == null || !key.equals("key-1")) {
+                    throw new PadlockException(HttpStatus.UNAUTHORIZED, "Invalid key", List.of("APIKey"),
+                            SecurityOutcome.INVALID);
+                }
+                return "key-user";
+            });
+        }
+
+        @Bean
+        Controller controller() {
+            return new Controller();
+        }
+    }
+
+    @RestController
+    static class Controller {
+
+        @GetMapping("/me")
+        String me(@SecurityParam("currentUser") String user) {
+            return user;
+        }
+
+        @GetMapping("/either")
+        String either(@SecurityParam(anyOf = { "currentUser", "keyUser" }) String user) {
+            return user;
+        }
+    }
+}
