@@ -87,7 +87,7 @@ final class PadlockPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<Bin
         String given = String.valueOf(conversion.getValue());
         String name = asWritten(cause.getName());
         String description = "'" + given + "' is not a valid value of '" + name + "'" + at(cause.getOrigin()) + ".";
-        String action = "Use one of " + PropertyNames.list(values) + " (did you mean "
+        String action = "Use one of " + String.join(", ", values) + " (did you mean "
                 + PropertyNames.closestOf(given, values) + "?).";
         return new FailureAnalysis(description, action, cause);
     }

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,17 +41,7 @@ final class PropertyNames {
      */
     static String closest(String name) {
         List<String> elements = Arrays.asList(name.split("\\."));
-        String best = "";
-        int bestDistance = Integer.MAX_VALUE;
-        for (String pattern : known()) {
-            String candidate = withKeys(pattern, elements);
-            int distance = distance(dashed(name), dashed(candidate));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
+        return closestOf(name, known().stream().map((pattern) -> withKeys(pattern, elements)).toList());
     }
 
     /** An enum constant as the README writes it: {@code API_KEY_HEADER} is {@code api-key-header}. */
@@ -65,12 +54,12 @@ final class PropertyNames {
         return Arrays.stream(enumType.getEnumConstants()).map((constant) -> spelling((Enum<?>) constant)).toList();
     }
 
-    /** The value of {@code values} closest to {@code given}. */
+    /** The value of {@code values} closest to {@code given}, both compared in Boot's canonical form. */
     static String closestOf(String given, Collection<String> values) {
         String best = "";
         int bestDistance = Integer.MAX_VALUE;
         for (String value : values) {
-            int distance = distance(dashed(given), value);
+            int distance = distance(dashed(given), dashed(value));
             if (distance < bestDistance) {
                 best = value;
                 bestDistance = distance;
@@ -169,10 +158,5 @@ final class PropertyNames {
             }
         }
         return null;
-    }
-
-    /** For messages: the names joined with commas. */
-    static String list(Collection<String> names) {
-        return names.stream().collect(Collectors.joining(", "));
     }
 }

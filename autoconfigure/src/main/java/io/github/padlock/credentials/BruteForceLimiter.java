@@ -129,31 +129,42 @@ public final class BruteForceLimiter implements AttemptLimiter {
 
     /**
      * Count the attempt as a failure when it ended {@link SecurityOutcome#INVALID}: credentials that were sent and
-     * refused. A request without credentials (a browser's or {@code curl --anyauth}'s first leg) is not a guess.
+     * refused. A request without credentials (a browser's or {@code curl --anyauth}'s first leg) is not a guess. Then
+     * refuse it with 429 when the client had reached the limit before it counted — for a failure in the same step as
+     * the count, under the client's lock, so that parallel guesses cannot all pass the check before any counts.
      * @param client the client, such as the request's remote address
      * @param outcome how the attempt ended
+     * @throws PadlockException 429 {@value #TOO_MANY} with {@code Retry-After} when the client had reached the limit
      */
     @Override
     public void record(String client, SecurityOutcome outcome) {
-        if (outcome == SecurityOutcome.INVALID) {
-            failed(client);
+        if (outcome != SecurityOutcome.INVALID) {
+            check(client);
+            return;
+        }
+        long waitMillis = failed(client);
+        if (waitMillis > 0) {
+            throw tooManyFailedAttempts(Math.max(1, (waitMillis + 999) / 1000));
         }
     }
 
     /**
      * Count a failed attempt of a client.
      * @param client the client, such as the request's remote address
+     * @return how long the client had to wait before this failure counted: 0 when it was under the limit
      */
-    void failed(String client) {
+    long failed(String client) {
         long now = this.clock.millis();
+        long[] waitMillis = new long[1];
         this.clients.compute(ClientKeys.of(client), (key, failures) -> {
             FailureTimes counted = (failures != null) ? failures : new FailureTimes(Math.min(4, this.maxFailures));
-            counted.add(now, this.windowMillis, this.maxFailures);
+            waitMillis[0] = counted.add(now, this.windowMillis, this.maxFailures);
             return counted;
         });
         if (this.clients.size() > this.maxClients) {
             evict(now);
         }
+        return waitMillis[0];
     }
 
     /**

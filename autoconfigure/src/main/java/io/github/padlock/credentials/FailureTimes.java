@@ -15,8 +15,9 @@ final class FailureTimes {
         this.times = new long[capacity];
     }
 
-    synchronized void add(long now, long window, int maxFailures) {
-        prune(now, window);
+    /** Adds a failure; returns what {@link #waitMillis} answered just before, in the same step. */
+    synchronized long add(long now, long window, int maxFailures) {
+        long waitBefore = waitMillis(now, window, maxFailures);
         if (this.size == maxFailures) {
             this.head = (this.head + 1) % this.times.length;
             this.size--;
@@ -32,6 +33,7 @@ final class FailureTimes {
         this.times[(this.head + this.size) % this.times.length] = now;
         this.size++;
         this.latest = now;
+        return waitBefore;
     }
 
     /** Milliseconds until the oldest counted failure leaves the window, or 0 when under the limit. */

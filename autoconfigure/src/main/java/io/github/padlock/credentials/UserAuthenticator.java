@@ -79,8 +79,7 @@ public final class UserAuthenticator {
         if (!this.passwordEncoder.matches(password, user.passwordHash())) {
             return null;
         }
-        if (this.passwordEncoder.upgradeEncoding(user.passwordHash())
-                || !encodingOf(user.passwordHash()).equals(this.currentEncoding)) {
+        if (this.passwordEncoder.upgradeEncoding(user.passwordHash()) || !isCurrentEncoding(user.passwordHash())) {
             upgrade(user, password);
         }
         return user;
@@ -98,6 +97,11 @@ public final class UserAuthenticator {
         this.store.updatePassword(user.username(), Objects.requireNonNull(upgraded));
     }
 
+    /** Whether the hash's encoding is the current one, compared in place: a login allocates nothing for this. */
+    private boolean isCurrentEncoding(String hash) {
+        return encodingLength(hash) == this.currentEncoding.length() && hash.startsWith(this.currentEncoding);
+    }
+
     /**
      * The encoder id and the parameters a hash carries, without its salt and digest, so that two hashes of one
      * encoding agree: {@code {bcrypt}$2a$10$}, {@code {argon2@SpringSecurity_v5_8}$argon2id$v=19$m=16384,t=2,p=1$},
@@ -105,18 +109,20 @@ public final class UserAuthenticator {
      * fields.
      */
     static String encodingOf(String hash) {
+        return hash.substring(0, encodingLength(hash));
+    }
+
+    private static int encodingLength(String hash) {
         int idEnd = hash.startsWith("{") ? hash.indexOf('}') + 1 : 0;
-        String id = hash.substring(0, idEnd);
-        String rest = hash.substring(idEnd);
-        if (id.equals("{noop}")) {
-            return id;
+        if (hash.startsWith("{noop}")) {
+            return idEnd;
         }
-        int variableFields = rest.startsWith("$2") ? 1 : rest.startsWith("$") ? 2 : 0;
-        int cut = rest.length();
-        for (int i = 0; i < variableFields && cut > 0; i++) {
-            cut = rest.lastIndexOf('$', cut - 1);
+        int variableFields = hash.startsWith("$2", idEnd) ? 1 : hash.startsWith("$", idEnd) ? 2 : 0;
+        int cut = hash.length();
+        for (int i = 0; i < variableFields && cut > idEnd; i++) {
+            cut = hash.lastIndexOf('$', cut - 1);
         }
-        return (variableFields > 0 && cut > 0) ? id + rest.substring(0, cut + 1) : id;
+        return (variableFields > 0 && cut > idEnd) ? cut + 1 : idEnd;
     }
 
     /** bcrypt reads 72 bytes; a longer password must not match by its first 72 alone. */

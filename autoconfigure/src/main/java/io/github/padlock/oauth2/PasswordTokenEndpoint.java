@@ -94,18 +94,21 @@ public final class PasswordTokenEndpoint {
         List<String> requested = requestedScopes(PasswordRequestFormReader.rawScope(request));
         String client = String.valueOf(request.getRemoteAddr());
         if (this.limiter != null) {
-            check(this.limiter, client);
+            try {
+                this.limiter.check(client);
+            }
+            catch (PadlockException ex) {
+                throw slowDown(ex);
+            }
         }
         StoredUser user = this.users.check(form.username(), form.password());
-        boolean refused = user == null || user.disabled();
         if (this.limiter != null) {
-            // Checked again before this attempt counts, as the interceptor does: guesses sent at once get no more
-            // than the limit's answers.
             try {
-                check(this.limiter, client);
+                this.limiter.record(client, (user == null || user.disabled()) ? SecurityOutcome.INVALID
+                        : SecurityOutcome.GRANTED);
             }
-            finally {
-                this.limiter.record(client, refused ? SecurityOutcome.INVALID : SecurityOutcome.GRANTED);
+            catch (PadlockException ex) {
+                throw slowDown(ex);
             }
         }
         if (user == null || user.disabled()) {
@@ -147,19 +150,14 @@ public final class PasswordTokenEndpoint {
     }
 
     /** The limiter's 429 in RFC 6749 §5.2's shape, beside its {@code Retry-After}. */
-    private static void check(AttemptLimiter limiter, String client) {
-        try {
-            limiter.check(client);
-        }
-        catch (PadlockException ex) {
-            PadlockException answer = new PadlockException(ex.getStatusCode(), String.valueOf(ex.getBody()
-                .getDetail()), List.of(), ex.outcome());
-            answer.getHeaders().addAll(ex.getHeaders());
-            answer.getBody().setProperty("error", "slow_down");
-            answer.getBody().setProperty("error_description", ex.getBody().getDetail());
-            answer.getHeaders().setCacheControl(CacheControl.noStore());
-            throw answer;
-        }
+    private static PadlockException slowDown(PadlockException limited) {
+        PadlockException answer = new PadlockException(limited.getStatusCode(),
+                String.valueOf(limited.getBody().getDetail()), List.of(), limited.outcome());
+        answer.getHeaders().addAll(limited.getHeaders());
+        answer.getBody().setProperty("error", "slow_down");
+        answer.getBody().setProperty("error_description", limited.getBody().getDetail());
+        answer.getHeaders().setCacheControl(CacheControl.noStore());
+        return answer;
     }
 
     /**

@@ -22,12 +22,12 @@ final class EventPublishingPlanResolver implements PlanResolver {
     }
 
     @Override
-    public void resolve(ResolvedPlan resolution) {
+    public void resolve(ResolvedPlan resolution, Runnable decision) {
         try {
-            this.delegate.resolve(resolution);
+            this.delegate.resolve(resolution, decision);
         }
         catch (RuntimeException ex) {
-            SecurityOutcome outcome = resolution.outcome();
+            SecurityOutcome outcome = Outcomes.of(resolution, ex);
             if (outcome != null) {
                 this.publisher.publishEvent(new SecurityFailureEvent(resolution, outcome));
             }

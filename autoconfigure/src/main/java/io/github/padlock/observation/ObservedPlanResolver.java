@@ -1,5 +1,6 @@
 package io.github.padlock.observation;
 
+import io.github.padlock.SecurityOutcome;
 import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.ResolvedPlan;
 import io.micrometer.observation.Observation;
@@ -28,14 +29,18 @@ final class ObservedPlanResolver implements PlanResolver {
     }
 
     @Override
-    public void resolve(ResolvedPlan resolution) {
-        Observation observation = Observation.createNotStarted(this.convention, DEFAULT,
-                () -> new SecurityObservationContext(resolution), this.registry).start();
+    public void resolve(ResolvedPlan resolution, Runnable decision) {
+        SecurityObservationContext context = new SecurityObservationContext(resolution);
+        Observation observation = Observation.createNotStarted(this.convention, DEFAULT, () -> context, this.registry)
+            .start();
         try {
-            this.delegate.resolve(resolution);
+            this.delegate.resolve(resolution, decision);
+            context.setOutcome(resolution.outcome());
         }
         catch (RuntimeException ex) {
-            if (resolution.outcome() == null) {
+            SecurityOutcome outcome = Outcomes.of(resolution, ex);
+            context.setOutcome(outcome);
+            if (outcome == null) {
                 // a bug, not a refusal: a refusal is told by the outcome key, and its message, which a verifier of
                 // the application wrote, may name the user
                 observation.error(ex);

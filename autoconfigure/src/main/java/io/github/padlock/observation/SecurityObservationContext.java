@@ -13,15 +13,22 @@ public final class SecurityObservationContext extends Observation.Context {
 
     private final ResolvedPlan resolution;
 
+    private @Nullable SecurityOutcome outcome;
+
     SecurityObservationContext(ResolvedPlan resolution) {
         this.resolution = resolution;
     }
 
     /**
-     * @return the outcome once decided; {@code null} before, and after an exception that is no refusal
+     * @return the outcome once decided (also {@link SecurityOutcome#LIMITED}, a brute-force limiter's 429); {@code null}
+     * before, and after an exception that is no refusal
      */
     public @Nullable SecurityOutcome getOutcome() {
-        return this.resolution.outcome();
+        return this.outcome;
+    }
+
+    void setOutcome(@Nullable SecurityOutcome outcome) {
+        this.outcome = outcome;
     }
 
     /**

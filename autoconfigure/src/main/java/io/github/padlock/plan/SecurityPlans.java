@@ -80,6 +80,15 @@ public final class SecurityPlans {
     }
 
     /**
+     * As Padlock's start-up failures name a handler: {@code com.example.Controller.method(Type, Type)}.
+     * @param handlerMethod the handler
+     * @return its name
+     */
+    public static String describe(HandlerMethod handlerMethod) {
+        return HandlerDeclarations.describe(handlerMethod);
+    }
+
+    /**
      * @param handlerMethod a handler
      * @return its plan, computed on first use for handlers registered after start-up
      */

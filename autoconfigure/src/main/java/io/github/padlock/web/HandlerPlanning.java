@@ -1,11 +1,9 @@
 package io.github.padlock.web;
 
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import io.github.padlock.SecurityParam;
 import io.github.padlock.plan.SecurityConfigurationException;
@@ -90,8 +88,10 @@ final class HandlerPlanning implements SmartInitializingSingleton {
             return false;
         }
         for (HandlerInterceptor interceptor : interceptors) {
+            // Mapped to some paths only, it would leave the others open: only an unmapped registration counts.
             if (interceptor instanceof SecurityInterceptor || (interceptor instanceof MappedInterceptor mapped
-                    && mapped.getInterceptor() instanceof SecurityInterceptor)) {
+                    && mapped.getInterceptor() instanceof SecurityInterceptor
+                    && mapped.getIncludePathPatterns() == null && mapped.getExcludePathPatterns() == null)) {
                 return true;
             }
         }
@@ -100,9 +100,9 @@ final class HandlerPlanning implements SmartInitializingSingleton {
 
     private static SecurityConfigurationException notIntercepted(HandlerMethod handlerMethod,
             AbstractHandlerMapping mapping) {
-        return new SecurityConfigurationException(describe(handlerMethod) + " requires security, but its handler "
-                + "mapping (" + mapping.getClass().getName() + ") has no Padlock interceptor: its @RequiresSecurity "
-                + "would not be checked, and the handler would answer anyone.",
+        return new SecurityConfigurationException(SecurityPlans.describe(handlerMethod) + " requires security, but its "
+                + "handler mapping (" + mapping.getClass().getName() + ") has no Padlock interceptor on all its paths: "
+                + "its @RequiresSecurity would not be checked, and the handler would answer anyone.",
                 "Let Padlock's WebMvcConfigurer (PadlockWeb.webMvcConfigurer) reach Spring MVC: do not replace the "
                         + "bean 'padlockWebMvcConfigurer' with one that leaves it out; register "
                         + "PadlockWeb's interceptor on a handler mapping of your own.");
@@ -127,7 +127,7 @@ final class HandlerPlanning implements SmartInitializingSingleton {
     private static SecurityConfigurationException notBoundByPadlock(HandlerMethod handlerMethod,
             MethodParameter parameter, @Nullable HandlerMethodArgumentResolver resolver, String adapterName) {
         return new SecurityConfigurationException("@SecurityParam on parameter '" + parameter.getParameter().getName()
-                + "' of " + describe(handlerMethod) + " would be bound by "
+                + "' of " + SecurityPlans.describe(handlerMethod) + " would be bound by "
                 + ((resolver != null) ? resolver.getClass().getName() : "nothing") + ", not by Padlock: the "
                 + "RequestMappingHandlerAdapter '" + adapterName + "' has no Padlock argument resolver, so Spring "
                 + "would bind the parameter from the request's parameters (the query string, say) and check "
@@ -137,14 +137,6 @@ final class HandlerPlanning implements SmartInitializingSingleton {
                         + "RequestMappingHandlerAdapter of your own without it.");
     }
 
-    /** As the planner's messages name a handler: {@code com.example.Controller.method(Type)}. */
-    static String describe(HandlerMethod handlerMethod) {
-        return handlerMethod.getBeanType().getName() + "." + handlerMethod.getMethod().getName() + "("
-                + Arrays.stream(handlerMethod.getMethod().getParameterTypes())
-                    .map(Class::getSimpleName)
-                    .collect(Collectors.joining(", "))
-                + ")";
-    }
 
     private static @Nullable HandlerMethodArgumentResolver firstSupporting(
             List<HandlerMethodArgumentResolver> resolvers, MethodParameter parameter) {

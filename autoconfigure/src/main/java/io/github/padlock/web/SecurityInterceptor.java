@@ -78,33 +78,30 @@ final class SecurityInterceptor implements HandlerInterceptor {
         return resolved;
     }
 
+    /**
+     * The limiter's check, the resolution and the limiter's count are one decision for the {@link PlanResolver}, so
+     * that a 429 is observed as every other refusal.
+     */
     private static void resolveLimited(SecurityPlan plan, HttpServletRequest request, AttemptLimiter limiter,
             PlanResolver resolver) {
+        if (request.getAttribute(ATTRIBUTE) instanceof ResolvedPlan existing && existing.plan() == plan) {
+            return;
+        }
         String client = String.valueOf(request.getRemoteAddr());
-        limiter.check(client);
-        ResolvedPlan resolved;
-        try {
-            resolved = resolve(plan, request, resolver);
-        }
-        catch (PadlockException ex) {
-            settle(limiter, client, ex.outcome());
-            throw ex;
-        }
-        SecurityOutcome outcome = resolved.outcome();
-        settle(limiter, client, (outcome != null) ? outcome : SecurityOutcome.GRANTED);
-    }
-
-    /**
-     * The client is checked again once its credentials were, before this attempt counts: requests of the same client
-     * that ran alongside this one may have reached the limit meanwhile, and then this answer, right or wrong, is the
-     * 429 too. However many guesses run at once, no more than the limit are answered per window.
-     */
-    private static void settle(AttemptLimiter limiter, String client, SecurityOutcome outcome) {
-        try {
+        ResolvedPlan resolved = plan.prepare(new ServletSecurityRequest(request));
+        resolver.resolve(resolved, () -> {
             limiter.check(client);
-        }
-        finally {
-            limiter.record(client, outcome);
-        }
+            try {
+                resolved.decide();
+            }
+            catch (PadlockException ex) {
+                // A 429 of the limiter's, when other requests of this client reached the limit meanwhile, wins.
+                limiter.record(client, ex.outcome());
+                throw ex;
+            }
+            SecurityOutcome outcome = resolved.outcome();
+            limiter.record(client, (outcome != null) ? outcome : SecurityOutcome.GRANTED);
+        });
+        request.setAttribute(ATTRIBUTE, resolved);
     }
 }

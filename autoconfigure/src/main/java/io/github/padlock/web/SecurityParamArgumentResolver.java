@@ -19,9 +19,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Hands each {@link SecurityParam} parameter the value its node resolved to: what the {@link SecurityInterceptor}
- * resolved for this request's handler, never a plan looked up again. Where the interceptor did not run (a handler
- * mapping the application declared without it), the handler's plan is resolved here, so a handler with a
- * {@code @SecurityParam} is never called unprotected.
+ * resolved for this request's handler, never a plan looked up again. A handler mapping without Padlock's interceptor
+ * fails the start-up ({@code HandlerPlanning}); should the interceptor still not have run (a mapping created after
+ * start-up), the handler's plan is resolved here, so a handler with a {@code @SecurityParam} is never called
+ * unprotected.
  */
 final class SecurityParamArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -1,10 +1,12 @@
 package io.github.padlock.web;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.padlock.plan.SecurityConfigurationException;
 import io.github.padlock.plan.SecurityPlan;
+import io.github.padlock.plan.SecurityPlans;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -25,7 +27,7 @@ final class UnprotectedHandlers {
 
     private final UnprotectedAudit audit;
 
-    private final List<String> found = new ArrayList<>();
+    private final Set<String> found = new LinkedHashSet<>();
 
     UnprotectedHandlers(UnprotectedAudit audit) {
         this.audit = audit;
@@ -36,10 +38,7 @@ final class UnprotectedHandlers {
                 || isExcluded(handlerMethod.getBeanType())) {
             return;
         }
-        String line = mapping + " " + HandlerPlanning.describe(handlerMethod);
-        if (!this.found.contains(line)) {
-            this.found.add(line);
-        }
+        this.found.add(mapping + " " + SecurityPlans.describe(handlerMethod));
     }
 
     private static boolean isExcluded(Class<?> beanType) {
@@ -51,15 +50,14 @@ final class UnprotectedHandlers {
         if (this.found.isEmpty()) {
             return;
         }
-        String list = "\n  " + String.join("\n  ", this.found);
+        String description = this.found.size() + " handler(s) have no Padlock requirement and are not marked "
+                + "@PublicEndpoint, so they answer anyone:\n  " + String.join("\n  ", this.found);
         if (this.audit == UnprotectedAudit.FAIL) {
-            throw new SecurityConfigurationException(this.found.size() + " handler(s) have no Padlock requirement and "
-                    + "are not marked @PublicEndpoint, so they answer anyone:" + list,
-                    "Secure each with @RequiresSecurity or a @SecurityParam, or mark it (or its controller class) "
-                            + "@PublicEndpoint if it is public on purpose.");
+            throw new SecurityConfigurationException(description, "Secure each with @RequiresSecurity or a "
+                    + "@SecurityParam, or mark it (or its controller class) @PublicEndpoint if it is public on "
+                    + "purpose.");
         }
-        logger.warn(this.found.size() + " handler(s) have no Padlock requirement and are not marked @PublicEndpoint, "
-                + "so they answer anyone:" + list + "\nSecure each, or mark it @PublicEndpoint if it is public on "
-                + "purpose (padlock.audit.unprotected: fail refuses to start, off stops this check).");
+        logger.warn(description + "\nSecure each, or mark it @PublicEndpoint if it is public on purpose "
+                + "(padlock.audit.unprotected: fail refuses to start, off stops this check).");
     }
 }

@@ -191,15 +191,65 @@ class BruteForceLimiterTests {
             this.limiter.record("10.0.0.1", SecurityOutcome.FORBIDDEN);
         }
         assertThatNoException().isThrownBy(() -> this.limiter.check("10.0.0.1"));
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 3; i++) {
             this.limiter.record("10.0.0.1", SecurityOutcome.INVALID);
         }
         assertRefused("10.0.0.1", 60);
     }
 
     @Test
+    void recordWhenLimitReachedBeforeThisAttemptThenRefusedRightOrWrong() {
+        for (int i = 0; i < 3; i++) {
+            this.limiter.record("10.0.0.5", SecurityOutcome.INVALID);
+        }
+        for (SecurityOutcome outcome : List.of(SecurityOutcome.INVALID, SecurityOutcome.GRANTED)) {
+            PadlockException refused = catchThrowableOfType(PadlockException.class,
+                    () -> this.limiter.record("10.0.0.5", outcome));
+            assertThat(refused).as(outcome.name()).isNotNull();
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        }
+    }
+
+    /**
+     * Guesses that all passed {@code check} at once: the count and the refusal of each are one step, so exactly
+     * {@code maxFailures} of them are answered as failures and every other one is refused.
+     */
+    @Test
+    void recordWhenManyFailuresAtOnceThenNoMoreThanTheLimitAnswered() throws Exception {
+        BruteForceLimiter shared = new BruteForceLimiter(10, Duration.ofMinutes(1), this.clock);
+        int threads = 32;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        shared.record("10.0.0.6", SecurityOutcome.INVALID);
+                        answered.incrementAndGet();
+                    }
+                    catch (PadlockException ex) {
+                        // refused: the limit was reached before this one counted
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(answered).hasValue(10);
+    }
+
+    @Test
     void recordWhenIpv6AddressesOfOneSlash64ThenOneClient() {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 3; i++) {
             this.limiter.record("2001:db8:0:1::" + Integer.toHexString(i + 1), SecurityOutcome.INVALID);
         }
         assertRefused("2001:db8:0:1:ffff:ffff:ffff:ffff", 60);

@@ -1,8 +1,12 @@
 package io.github.padlock.slice;
 
+import java.util.List;
+
 import io.github.padlock.RequiresSecurity;
 import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
 import io.github.padlock.plan.SecurityConfigurationException;
+import io.github.padlock.plan.SecurityPlans;
+import io.github.padlock.web.PadlockWeb;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -13,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +66,20 @@ class WebMvcSliceWithoutBeansTests {
                 .hasMessageContaining("has no Padlock interceptor"));
     }
 
+    /** Found by a review: a registration with path patterns passed the check while leaving paths open. */
+    @Test
+    void startWhenPadlocksInterceptorExcludesSomePathsThenFailsNamingTheHandler() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class, WebMvcAutoConfiguration.class))
+            .withUserConfiguration(NotesSecurityConfiguration.class, InterceptorOnSomePathsOnly.class,
+                    RequiresOnlyController.class)
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .isInstanceOf(SecurityConfigurationException.class)
+                .hasMessageContaining("RequiresOnlyController.requiresOnly()")
+                .hasMessageContaining("has no Padlock interceptor on all its paths"));
+    }
+
     @Test
     void startWhenSchemeBeansImportedThenStarts() {
         this.contextRunner.withUserConfiguration(NotesSecurityConfiguration.class)
@@ -78,6 +98,27 @@ class WebMvcSliceWithoutBeansTests {
         @Bean
         WebMvcConfigurer padlockWebMvcConfigurer() {
             return new WebMvcConfigurer() {
+            };
+        }
+    }
+
+    /** Padlock's interceptor registered on some paths only: the others would answer anyone. */
+    @Configuration(proxyBeanMethods = false)
+    static class InterceptorOnSomePathsOnly {
+
+        @Bean
+        WebMvcConfigurer padlockWebMvcConfigurer(SecurityPlans plans) {
+            return new WebMvcConfigurer() {
+
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(PadlockWeb.interceptor(plans, null)).excludePathPatterns("/requires-only");
+                }
+
+                @Override
+                public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                    resolvers.add(PadlockWeb.argumentResolver(plans));
+                }
             };
         }
     }

@@ -132,7 +132,21 @@ class NotesKitTests {
     void stubWhenRefusesThenItsRefusal() {
         assertThat(this.mvc.get().uri("/notes").with(stub("noteUser")
             .refuses(new PadlockException(HttpStatus.BAD_REQUEST, "Inactive user", List.of()))))
-            .hasStatus(HttpStatus.BAD_REQUEST);
+            .hasStatus(HttpStatus.BAD_REQUEST)
+            .bodyJson()
+            .extractingPath("$.detail")
+            .isEqualTo("Inactive user");
+    }
+
+    @Test
+    void stubWhenGrantingScopesThenThoseDecideForAValueWithoutScopes() {
+        UserPrincipal unscoped = new UserPrincipal("zoe", List.of());
+        assertThat(this.mvc.get().uri("/notes").with(stub("noteUser").returns(unscoped))).hasStatus(
+                HttpStatus.FORBIDDEN);
+        assertThat(this.mvc.get().uri("/notes").with(stub("noteUser").returns(unscoped)
+            .grantingScopes("notes:read"))).hasStatusOk();
+        assertThat(this.mvc.get().uri("/notes").with(stub("noteUser").returns(unscoped)
+            .grantingScopes("notes:write"))).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test
