@@ -13,6 +13,7 @@ import io.github.padlock.jwt.JwtDecoder;
 import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.jwt.JwtSettings;
 import io.github.padlock.oauth2.PasswordTokenEndpoint;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -109,15 +111,22 @@ public final class PadlockJwtAutoConfiguration {
     @ConditionalOnProperty("padlock.token-endpoint.enabled")
     @ConditionalOnMissingBean
     PasswordTokenEndpoint padlockPasswordTokenEndpoint(ObjectProvider<UserAuthenticator> users, JwtIssuer issuer,
-            PadlockProperties properties, ObjectProvider<AttemptLimiter> limiter) {
+            PadlockProperties properties, ObjectProvider<AttemptLimiter> limiter,
+            ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
         UserAuthenticator authenticator = users.getIfAvailable();
         if (authenticator == null) {
             throw new InvalidConfigurationPropertyValueException("padlock.token-endpoint.enabled", true,
                     "The token endpoint checks users: set padlock.users, or declare a UserStore bean (with "
                             + "spring-security-crypto on the classpath)");
         }
-        return new PasswordTokenEndpoint(authenticator, issuer, properties.getTokenEndpoint().getAccessTokenTtl(),
-                properties.getTokenEndpoint().isDownScope(), limiter.getIfAvailable());
+        PasswordTokenEndpoint endpoint = new PasswordTokenEndpoint(authenticator, issuer,
+                properties.getTokenEndpoint().getAccessTokenTtl(), properties.getTokenEndpoint().isDownScope(),
+                limiter.getIfAvailable());
+        endpoint.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
+        if (properties.getEvents().isEnabled()) {
+            endpoint.setEventPublisher(events);
+        }
+        return endpoint;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.padlock.autoconfigure;
 
+import io.github.padlock.observation.PadlockAuditListener;
 import io.github.padlock.observation.PadlockObservation;
 import io.github.padlock.observation.SecurityObservationConvention;
 import io.github.padlock.plan.PlanResolver;
@@ -7,18 +8,24 @@ import io.github.padlock.plan.SecurityPlans;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of what Padlock tells about its decisions: application events for each granted or refused
  * request ({@code padlock.events.enabled}, on by default), and a {@code padlock.security} Micrometer observation
  * around each resolution when an {@link ObservationRegistry} bean exists (Spring Boot declares one with
- * {@code spring-boot-micrometer-observation}, which Actuator brings). With neither, the interceptor decides directly
+ * {@code spring-boot-micrometer-observation}, which Actuator brings), and Actuator audit events
+ * ({@code AUTHENTICATION_SUCCESS}, {@code AUTHENTICATION_FAILURE}, {@code AUTHORIZATION_FAILURE}) when the application
+ * declares an {@code AuditEventRepository}. With neither events nor observations, the interceptor decides directly
  * and nothing of this runs per request.
  */
 @AutoConfiguration(after = PadlockAutoConfiguration.class)
@@ -39,5 +46,22 @@ public final class PadlockObservationAutoConfiguration {
             resolver = PadlockObservation.observed(observations, convention.getIfUnique(), resolver);
         }
         return resolver;
+    }
+
+    /**
+     * Actuator's audit events, when the application declares an {@code AuditEventRepository} (as Spring Boot records
+     * Spring Security's authentication events only then).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(AuditApplicationEvent.class)
+    @ConditionalOnBean(AuditEventRepository.class)
+    @ConditionalOnBooleanProperty(name = "padlock.events.enabled", matchIfMissing = true)
+    static final class Audit {
+
+        @Bean
+        @ConditionalOnMissingBean
+        PadlockAuditListener padlockAuditListener(ApplicationEventPublisher publisher) {
+            return new PadlockAuditListener(publisher);
+        }
     }
 }

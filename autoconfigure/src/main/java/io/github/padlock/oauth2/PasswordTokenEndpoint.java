@@ -8,15 +8,21 @@ import java.util.Map;
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
 import io.github.padlock.PublicEndpoint;
+import io.github.padlock.SecurityFailureEvent;
 import io.github.padlock.SecurityOutcome;
+import io.github.padlock.SecuritySuccessEvent;
 import io.github.padlock.credentials.StoredUser;
 import io.github.padlock.credentials.UserAuthenticator;
+import io.github.padlock.credentials.UserPrincipal;
 import io.github.padlock.jwt.IssuedToken;
 import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.scheme.ScopeTokens;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,6 +60,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public final class PasswordTokenEndpoint {
 
+    /** The name of the observation of each token request. */
+    public static final String OBSERVATION = "padlock.token";
+
+    /** The scheme named by the token endpoint's events. */
+    public static final String EVENT_SCHEME = "tokenEndpoint";
+
+    private static final String OUTCOME = "outcome";
+
     private final UserAuthenticator users;
 
     private final JwtIssuer issuer;
@@ -63,6 +77,10 @@ public final class PasswordTokenEndpoint {
     private final boolean downScope;
 
     private final @Nullable AttemptLimiter limiter;
+
+    private ObservationRegistry observations = ObservationRegistry.NOOP;
+
+    private @Nullable ApplicationEventPublisher events;
 
     /**
      * @param users checks the user name and password
@@ -82,12 +100,68 @@ public final class PasswordTokenEndpoint {
     }
 
     /**
+     * Observe each token request as a {@code padlock.token} observation, with the low-cardinality key {@code outcome}:
+     * {@code granted} or the RFC 6749 §5.2 error code ({@code invalid_request}, {@code unsupported_grant_type},
+     * {@code invalid_scope}, {@code invalid_grant}, {@code slow_down}), {@code error} for an exception that is no
+     * answer of the endpoint's. Never a user name, a password or a token in a key value.
+     * @param observations where observations go ({@link ObservationRegistry#NOOP} by default: none)
+     */
+    public void setObservationRegistry(ObservationRegistry observations) {
+        this.observations = observations;
+    }
+
+    /**
+     * Publish a {@link SecuritySuccessEvent} for each issued token (its principal the {@link UserPrincipal} of the user
+     * and the scopes granted) and a {@link SecurityFailureEvent} for each refused grant: {@code invalid_grant}
+     * ({@link SecurityOutcome#INVALID}), {@code invalid_scope} ({@link SecurityOutcome#FORBIDDEN}) and
+     * {@code slow_down} ({@link SecurityOutcome#LIMITED}); both with the scheme {@value #EVENT_SCHEME}. Malformed
+     * requests publish nothing, as Spring Security publishes nothing for a request it cannot read.
+     * @param events where events go, or {@code null} for none (the default)
+     */
+    public void setEventPublisher(@Nullable ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    /**
      * @param form the password grant request
      * @param request the request, whose remote address identifies the client to the brute-force limiter
      * @return the access token response
      */
     @PostMapping(path = "${padlock.token-endpoint.path:/token}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> token(OAuth2PasswordRequestFormStrict form, HttpServletRequest request) {
+        Observation observation = Observation.start(OBSERVATION, this.observations);
+        try {
+            ResponseEntity<Map<String, Object>> response = issue(form, request);
+            observation.lowCardinalityKeyValue(OUTCOME, "granted");
+            return response;
+        }
+        catch (PadlockException ex) {
+            String error = String.valueOf(ex.getBody().getProperties() != null
+                    ? ex.getBody().getProperties().get("error") : null);
+            observation.lowCardinalityKeyValue(OUTCOME, error);
+            SecurityOutcome refused = switch (error) {
+                case "invalid_grant" -> SecurityOutcome.INVALID;
+                case "invalid_scope" -> SecurityOutcome.FORBIDDEN;
+                case "slow_down" -> SecurityOutcome.LIMITED;
+                default -> null;
+            };
+            if (refused != null && this.events != null) {
+                this.events.publishEvent(new SecurityFailureEvent(this, refused, EVENT_SCHEME, "none"));
+            }
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            observation.lowCardinalityKeyValue(OUTCOME, "error");
+            observation.error(ex);
+            throw ex;
+        }
+        finally {
+            observation.stop();
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> issue(OAuth2PasswordRequestFormStrict form,
+            HttpServletRequest request) {
         if (hasControlCharacter(form.username()) || hasControlCharacter(form.password())) {
             throw error("invalid_request", "The username and password must not contain control characters");
         }
@@ -122,6 +196,10 @@ public final class PasswordTokenEndpoint {
             granted = granted.stream().filter(user.scopes()::contains).toList();
         }
         IssuedToken token = this.issuer.issue(user.username(), granted, this.accessTokenTtl);
+        if (this.events != null) {
+            this.events.publishEvent(new SecuritySuccessEvent(this, new UserPrincipal(user.username(), granted),
+                    EVENT_SCHEME, "none"));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.value());
         body.put("token_type", "bearer");
@@ -179,6 +257,10 @@ public final class PasswordTokenEndpoint {
             exception.getBody().setProperty("error_description", exception.getBody().getDetail());
             exception.getHeaders().setCacheControl(CacheControl.noStore());
         }
+        // the form is read before token(...) runs: its refusal is observed here, as a point in time
+        Observation.start(OBSERVATION, this.observations)
+            .lowCardinalityKeyValue(OUTCOME, wrongGrantType ? "unsupported_grant_type" : "invalid_request")
+            .stop();
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
     }
 

@@ -1,6 +1,8 @@
 package io.github.padlock.observation;
 
+import io.github.padlock.SecurityFailureEvent;
 import io.github.padlock.SecurityOutcome;
+import io.github.padlock.SecuritySuccessEvent;
 import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.ResolvedPlan;
 
@@ -29,13 +31,15 @@ final class EventPublishingPlanResolver implements PlanResolver {
         catch (RuntimeException ex) {
             SecurityOutcome outcome = Outcomes.of(resolution, ex);
             if (outcome != null) {
-                this.publisher.publishEvent(new SecurityFailureEvent(resolution, outcome));
+                this.publisher.publishEvent(new SecurityFailureEvent(resolution.plan(), outcome,
+                        resolution.decidingScheme(), resolution.decidingVerifier()));
             }
             throw ex;
         }
         Object principal = resolution.principal();
         if (resolution.outcome() == SecurityOutcome.GRANTED && principal != null) {
-            this.publisher.publishEvent(new SecuritySuccessEvent(resolution, principal));
+            this.publisher.publishEvent(new SecuritySuccessEvent(resolution.plan(), principal,
+                    resolution.decidingScheme(), resolution.decidingVerifier()));
         }
     }
 }

@@ -29,7 +29,8 @@ public final class PadlockObservation {
     /**
      * @param publisher where events go
      * @param delegate the resolver wrapped
-     * @return a resolver that publishes a {@link SecuritySuccessEvent} or a {@link SecurityFailureEvent} for each
+     * @return a resolver that publishes a {@link io.github.padlock.SecuritySuccessEvent} or a
+     * {@link io.github.padlock.SecurityFailureEvent} for each
      * resolution that grants or refuses
      */
     public static PlanResolver publishingEvents(ApplicationEventPublisher publisher, PlanResolver delegate) {

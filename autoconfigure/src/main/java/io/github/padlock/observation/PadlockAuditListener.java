@@ -1,0 +1,87 @@
+package io.github.padlock.observation;
+
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.padlock.SecurityFailureEvent;
+import io.github.padlock.SecurityOutcome;
+import io.github.padlock.SecuritySuccessEvent;
+import io.github.padlock.credentials.ApiKeyPrincipal;
+import io.github.padlock.credentials.UserPrincipal;
+import io.github.padlock.jwt.JwtPrincipal;
+
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
+
+/**
+ * Turns Padlock's security events into Actuator audit events, as Spring Boot's {@code AuthenticationAuditListener}
+ * and {@code AuthorizationAuditListener} do for Spring Security's: {@code AUTHENTICATION_SUCCESS} for a
+ * {@link SecuritySuccessEvent}, {@code AUTHORIZATION_FAILURE} for a missing scope ({@link SecurityOutcome#FORBIDDEN})
+ * and {@code AUTHENTICATION_FAILURE} for every other {@link SecurityFailureEvent}; Actuator's {@code AuditListener}
+ * stores them in the {@code AuditEventRepository}. The audit event's principal is the user name, the API key's id or
+ * the JWT's subject of a success ({@link Principal#getName()} for a principal of the application's that implements
+ * it), and empty for a failure and for any other value: never a credential. Its data: {@code scheme},
+ * {@code verifier} and, for a failure, {@code outcome}.
+ */
+public final class PadlockAuditListener implements GenericApplicationListener {
+
+    /** The audit event type of a granted request, as Spring Boot names Spring Security's. */
+    public static final String AUTHENTICATION_SUCCESS = "AUTHENTICATION_SUCCESS";
+
+    /** The audit event type of a refused request, as Spring Boot names Spring Security's. */
+    public static final String AUTHENTICATION_FAILURE = "AUTHENTICATION_FAILURE";
+
+    /** The audit event type of a request refused for a scope it lacks, as Spring Boot names Spring Security's. */
+    public static final String AUTHORIZATION_FAILURE = "AUTHORIZATION_FAILURE";
+
+    private final ApplicationEventPublisher publisher;
+
+    /**
+     * @param publisher where the audit events go (Actuator's {@code AuditListener} receives them)
+     */
+    public PadlockAuditListener(ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public boolean supportsEventType(ResolvableType eventType) {
+        Class<?> type = eventType.toClass();
+        return SecuritySuccessEvent.class.isAssignableFrom(type) || SecurityFailureEvent.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof SecuritySuccessEvent success) {
+            this.publisher.publishEvent(new AuditApplicationEvent(nameOf(success.getPrincipal()),
+                    AUTHENTICATION_SUCCESS, Map.of("scheme", success.getScheme(), "verifier", success.getVerifier())));
+        }
+        else if (event instanceof SecurityFailureEvent failure) {
+            String type = (failure.getOutcome() == SecurityOutcome.FORBIDDEN) ? AUTHORIZATION_FAILURE
+                    : AUTHENTICATION_FAILURE;
+            this.publisher.publishEvent(new AuditApplicationEvent("", type,
+                    Map.of("outcome", failure.getOutcome().name().toLowerCase(Locale.ROOT), "scheme",
+                            failure.getScheme(), "verifier", failure.getVerifier())));
+        }
+    }
+
+    /** Who was granted, by a name that is no credential; empty when the value has none. */
+    static String nameOf(Object principal) {
+        if (principal instanceof Principal named) {
+            return String.valueOf(named.getName());
+        }
+        if (principal instanceof UserPrincipal user) {
+            return user.username();
+        }
+        if (principal instanceof ApiKeyPrincipal key) {
+            return key.id();
+        }
+        if (principal instanceof JwtPrincipal jwt) {
+            return jwt.subject();
+        }
+        return "";
+    }
+}
