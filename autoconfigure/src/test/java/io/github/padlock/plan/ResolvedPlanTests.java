@@ -216,6 +216,106 @@ class ResolvedPlanTests {
         assertThat(mismatches).hasValue(0);
     }
 
+    @Test
+    void decidingWhenGrantedThenTheSchemeAndVerifierThatProducedThePrincipal() {
+        PlanGraph graph = named();
+        graph.inject(0, graph.addRoot(() -> "a", this.keyUser, List.of(), true));
+        ResolvedPlan resolved = build(graph).resolve(new TestRequest().addHeader("X-Key", "good"));
+        assertThat(resolved.decidingScheme()).isEqualTo("key");
+        assertThat(resolved.decidingVerifier()).isEqualTo("keyUser");
+        assertThat(resolved.principal()).isEqualTo("key:good");
+    }
+
+    @Test
+    void decidingWhenBareSchemeGrantsThenVerifierNone() {
+        PlanGraph graph = named();
+        graph.inject(0, graph.addRoot(() -> "a", this.bearer, List.of(), true));
+        ResolvedPlan resolved = build(graph).resolve(new TestRequest().addHeader("Authorization", "Bearer t"));
+        assertThat(resolved.decidingScheme()).isEqualTo("bearer");
+        assertThat(resolved.decidingVerifier()).isEqualTo(ResolvedPlan.NONE);
+    }
+
+    @Test
+    void decidingWhenVerifierRefusesThenItAndItsScheme() {
+        PlanGraph graph = named();
+        graph.addRoot(() -> "a", this.keyUser, List.of(), true);
+        ResolvedPlan resolved = build(graph).prepare(new TestRequest().addHeader("X-Key", "bad"));
+        assertThatExceptionOfType(PadlockException.class).isThrownBy(resolved::decide);
+        assertThat(resolved.outcome()).isEqualTo(SecurityOutcome.INVALID);
+        assertThat(resolved.decidingScheme()).isEqualTo("key");
+        assertThat(resolved.decidingVerifier()).isEqualTo("keyUser");
+        assertThat(resolved.principal()).isNull();
+    }
+
+    @Test
+    void decidingWhenSecondAlternativeSucceedsThenItsSchemeAndVerifier() {
+        PlanGraph graph = named();
+        graph.inject(0, graph.addRoot(() -> "a", anyOf(), List.of(), true));
+        ResolvedPlan resolved = build(graph).resolve(new TestRequest().addHeader("Authorization", "Bearer t"));
+        assertThat(resolved.decidingScheme()).isEqualTo("bearer");
+        assertThat(resolved.decidingVerifier()).isEqualTo("bearerUser");
+        assertThat(resolved.principal()).isEqualTo("bearer:t");
+    }
+
+    @Test
+    void decidingWhenEveryAlternativeFailsThenNone() {
+        PlanGraph graph = named();
+        graph.addRoot(() -> "a", anyOf(), List.of(), true);
+        ResolvedPlan resolved = build(graph).prepare(new TestRequest().addHeader("X-Key", "bad"));
+        assertThatExceptionOfType(PadlockException.class).isThrownBy(resolved::decide);
+        assertThat(resolved.decidingScheme()).isEqualTo(ResolvedPlan.NONE);
+        assertThat(resolved.decidingVerifier()).isEqualTo(ResolvedPlan.NONE);
+    }
+
+    @Test
+    void decidingWhenAlternativeForbiddenAndNoneSucceedsThenTheForbiddingVerifier() {
+        PlanGraph graph = named();
+        graph.addRoot(() -> "a", anyOf(), List.of("admin"), true);
+        ResolvedPlan resolved = build(graph).prepare(new TestRequest().addHeader("X-Key", "good"));
+        assertThatExceptionOfType(InsufficientScopeException.class).isThrownBy(resolved::decide);
+        assertThat(resolved.outcome()).isEqualTo(SecurityOutcome.FORBIDDEN);
+        assertThat(resolved.decidingVerifier()).isEqualTo("keyUser");
+        assertThat(resolved.decidingScheme()).isEqualTo("key");
+    }
+
+    @Test
+    void decidingWhenAmbiguousAfterASuccessThenTheAmbiguousScheme() {
+        PlanGraph graph = named();
+        graph.addRoot(() -> "a", anyOf(), List.of(), true);
+        ResolvedPlan resolved = build(graph).prepare(new TestRequest().addHeader("X-Key", "good")
+            .addHeader("Authorization", "Bearer t")
+            .addHeader("Authorization", "Bearer u"));
+        assertThatExceptionOfType(PadlockException.class).isThrownBy(resolved::decide);
+        assertThat(resolved.outcome()).isEqualTo(SecurityOutcome.AMBIGUOUS);
+        assertThat(resolved.decidingScheme()).isEqualTo("bearer");
+    }
+
+    @Test
+    void decidingWhenNotDecidedThenNoneAndNoOutcome() {
+        PlanGraph graph = named();
+        graph.addRoot(() -> "a", this.keyUser, List.of(), true);
+        ResolvedPlan resolved = build(graph).prepare(new TestRequest().addHeader("X-Key", "good"));
+        assertThat(resolved.outcome()).isNull();
+        assertThat(resolved.decidingScheme()).isEqualTo(ResolvedPlan.NONE);
+        assertThat(resolved.principal()).isNull();
+    }
+
+    @Test
+    void decidingWhenOptionalAndNoCredentialsThenAnonymousAndNone() {
+        PlanGraph graph = named();
+        graph.inject(0, graph.addRoot(() -> "a", this.keyUser, List.of(), false));
+        ResolvedPlan resolved = build(graph).resolve(new TestRequest());
+        assertThat(resolved.outcome()).isEqualTo(SecurityOutcome.ANONYMOUS);
+        assertThat(resolved.decidingScheme()).isEqualTo(ResolvedPlan.NONE);
+        assertThat(resolved.principal()).isNull();
+    }
+
+    private PlanGraph named() {
+        return new PlanGraph(2, Object::toString, (dependency) -> (dependency == this.key) ? "key"
+                : (dependency == this.bearer) ? "bearer" : (dependency == this.keyUser) ? "keyUser"
+                        : (dependency == this.bearerUser) ? "bearerUser" : "other");
+    }
+
     private AnyOf anyOf() {
         return new AnyOf(List.of(ScopedDependency.of(this.keyUser), ScopedDependency.of(this.bearerUser)),
                 List.of("keyUser", "bearerUser"));
