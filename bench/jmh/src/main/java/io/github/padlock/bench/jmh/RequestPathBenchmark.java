@@ -13,12 +13,17 @@ import io.github.padlock.SecurityRequest;
 import io.github.padlock.SecurityResolution;
 import io.github.padlock.SecurityScopes;
 import io.github.padlock.jwt.JwtSettings;
+import io.github.padlock.observation.PadlockObservation;
+import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.plan.ResolvedPlan;
 import io.github.padlock.plan.SecurityPlan;
 import io.github.padlock.plan.SecurityPlans;
 import io.github.padlock.scheme.SecurityScheme;
 import io.github.padlock.web.PadlockWeb;
 import io.github.padlock.web.ServletSecurityRequest;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -82,6 +87,14 @@ public class RequestPathBenchmark {
     /** {@code lean}: a request costing what a container's does; {@code mock}: Spring's MockHttpServletRequest. */
     @Param({ "lean" })
     public String request;
+
+    /**
+     * What Padlock tells about each decision: {@code off} (the interceptor decides directly), {@code events} (a success
+     * or failure application event, no listener), {@code metrics} (events and the {@code padlock.security}
+     * observation, recorded as a Micrometer timer as Actuator does).
+     */
+    @Param({ "off" })
+    public String observe;
 
     private AnnotationConfigApplicationContext context;
 
@@ -171,7 +184,19 @@ public class RequestPathBenchmark {
         this.resolvedWebRequest = new ServletWebRequest(this.resolvedRequest);
         this.response = new MockHttpServletResponse();
         // Padlock's interceptor and argument resolver, as Spring MVC gets them: through its WebMvcConfigurer.
-        WebMvcConfigurer configurer = PadlockWeb.webMvcConfigurer(this.plans, null);
+        PlanResolver resolver = switch (this.observe) {
+            case "off" -> PlanResolver.DIRECT;
+            case "events" -> PadlockObservation.publishingEvents(this.context, PlanResolver.DIRECT);
+            case "metrics" -> {
+                ObservationRegistry observations = ObservationRegistry.create();
+                observations.observationConfig()
+                    .observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+                yield PadlockObservation.observed(observations, null,
+                        PadlockObservation.publishingEvents(this.context, PlanResolver.DIRECT));
+            }
+            default -> throw new IllegalArgumentException("Unknown observe " + this.observe);
+        };
+        WebMvcConfigurer configurer = PadlockWeb.webMvcConfigurer(this.plans, null, resolver);
         Registry registry = new Registry();
         configurer.addInterceptors(registry);
         this.interceptor = registry.only();
