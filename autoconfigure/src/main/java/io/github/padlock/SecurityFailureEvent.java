@@ -12,10 +12,13 @@ import org.springframework.context.ApplicationEvent;
  */
 public final class SecurityFailureEvent extends ApplicationEvent {
 
+    /** Why the request was refused. */
     private final SecurityOutcome outcome;
 
+    /** The bean name of the scheme that decided, or {@code none}. */
     private final String scheme;
 
+    /** The bean name of the verifier that decided, or {@code none}. */
     private final String verifier;
 
     /**

@@ -10,10 +10,13 @@ import org.springframework.context.ApplicationEvent;
  */
 public final class SecuritySuccessEvent extends ApplicationEvent {
 
+    /** What produced the grant; not serialized: it may be any type of the application's. */
     private final transient Object principal;
 
+    /** The bean name of the scheme that read the credentials. */
     private final String scheme;
 
+    /** The bean name of the verifier that produced the principal, or {@code none}. */
     private final String verifier;
 
     /**
