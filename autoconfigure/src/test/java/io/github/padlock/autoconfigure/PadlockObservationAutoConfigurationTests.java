@@ -41,6 +41,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -95,6 +97,21 @@ class PadlockObservationAutoConfigurationTests {
                 .doesNotHaveError()
                 .satisfies((observed) -> assertThat(observed.getAllKeyValues().toString()).doesNotContain("alice")
                     .doesNotContain("wrong"));
+        });
+    }
+
+    @Test
+    void observationWhenInsideTheRequestsObservationThenItsChild() {
+        this.contextRunner.withUserConfiguration(Observed.class).run((context) -> {
+            TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+            MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(new ServerHttpObservationFilter(registry))
+                .build());
+            assertThat(mvc.get().uri("/me").header("Authorization", basic("alice", "pw"))).hasStatusOk();
+            TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo("padlock.security")
+                .that()
+                .hasParentObservationContextMatching((parent) -> parent.getName().equals("http.server.requests"));
         });
     }
 
