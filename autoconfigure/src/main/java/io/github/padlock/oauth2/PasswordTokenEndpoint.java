@@ -1,5 +1,7 @@
 package io.github.padlock.oauth2;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The token endpoint of OAuth 2.0's resource owner password grant (RFC 6749 §4.3), strict by default: served at
@@ -242,10 +245,12 @@ public final class PasswordTokenEndpoint {
      * A malformed form is {@code invalid_request}, except a grant type other than {@code password}, which is
      * {@code unsupported_grant_type} (RFC 6749 §5.2).
      * @param exception the form's problems
+     * @param request the request, whose path is the problem's {@code instance}
      * @return the problem response
      */
     @ExceptionHandler(InvalidPasswordRequestFormException.class)
-    public ResponseEntity<ProblemDetail> handleInvalidForm(InvalidPasswordRequestFormException exception) {
+    public ResponseEntity<ProblemDetail> handleInvalidForm(InvalidPasswordRequestFormException exception,
+            HttpServletRequest request) {
         boolean wrongGrantType = exception.errors().stream()
             .anyMatch((error) -> error.field().equals("grant_type")
                     && error.message().equals(PasswordRequestFormReader.NOT_PASSWORD));
@@ -261,7 +266,19 @@ public final class PasswordTokenEndpoint {
         Observation.start(OBSERVATION, this.observations)
             .lowCardinalityKeyValue(OUTCOME, wrongGrantType ? "unsupported_grant_type" : "invalid_request")
             .stop();
+        // as Padlock's exception handler does: never the raw request URI, whose path parameters may carry a secret
+        answer.getBody().setInstance(instance(request));
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
+    }
+
+    /** The request's path, decoded, without path parameters or query. */
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return new URI(null, null, UrlPathHelper.defaultInstance.getRequestUri(request), null);
+        }
+        catch (URISyntaxException ex) {
+            return URI.create("");
+        }
     }
 
     private static PadlockException error(String code, String description) {

@@ -129,6 +129,25 @@ class PasswordTokenEndpointTests {
     }
 
     @Test
+    void tokenWhenMalformedFormThenInstanceIsThePathWithoutItsParameters() throws Exception {
+        MvcTestResult result = this.mvc.post()
+            .uri("/token;k=SECRET-PARAM?q=SECRET-QUERY")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("username=stanley&password=password123")
+            .exchange();
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.error").isEqualTo("invalid_request");
+        assertThat(result).bodyJson().extractingPath("$.instance").isEqualTo("/token");
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("SECRET");
+        MvcTestResult wrongGrant = this.mvc.post()
+            .uri("/token;k=SECRET-PARAM")
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("grant_type=client_credentials&username=stanley&password=password123")
+            .exchange();
+        assertThat(wrongGrant).bodyJson().extractingPath("$.instance").isEqualTo("/token");
+    }
+
+    @Test
     void tokenWhenOtherGrantTypeThenUnsupportedGrantType() {
         MvcTestResult result = form("grant_type=client_credentials&username=stanley&password=password123");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
