@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +55,9 @@ class DemoActuatorTests {
         assertThat(result).hasStatusOk();
         String actual = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         if (Boolean.getBoolean("padlock-tests.golden.write")) {
-            Files.writeString(Path.of("src/test/resources", GOLDEN), actual);
+            JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            Files.writeString(Path.of("src/test/resources", GOLDEN),
+                    json.writeValueAsString(json.readTree(actual)) + "\n");
         }
         String golden = new ClassPathResource(GOLDEN).getContentAsString(StandardCharsets.UTF_8);
         assertThat(result).bodyJson().isStrictlyEqualTo(golden);
