@@ -11,10 +11,13 @@ import org.springframework.context.ApplicationEvent;
  */
 public final class SecurityFailureEvent extends ApplicationEvent {
 
+    /** Why the request was refused. */
     private final SecurityOutcome outcome;
 
+    /** The bean name of the scheme that decided, or {@code none}. */
     private final String scheme;
 
+    /** The bean name of the verifier that refused, or {@code none}. */
     private final String verifier;
 
     SecurityFailureEvent(ResolvedPlan resolution, SecurityOutcome outcome) {

@@ -12,8 +12,10 @@ public final class SecuritySuccessEvent extends ApplicationEvent {
 
     private final transient Object principal;
 
+    /** The bean name of the scheme that decided. */
     private final String scheme;
 
+    /** The bean name of the verifier that decided, or {@code none}. */
     private final String verifier;
 
     SecuritySuccessEvent(ResolvedPlan resolution, Object principal) {
