@@ -8,8 +8,6 @@ import io.github.padlock.plan.SecurityPlans;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.audit.AuditEventRepository;
-import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,8 +51,8 @@ public final class PadlockObservationAutoConfiguration {
      * Spring Security's authentication events only then).
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(AuditApplicationEvent.class)
-    @ConditionalOnBean(AuditEventRepository.class)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.audit.listener.AuditApplicationEvent")
+    @ConditionalOnBean(type = "org.springframework.boot.actuate.audit.AuditEventRepository")
     @ConditionalOnBooleanProperty(name = "padlock.events.enabled", matchIfMissing = true)
     static final class Audit {
 

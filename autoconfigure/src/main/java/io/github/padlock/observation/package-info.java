@@ -1,5 +1,6 @@
 /**
- * What Padlock tells about its decisions: a Micrometer observation around each resolution, application events.
+ * What Padlock tells about its decisions and its plans: a Micrometer observation around each resolution, application
+ * events, the actuator endpoint of the plans.
  */
 @NullMarked
 package io.github.padlock.observation;

@@ -116,6 +116,14 @@ final class DependencyBeans {
         }).collect(Collectors.joining(", ", "[", "]"));
     }
 
+    /**
+     * @return the {@code T} of the bean's {@code SecurityDependency<T>} as a class, or {@code null} when it is not
+     * known (a raw type, say)
+     */
+    @Nullable Class<?> producedClass(String beanName) {
+        return producedType(beanName).resolve();
+    }
+
     /** The {@code T} of the bean's {@code SecurityDependency<T>}, from its declaration when generics are known. */
     private ResolvableType producedType(String beanName) {
         ResolvableType beanType = this.beanFactory.containsBeanDefinition(beanName)

@@ -1,6 +1,7 @@
 package io.github.padlock.plan;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -118,6 +119,27 @@ public final class SecurityPlan {
     }
 
     /**
+     * What the handler asks for, root by root in the order the plan resolves them: all of them must pass, and a root
+     * naming {@code anyOf} alternatives passes with the first alternative that produces a value. A root is what a
+     * declaration ({@code @RequiresSecurity}, or a {@code @SecurityParam} parameter) names; two declarations naming
+     * one dependency with one scope set are one root, required if either is. Dependencies are named by their bean
+     * names (the class name of one that is no bean). Built at each call, for descriptions such as the actuator
+     * endpoint; the per-request path does not use it.
+     * @return the roots; empty when the handler uses no security
+     */
+    public List<Root> describeRoots() {
+        List<Root> described = new ArrayList<>(this.roots.length);
+        for (int position = 0; position < this.roots.length; position++) {
+            Node node = this.nodes[this.roots[position]];
+            List<String> dependencies = node.isAnyOf()
+                    ? Arrays.stream(node.children()).mapToObj((child) -> this.nodes[child].name()).toList()
+                    : List.of(node.name());
+            described.add(new Root(dependencies, node.isAnyOf(), node.scopes().scopes(), this.requiredRoots[position]));
+        }
+        return List.copyOf(described);
+    }
+
+    /**
      * @param beanType a controller type (without a CGLIB proxy's subclass)
      * @param method a handler method
      * @return whether this is the plan of that handler
@@ -186,6 +208,33 @@ public final class SecurityPlan {
     public String toString() {
         return "SecurityPlan[" + this.beanType.getName() + "." + ((this.method != null) ? this.method.getName() : "")
                 + ", nodes=" + Arrays.toString(this.nodes) + "]";
+    }
+
+    /**
+     * One root of a plan, as {@link #describeRoots()} describes it.
+     *
+     * @param dependencies the dependency's name, or the names of the {@code anyOf} alternatives in the order they are
+     * tried
+     * @param anyOf whether the root is {@code anyOf} alternatives
+     * @param scopes the scopes asked of the dependency (of every alternative), in declaration order
+     * @param required whether the root must produce a value: a {@code @RequiresSecurity}, or a parameter that is
+     * neither {@code @Nullable} nor {@code Optional}; a root that need not may still refuse (a wrong credential, a
+     * scheme with {@code autoError} on)
+     */
+    public record Root(List<String> dependencies, boolean anyOf, List<String> scopes, boolean required) {
+
+        /**
+         * Copies the lists.
+         *
+         * @param dependencies the dependency's name, or the names of the {@code anyOf} alternatives
+         * @param anyOf whether the root is {@code anyOf} alternatives
+         * @param scopes the scopes asked of the dependency
+         * @param required whether the root must produce a value
+         */
+        public Root {
+            dependencies = List.copyOf(dependencies);
+            scopes = List.copyOf(scopes);
+        }
     }
 
     /**

@@ -59,6 +59,20 @@ final class SecurityPlanner {
     }
 
     /**
+     * @return {@code dependency}'s bean name, or the class name of one that is no bean
+     */
+    String nameOf(SecurityDependency<?> dependency) {
+        return this.beans.nameOf(dependency);
+    }
+
+    /**
+     * @return the type the bean {@code beanName} produces, or {@code null} when it is not known
+     */
+    @Nullable Class<?> producedClass(String beanName) {
+        return this.beans.producedClass(beanName);
+    }
+
+    /**
      * @return {@code dependency} by its bean name where it is a bean, for messages
      */
     String describe(SecurityDependency<?> dependency) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.padlock.SecurityDependency;
 import io.github.padlock.scheme.SecurityScheme;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +87,26 @@ public final class SecurityPlans {
      */
     public static String describe(HandlerMethod handlerMethod) {
         return HandlerDeclarations.describe(handlerMethod);
+    }
+
+    /**
+     * The name plans, observations and descriptions give a dependency: its bean name, or the class name of one that
+     * is no bean (a verifier built inside another bean, say). A name of the application's code, never of a request's.
+     * @param dependency a scheme or verifier
+     * @return its name
+     */
+    public String nameOf(SecurityDependency<?> dependency) {
+        return this.planner.nameOf(dependency);
+    }
+
+    /**
+     * What a security dependency bean produces, read from its declaration as selection by type reads it: the
+     * {@code T} of its {@code SecurityDependency<T>}.
+     * @param beanName the bean's name
+     * @return the type it produces, or {@code null} when its declaration does not tell (a raw type, say)
+     */
+    public @Nullable Class<?> producedType(String beanName) {
+        return this.planner.producedClass(beanName);
     }
 
     /**

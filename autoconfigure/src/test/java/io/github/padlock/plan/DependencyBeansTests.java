@@ -8,6 +8,8 @@ import io.github.padlock.scheme.HttpBasicCredentials;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -93,6 +95,25 @@ class DependencyBeansTests {
     @Test
     void describeWhenBeanThenItsName() {
         assertThat(this.beans.describe(this.basicAuth)).isEqualTo("'basicAuth'");
+    }
+
+    @Test
+    void nameOfWhenBeanThenItsNameElseTheClassName() {
+        Verifier<String> inline = Verifier.of(this.basicAuth, (credentials, scopes) -> "user");
+        assertThat(this.beans.nameOf(this.basicAuth)).isEqualTo("basicAuth");
+        assertThat(this.beans.nameOf(inline)).isEqualTo(Verifier.class.getName());
+    }
+
+    @Test
+    void producedClassWhenDeclaredWithGenericsThenTheirTypeElseTheSchemesCredentials() {
+        RootBeanDefinition definition = new RootBeanDefinition(Verifier.class);
+        definition.setTargetType(ResolvableType.forClassWithGenerics(Verifier.class, Integer.class));
+        definition.setInstanceSupplier(() -> Verifier.of(this.basicAuth, (credentials, scopes) -> 1));
+        this.beanFactory.registerBeanDefinition("counted", definition);
+        this.beanFactory.registerSingleton("raw", Verifier.of(this.basicAuth, (credentials, scopes) -> "raw"));
+        assertThat(this.beans.producedClass("counted")).isEqualTo(Integer.class);
+        assertThat(this.beans.producedClass("basicAuth")).isEqualTo(HttpBasicCredentials.class);
+        assertThat(this.beans.producedClass("raw")).isNull();
     }
 
     private static Declaration declaration(String name, List<String> anyOf, Class<?> wanted) {

@@ -129,6 +129,29 @@ class PlanGraphTests {
         assertThat(plan.handles(String.class, Object.class.getMethod("toString"))).isFalse();
     }
 
+    @Test
+    void describeRootsWhenDependencyAndAnyOfThenEachRootByBeanNameInResolutionOrder() throws Exception {
+        Verifier<String> keyUser = Verifier.of(this.key, (key, scopes) -> "key");
+        AnyOf either = new AnyOf(List.of(ScopedDependency.of(keyUser), ScopedDependency.of(this.basicUser)),
+                List.of("keyUser", "basicUser"));
+        PlanGraph named = new PlanGraph(2, (dependency) -> "'" + dependency + "'", (dependency) -> (dependency == keyUser)
+                ? "keyUser" : (dependency == this.basicUser) ? "basicUser" : (dependency == either) ? "anyOf"
+                        : dependency.getClass().getName());
+        named.addRoot(() -> "class", this.basicUser, List.of("admin", "read"), true);
+        named.addRoot(() -> "parameter", either, List.of("read"), false);
+        named.addRoot(() -> "again", this.basicUser, List.of("read", "admin"), false);
+        SecurityPlan plan = named.build(Object.class, Object.class.getMethod("toString"));
+        assertThat(plan.describeRoots()).containsExactly(
+                new SecurityPlan.Root(List.of("basicUser"), false, List.of("admin", "read"), true),
+                new SecurityPlan.Root(List.of("keyUser", "basicUser"), true, List.of("read"), false));
+    }
+
+    @Test
+    void describeRootsWhenNoSecurityThenEmpty() {
+        assertThat(SecurityPlan.NONE.describeRoots()).isEmpty();
+        assertThat(SecurityPlan.PUBLIC.describeRoots()).isEmpty();
+    }
+
     /** A dependency with children, as an application may write one. */
     static class Parent implements SecurityDependency<String> {
 
