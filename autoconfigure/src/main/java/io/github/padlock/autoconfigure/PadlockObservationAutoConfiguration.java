@@ -8,6 +8,7 @@ import io.github.padlock.plan.SecurityPlans;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -48,18 +49,19 @@ public final class PadlockObservationAutoConfiguration {
 
     /**
      * Actuator's audit events, when the application declares an {@code AuditEventRepository} (as Spring Boot records
-     * Spring Security's authentication events only then).
+     * Spring Security's authentication events only then). The repository is reached through an
+     * {@link ObjectProvider}, so that this class loads without Actuator.
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.audit.listener.AuditApplicationEvent")
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.audit.AuditEventRepository")
     @ConditionalOnBean(type = "org.springframework.boot.actuate.audit.AuditEventRepository")
     @ConditionalOnBooleanProperty(name = "padlock.events.enabled", matchIfMissing = true)
     static final class Audit {
 
         @Bean
         @ConditionalOnMissingBean
-        PadlockAuditListener padlockAuditListener(ApplicationEventPublisher publisher) {
-            return new PadlockAuditListener(publisher);
+        PadlockAuditListener padlockAuditListener(ObjectProvider<AuditEventRepository> repository) {
+            return new PadlockAuditListener(repository.getObject());
         }
     }
 }

@@ -11,9 +11,9 @@ import io.github.padlock.credentials.ApiKeyPrincipal;
 import io.github.padlock.credentials.UserPrincipal;
 import io.github.padlock.jwt.JwtPrincipal;
 
-import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.boot.actuate.audit.AuditEvent;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 
@@ -21,8 +21,11 @@ import org.springframework.core.ResolvableType;
  * Turns Padlock's security events into Actuator audit events, as Spring Boot's {@code AuthenticationAuditListener}
  * and {@code AuthorizationAuditListener} do for Spring Security's: {@code AUTHENTICATION_SUCCESS} for a
  * {@link SecuritySuccessEvent}, {@code AUTHORIZATION_FAILURE} for a missing scope ({@link SecurityOutcome#FORBIDDEN})
- * and {@code AUTHENTICATION_FAILURE} for every other {@link SecurityFailureEvent}; Actuator's {@code AuditListener}
- * stores them in the {@code AuditEventRepository}. The audit event's principal is the user name, the API key's id or
+ * and {@code AUTHENTICATION_FAILURE} for every other {@link SecurityFailureEvent}, added to the
+ * {@link AuditEventRepository} directly rather than through Actuator's {@code AuditListener}: Spring Boot 4.0's
+ * {@code AuditAutoConfiguration}, which declares that listener, also declares Spring Security's audit listeners and so
+ * cannot start without {@code spring-security-core}; an application without it turns that auto-configuration off
+ * ({@code management.auditevents.enabled=false}) and still gets Padlock's audit events. The audit event's principal is the user name, the API key's id or
  * the JWT's subject of a success ({@link Principal#getName()} for a principal of the application's that implements
  * it), and empty for a failure and for any other value: never a credential. Its data: {@code scheme},
  * {@code verifier} and, for a failure, {@code outcome}.
@@ -38,13 +41,13 @@ public final class PadlockAuditListener implements GenericApplicationListener {
     /** The audit event type of a request refused for a scope it lacks, as Spring Boot names Spring Security's. */
     public static final String AUTHORIZATION_FAILURE = "AUTHORIZATION_FAILURE";
 
-    private final ApplicationEventPublisher publisher;
+    private final AuditEventRepository repository;
 
     /**
-     * @param publisher where the audit events go (Actuator's {@code AuditListener} receives them)
+     * @param repository where the audit events go
      */
-    public PadlockAuditListener(ApplicationEventPublisher publisher) {
-        this.publisher = publisher;
+    public PadlockAuditListener(AuditEventRepository repository) {
+        this.repository = repository;
     }
 
     @Override
@@ -56,13 +59,13 @@ public final class PadlockAuditListener implements GenericApplicationListener {
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
         if (event instanceof SecuritySuccessEvent success) {
-            this.publisher.publishEvent(new AuditApplicationEvent(nameOf(success.getPrincipal()),
+            this.repository.add(new AuditEvent(nameOf(success.getPrincipal()),
                     AUTHENTICATION_SUCCESS, Map.of("scheme", success.getScheme(), "verifier", success.getVerifier())));
         }
         else if (event instanceof SecurityFailureEvent failure) {
             String type = (failure.getOutcome() == SecurityOutcome.FORBIDDEN) ? AUTHORIZATION_FAILURE
                     : AUTHENTICATION_FAILURE;
-            this.publisher.publishEvent(new AuditApplicationEvent("", type,
+            this.repository.add(new AuditEvent("", type,
                     Map.of("outcome", failure.getOutcome().name().toLowerCase(Locale.ROOT), "scheme",
                             failure.getScheme(), "verifier", failure.getVerifier())));
         }

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
-import org.springframework.boot.actuate.audit.listener.AuditListener;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -320,10 +319,6 @@ class PadlockObservationAutoConfigurationTests {
             return new InMemoryAuditEventRepository();
         }
 
-        @Bean
-        AuditListener auditListener(AuditEventRepository repository) {
-            return new AuditListener(repository);
-        }
     }
 
     @Configuration(proxyBeanMethods = false)
