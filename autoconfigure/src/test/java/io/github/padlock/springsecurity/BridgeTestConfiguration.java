@@ -83,6 +83,8 @@ class BridgeTestConfiguration {
     static Map<String, Object> held() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Map<String, Object> held = new LinkedHashMap<>();
+        // Told by the thread's name: the sources compile for Java 17, which has no Thread.isVirtual().
+        held.put("thread", Thread.currentThread().toString());
         if (authentication == null) {
             held.put("authentication", NONE);
             return held;
