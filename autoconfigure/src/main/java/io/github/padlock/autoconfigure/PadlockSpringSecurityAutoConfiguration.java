@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,15 +26,27 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @AutoConfiguration(after = PadlockAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ SecurityContextHolder.class, WebMvcConfigurer.class })
+@ConditionalOnClass(value = WebMvcConfigurer.class, name = PadlockSpringSecurityAutoConfiguration.HOLDER)
 @ConditionalOnBean(SecurityPlans.class)
 @ConditionalOnBooleanProperty(name = "padlock.spring-security.enabled", matchIfMissing = true)
 public final class PadlockSpringSecurityAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "padlockSpringSecurityWebMvcConfigurer")
-    WebMvcConfigurer padlockSpringSecurityWebMvcConfigurer(ObjectProvider<SecurityContextHolderStrategy> holder) {
-        return PadlockSpringSecurity
-            .webMvcConfigurer(holder.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
+    /** Spring Security's context holder, named so that nothing loads it to read the condition. */
+    static final String HOLDER = "org.springframework.security.core.context.SecurityContextHolder";
+
+    /**
+     * The bean, in a nested class that names Spring Security's types, so that nothing loads them without the library:
+     * an auto-configuration listed by class (as in tests) is read through reflection, which would load them.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = HOLDER)
+    static class Bridge {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "padlockSpringSecurityWebMvcConfigurer")
+        WebMvcConfigurer padlockSpringSecurityWebMvcConfigurer(ObjectProvider<SecurityContextHolderStrategy> holder) {
+            return PadlockSpringSecurity
+                .webMvcConfigurer(holder.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
+        }
     }
 }
