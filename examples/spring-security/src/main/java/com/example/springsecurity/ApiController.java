@@ -37,13 +37,15 @@ class ApiController {
                 authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
     }
 
+    @RequiresSecurity(anyOf = { "basicUser", "tokenUser" })
     @PostMapping("/items")
-    Item create(@SecurityParam(anyOf = { "basicUser", "tokenUser" }) Object user, @RequestBody NewItem item) {
+    Item create(@RequestBody NewItem item) {
         return this.items.create(item.name());       // @PreAuthorize("hasAuthority('SCOPE_items:write')")
     }
 
+    @RequiresSecurity(anyOf = { "basicUser", "tokenUser" })
     @GetMapping("/items")
-    List<Item> list(@SecurityParam(anyOf = { "basicUser", "tokenUser" }) Object user) {
+    List<Item> list() {
         return this.items.list();                    // @PreAuthorize("hasAuthority('SCOPE_items:read')")
     }
 
