@@ -72,6 +72,11 @@ public class PadlockProperties {
      */
     private final Events events = new Events();
 
+    /**
+     * The bridge to Spring Security, when spring-security-core is on the classpath.
+     */
+    private final SpringSecurity springSecurity = new SpringSecurity();
+
     /** {@return the security schemes to declare as beans, by bean name} */
     public Map<String, Scheme> getSchemes() {
         return this.schemes;
@@ -140,6 +145,11 @@ public class PadlockProperties {
     /** {@return the settings of the application events} */
     public Events getEvents() {
         return this.events;
+    }
+
+    /** {@return the settings of the bridge to Spring Security} */
+    public SpringSecurity getSpringSecurity() {
+        return this.springSecurity;
     }
 
     /**
@@ -976,6 +986,29 @@ public class PadlockProperties {
         }
 
         /** @param enabled whether to publish an application event for each granted or refused request */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /**
+     * The bridge to Spring Security: for the handler's duration, the principal Padlock resolved is the Authentication
+     * of Spring Security's SecurityContext.
+     */
+    public static class SpringSecurity {
+
+        /**
+         * Whether to make the principal Padlock resolved the Authentication of Spring Security's SecurityContext for
+         * the handler's duration, when spring-security-core is on the classpath.
+         */
+        private boolean enabled = true;
+
+        /** {@return whether to bridge the principal Padlock resolved into Spring Security's SecurityContext} */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /** @param enabled whether to bridge the principal Padlock resolved into Spring Security's SecurityContext */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }

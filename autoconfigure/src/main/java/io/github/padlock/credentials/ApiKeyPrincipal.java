@@ -2,13 +2,15 @@ package io.github.padlock.credentials;
 
 import java.util.List;
 
+import io.github.padlock.GrantedScopes;
+
 /**
  * An API key that checked, as the built-in API-key verifier produces it.
  *
  * @param id the key's id (not secret)
  * @param scopes the scopes the key grants
  */
-public record ApiKeyPrincipal(String id, List<String> scopes) {
+public record ApiKeyPrincipal(String id, List<String> scopes) implements GrantedScopes {
 
     /**
      * Copies the scopes, so that the principal cannot change.

@@ -2,13 +2,15 @@ package io.github.padlock.credentials;
 
 import java.util.List;
 
+import io.github.padlock.GrantedScopes;
+
 /**
  * A user whose password checked, as the built-in user verifier produces it.
  *
  * @param username the user name
  * @param scopes the scopes the user may be granted
  */
-public record UserPrincipal(String username, List<String> scopes) {
+public record UserPrincipal(String username, List<String> scopes) implements GrantedScopes {
 
     /**
      * Copies the scopes, so that the principal cannot change.

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.padlock.GrantedScopes;
+
 /**
  * The holder of a verified JSON Web Token (RFC 7519): its subject ({@code sub}), the scopes it grants (from the
  * {@code scope} string of RFC 8693 §4.2 or the {@code scp} array) and all its claims, as JSON values (numbers for
@@ -17,7 +19,7 @@ import java.util.Objects;
  * @param scopes the granted scopes, in the token's order
  * @param claims every claim of the token, read-only
  */
-public record JwtPrincipal(String subject, List<String> scopes, Map<String, Object> claims) {
+public record JwtPrincipal(String subject, List<String> scopes, Map<String, Object> claims) implements GrantedScopes {
 
     /**
      * Refuses a {@code null} subject and copies the scopes and the claims into read-only collections.

@@ -45,6 +45,12 @@ public final class ResolvedPlan implements SecurityResolution {
 
     private final Object[] values;
 
+    /**
+     * The request attribute under which the web glue keeps the {@link ResolvedPlan} of the request's handler (this
+     * class's name), for the readers beside it, such as the bridge to Spring Security.
+     */
+    public static final String ATTRIBUTE = ResolvedPlan.class.getName();
+
     /** What {@link #decidingScheme()} and {@link #decidingVerifier()} say when no scheme or verifier decided. */
     public static final String NONE = "none";
 
@@ -140,6 +146,40 @@ public final class ResolvedPlan implements SecurityResolution {
             }
         }
         return null;
+    }
+
+    /**
+     * The handler's principal, for a bridge to another framework's notion of the current user (Spring Security's
+     * {@code Authentication}): the value of the handler's first {@code @SecurityParam} parameter, or, for a handler
+     * without one, of its first required dependency ({@code @RequiresSecurity}, class level first). The plan chose the
+     * node at start-up; this reads its value.
+     * @return the value, or {@code null} unless the resolution was {@link SecurityOutcome#GRANTED} and that node
+     * produced a value (an optional parameter may be empty while another dependency granted)
+     */
+    public @Nullable Object handlerPrincipal() {
+        int node = this.plan.principalNode();
+        if (node < 0 || this.outcome != SecurityOutcome.GRANTED) {
+            return null;
+        }
+        Object value = this.values[node];
+        return (value != UNRESOLVED && value != NULL) ? value : null;
+    }
+
+    /**
+     * Whether a verifier produced {@link #handlerPrincipal()}: {@code false} for the credentials a bare scheme read
+     * (a {@code @SecurityParam("basicAuth") HttpBasicCredentials} the handler checks itself), which nothing has
+     * verified yet. Through {@code anyOf}, it is the alternative that produced the value that counts.
+     * @return whether the handler's principal is there and a verifier, not a scheme, produced it
+     */
+    public boolean isHandlerPrincipalVerified() {
+        if (handlerPrincipal() == null) {
+            return false;
+        }
+        int index = this.plan.principalNode();
+        while (this.plan.node(index).isAnyOf()) {
+            index = producer(this.plan.node(index).children());
+        }
+        return !this.plan.node(index).isScheme();
     }
 
     /**

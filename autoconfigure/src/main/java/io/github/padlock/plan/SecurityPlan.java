@@ -48,6 +48,9 @@ public final class SecurityPlan {
 
     private final boolean publicEndpoint;
 
+    /** The node whose value is the handler's principal ({@link ResolvedPlan#handlerPrincipal()}), or -1. */
+    private final int principalNode;
+
     SecurityPlan(Class<?> beanType, @Nullable Method method, Node[] nodes, int[] roots, boolean[] requiredRoots,
             int[] parameterNodes, List<List<SchemeUse>> requirements, boolean optional,
             @Nullable DependencyStubs stubs) {
@@ -61,6 +64,7 @@ public final class SecurityPlan {
         this.optional = optional;
         this.stubs = stubs;
         this.publicEndpoint = false;
+        this.principalNode = principalNode(parameterNodes, roots, requiredRoots);
     }
 
     private SecurityPlan(SecurityPlan plan, boolean publicEndpoint) {
@@ -74,6 +78,22 @@ public final class SecurityPlan {
         this.optional = plan.optional;
         this.stubs = plan.stubs;
         this.publicEndpoint = publicEndpoint;
+        this.principalNode = plan.principalNode;
+    }
+
+    /** The node of the first {@code @SecurityParam} parameter, else the first required root, else -1. */
+    private static int principalNode(int[] parameterNodes, int[] roots, boolean[] requiredRoots) {
+        for (int node : parameterNodes) {
+            if (node >= 0) {
+                return node;
+            }
+        }
+        for (int i = 0; i < roots.length; i++) {
+            if (requiredRoots[i]) {
+                return roots[i];
+            }
+        }
+        return -1;
     }
 
     /**
@@ -195,6 +215,14 @@ public final class SecurityPlan {
      */
     boolean isRequired(int position) {
         return this.requiredRoots[position];
+    }
+
+    /**
+     * @return the node whose value is the handler's principal: the first {@code @SecurityParam} parameter's, else the
+     * first required root's (a {@code @RequiresSecurity}), else -1
+     */
+    int principalNode() {
+        return this.principalNode;
     }
 
     /**

@@ -30,7 +30,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 final class SecurityInterceptor implements HandlerInterceptor {
 
     /** The request attribute holding the {@link ResolvedPlan} of the request's handler. */
-    static final String ATTRIBUTE = ResolvedPlan.class.getName();
+    static final String ATTRIBUTE = ResolvedPlan.ATTRIBUTE;
 
     private final SecurityPlans plans;
 

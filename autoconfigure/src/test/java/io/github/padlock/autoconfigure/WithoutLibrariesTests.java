@@ -30,17 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Without nimbus-jose-jwt, spring-security-crypto and Spring Boot Actuator on the class path at all — not hidden from
- * the context as in {@link OptionalLibrariesTests}, but absent, so that any class of Padlock that refers to them and
- * gets loaded would fail with {@link NoClassDefFoundError} — an application with API keys (sha256) starts and serves
- * requests, even asking for the actuator endpoint, and the properties that need a library fail the start-up naming
- * it. Padlock, Spring and the test are loaded afresh from the test class path less those jars, by a class loader that
- * does not delegate to the one that found them, and {@link Probe} runs there.
+ * Without nimbus-jose-jwt, spring-security-crypto, spring-security-core and Spring Boot Actuator on the class path at
+ * all — not hidden from the context as in {@link OptionalLibrariesTests}, but absent, so that any class of Padlock that
+ * refers to them and gets loaded would fail with {@link NoClassDefFoundError} — an application with API keys (sha256)
+ * starts and serves requests, even asking for the actuator endpoint (the bridge to Spring Security backs off), and the
+ * properties that need a library fail the start-up naming it. Padlock, Spring and the test are loaded afresh from the
+ * test class path less those jars, by a class loader that does not delegate to the one that found them, and
+ * {@link Probe} runs there.
  */
 class WithoutLibrariesTests {
 
     private static final List<String> LEFT_OUT = List.of("nimbus-jose-jwt-", "spring-security-crypto-",
-            "spring-boot-actuator-");
+            "spring-security-core-", "spring-boot-actuator-");
 
     @Test
     void startWhenNeitherLibraryOnTheClassPathThenApiKeysWorkAndTheRestFailsNamingTheDependency() throws Exception {
@@ -51,6 +52,8 @@ class WithoutLibrariesTests {
                     () -> withoutLibraries.loadClass("org.springframework.security.crypto.password.PasswordEncoder"));
             assertThatExceptionOfType(ClassNotFoundException.class).isThrownBy(() -> withoutLibraries
                 .loadClass("org.springframework.boot.actuate.endpoint.annotation.Endpoint"));
+            assertThatExceptionOfType(ClassNotFoundException.class).isThrownBy(() -> withoutLibraries
+                .loadClass("org.springframework.security.core.context.SecurityContextHolder"));
             Class<?> probe = withoutLibraries.loadClass(Probe.class.getName());
             assertThat(probe.getClassLoader()).as("the probe and Padlock load without them").isSameAs(withoutLibraries);
             Thread thread = Thread.currentThread();
@@ -91,7 +94,7 @@ class WithoutLibrariesTests {
     }
 
     /**
-     * @return a class loader over the test class path without the two jars, whose parent (the platform class loader)
+     * @return a class loader over the test class path without the three jars, whose parent (the platform class loader)
      * knows none of the application's classes
      */
     private static URLClassLoader withoutLibraries() throws IOException {
@@ -110,7 +113,7 @@ class WithoutLibrariesTests {
                 urls.add(path.toUri().toURL());
             }
         }
-        assertThat(leftOut).as("the jars left out: Actuator's are two").hasSize(4);
+        assertThat(leftOut).as("the jars left out: Actuator's are two").hasSize(5);
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
@@ -128,7 +131,8 @@ class WithoutLibrariesTests {
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
                     PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
-                    PadlockJwtAutoConfiguration.class, PadlockEndpointAutoConfiguration.class));
+                    PadlockJwtAutoConfiguration.class, PadlockEndpointAutoConfiguration.class,
+                    PadlockSpringSecurityAutoConfiguration.class, PadlockObservationAutoConfiguration.class));
 
         @Override
         public Map<String, String> get() {

@@ -4,10 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.padlock.GrantedScopes;
 import io.github.padlock.SecurityDependency;
-import io.github.padlock.credentials.ApiKeyPrincipal;
-import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.jwt.JwtPrincipal;
 import io.github.padlock.plan.DependencyStubs;
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +17,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * What a scheme or verifier bean answers in one MockMvc request, in place of reading credentials: FastAPI's
  * {@code app.dependency_overrides[get_current_user] = ...}, for one request only. Verifiers above the stubbed one run
  * as usual on its value, and Padlock's fail-closed rules hold: scopes asked on the path are checked against the
- * scopes the stub grants, which are those of a {@code UserPrincipal}, {@code ApiKeyPrincipal} or {@code JwtPrincipal}
- * value, or those given to {@link #grantingScopes(String...)}; any other value grants none, so a path that asks scopes
- * answers 403 until the test says which it grants. Immutable: each method returns a copy.
+ * scopes the stub grants, which are those of a {@link GrantedScopes} value (a {@code UserPrincipal},
+ * {@code ApiKeyPrincipal} or {@code JwtPrincipal}, or a type of the application's that implements it), or those given
+ * to {@link #grantingScopes(String...)}; any other value grants none, so a path that asks scopes answers 403 until the
+ * test says which it grants. Immutable: each method returns a copy.
  */
 public final class StubbedDependency implements RequestPostProcessor {
 
@@ -46,7 +45,7 @@ public final class StubbedDependency implements RequestPostProcessor {
 
     /**
      * @param value what the dependency produces in this request, such as {@code new UserPrincipal("stanley",
-     * List.of("items:read"))}; its scopes are what the stub grants, for the principals of Padlock that carry some
+     * List.of("items:read"))}; its scopes are what the stub grants, for a {@link GrantedScopes} value
      * @return a copy producing {@code value}
      */
     public StubbedDependency returns(Object value) {
@@ -105,16 +104,7 @@ public final class StubbedDependency implements RequestPostProcessor {
     }
 
     private static List<String> scopesOf(@Nullable Object value) {
-        if (value instanceof UserPrincipal user) {
-            return user.scopes();
-        }
-        if (value instanceof ApiKeyPrincipal key) {
-            return key.scopes();
-        }
-        if (value instanceof JwtPrincipal jwt) {
-            return jwt.scopes();
-        }
-        return List.of();
+        return (value instanceof GrantedScopes granted) ? List.copyOf(granted.scopes()) : List.of();
     }
 
     @Override

@@ -1,0 +1,4 @@
+package com.example.springsecurity;
+
+record Item(long id, String name, String createdBy) {
+}

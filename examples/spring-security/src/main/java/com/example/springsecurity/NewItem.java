@@ -1,0 +1,4 @@
+package com.example.springsecurity;
+
+record NewItem(String name) {
+}
