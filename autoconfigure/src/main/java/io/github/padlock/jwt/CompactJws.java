@@ -1,5 +1,7 @@
 package io.github.padlock.jwt;
 
+import java.util.Arrays;
+
 import io.github.padlock.scheme.CanonicalBase64;
 
 /**
@@ -15,6 +17,20 @@ final class CompactJws {
 
     /** The deepest nesting of JSON objects and arrays accepted in the header and the payload, the outer object 1. */
     static final int MAX_DEPTH = 32;
+
+    /**
+     * The six bits of each base64url character (RFC 4648 §5 Table 2), -1 for the other ASCII characters: one array
+     * read per character, where comparisons would branch up to eight times.
+     */
+    private static final byte[] SEXTETS = new byte[128];
+
+    static {
+        Arrays.fill(SEXTETS, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SEXTETS[alphabet.charAt(i)] = (byte) i;
+        }
+    }
 
     private CompactJws() {
     }
@@ -41,8 +57,7 @@ final class CompactJws {
     private static boolean isCompactSerialization(String token) {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.')) {
+            if (c != '.' && (c >= 128 || SEXTETS[c] < 0)) {
                 return false;
             }
         }
@@ -81,7 +96,7 @@ final class CompactJws {
         boolean inString = false;
         boolean escaped = false;
         for (int i = start; i < end; i++) {
-            bits = (bits << 6) | CanonicalBase64.sextet(token.charAt(i));
+            bits = (bits << 6) | SEXTETS[token.charAt(i)]; // a base64url character: isCompactSerialization
             bitCount += 6;
             if (bitCount < 8) {
                 continue;
