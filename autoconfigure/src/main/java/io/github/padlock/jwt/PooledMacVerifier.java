@@ -3,6 +3,7 @@ package io.github.padlock.jwt;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,8 @@ import com.nimbusds.jose.util.Base64URL;
  * ({@code Mac.init}) for every token. Everything else is nimbus's: its algorithm names and minimum key lengths
  * ({@link MACProvider}), its check of the {@code crit} header ({@link CriticalHeaderParamsDeferral}), the order in
  * which {@link MACVerifier#verify} applies them; nimbus still parses the token, selects the key and checks the claims.
- * The signature is compared in constant time ({@link MessageDigest#isEqual}). Thread-safe.
+ * The signature is compared in constant time ({@link MessageDigest#isEqual}), decoded by the JDK's base64url decoder
+ * rather than nimbus's constant-time one, since a token's signature is no secret. Thread-safe.
  */
 final class PooledMacVerifier implements JWSVerifier, CriticalHeaderParamsAware {
 
@@ -66,7 +68,14 @@ final class PooledMacVerifier implements JWSVerifier, CriticalHeaderParamsAware 
         if (!this.critPolicy.headerPasses(header)) {
             return false;
         }
-        byte[] presented = signature.decode();
+        byte[] presented;
+        try {
+            // The JDK's decoder: the same bytes as nimbus's for the canonical base64url that CompactJws requires.
+            presented = Base64.getUrlDecoder().decode(signature.toString());
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
         Workspace workspace = pool.acquire();
         try {
             return workspace.matches(signingInput, presented);
