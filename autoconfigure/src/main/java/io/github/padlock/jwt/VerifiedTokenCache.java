@@ -3,11 +3,11 @@ package io.github.padlock.jwt;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li><b>The key is the token's SHA-256</b>, not the token: 48 bytes whatever the token's length, and no bearer token
  * kept in the heap for its lifetime, where a heap dump would hand it to whoever reads the dump (the principal's claims
- * are kept, but without the signature they are no credential). Only ASCII tokens are hashed, a character to a byte, so
- * that two strings never share a key; SHA-256's collision resistance keeps any other token from finding a cached
- * token's key.</li>
+ * are kept, but without the signature they are no credential). No string shares the bytes hashed for a token that
+ * passed the checks ({@link Hasher#key}), and SHA-256's collision resistance keeps any other token from finding a
+ * cached token's key.</li>
  * <li><b>Expiry</b>: an entry is refused from the first millisecond at which the decoder itself would refuse the token
  * as expired ({@code exp} plus the clock skew, read from the same clock), checked on every hit, and Caffeine drops it
  * then or after the maximum age, whichever comes first. A token is only kept once verified, so after its {@code nbf}.
@@ -78,8 +78,8 @@ final class VerifiedTokenCache {
 
     /**
      * @param token a bearer token as sent
-     * @return its key, or {@code null} when it cannot be cached: empty, longer than {@link CompactJws#MAX_LENGTH} or
-     * not ASCII, all of which the decoder refuses anyway
+     * @return its key, or {@code null} when it cannot be cached: empty or longer than {@link CompactJws#MAX_LENGTH},
+     * which the decoder refuses anyway
      */
     @Nullable TokenKey key(String token) {
         if (token.isEmpty() || token.length() > CompactJws.MAX_LENGTH) {
@@ -196,49 +196,33 @@ final class VerifiedTokenCache {
         }
     }
 
-    /** A SHA-256 digest and its buffers, lent to one token at a time by {@link #hashers}. */
+    /** A SHA-256 digest and its output buffer, lent to one token at a time by {@link #hashers}. */
     private static final class Hasher {
-
-        private static final int CHUNK = 512;
 
         private static final int DIGEST_LENGTH = 32;
 
         private final MessageDigest digest = sha256();
 
-        private final byte[] input = new byte[CHUNK];
-
         private final byte[] output = new byte[DIGEST_LENGTH];
 
         /**
-         * @return the token's key, or {@code null} when it is not ASCII
+         * The SHA-256 of the token's ISO-8859-1 bytes: a plain copy of a string of such characters, and a {@code ?}
+         * for any other character. Two strings may share bytes only if one holds a character that is not base64url
+         * (a {@code ?}, or a character outside ISO-8859-1), so no string shares the key of a token that passed the
+         * checks, which are base64url characters and dots only.
+         * @return the token's key
          */
-        @Nullable TokenKey key(String token) {
-            int length = token.length();
+        TokenKey key(String token) {
             try {
-                for (int start = 0; start < length; start += CHUNK) {
-                    int end = Math.min(length, start + CHUNK);
-                    for (int i = start; i < end; i++) {
-                        char c = token.charAt(i);
-                        if (c >= 0x80) {
-                            return null;
-                        }
-                        this.input[i - start] = (byte) c;
-                    }
-                    this.digest.update(this.input, 0, end - start);
-                }
-                this.digest.digest(this.output, 0, DIGEST_LENGTH);
-                return new TokenKey((long) LONGS.get(this.output, 0), (long) LONGS.get(this.output, 8),
-                        (long) LONGS.get(this.output, 16), (long) LONGS.get(this.output, 24));
+                this.digest.update(token.getBytes(StandardCharsets.ISO_8859_1));
+                this.digest.digest(this.output, 0, DIGEST_LENGTH); // which also resets the digest for the next token
             }
             catch (DigestException ex) {
+                this.digest.reset();
                 throw new IllegalStateException("SHA-256 digests are 32 bytes", ex);
             }
-            finally {
-                // No token stays behind in an idle hasher.
-                this.digest.reset();
-                Arrays.fill(this.input, 0, Math.min(CHUNK, length), (byte) 0);
-                Arrays.fill(this.output, (byte) 0);
-            }
+            return new TokenKey((long) LONGS.get(this.output, 0), (long) LONGS.get(this.output, 8),
+                    (long) LONGS.get(this.output, 16), (long) LONGS.get(this.output, 24));
         }
 
         private static MessageDigest sha256() {
