@@ -12,7 +12,8 @@
 # measured run with --latency; record the resident memory after start, after the load and after a full GC, the
 # server's CPU time per request, and the CPU that other processes took meanwhile (a disturbance gauge). Prints tables:
 # requests/s and p99 latency per application and endpoint, the ratios Padlock/baseline and Padlock/Spring Security
-# from this same run, start-up time and RSS per application.
+# from this same run, the server CPU per request each application adds to the baseline's, the JWT cache's hit ratio,
+# start-up time and RSS per application.
 #
 # Usage: bench/load.sh            (from anywhere; builds the jars if missing, installs wrk with apt if missing)
 # Environment (defaults in brackets):
@@ -33,9 +34,9 @@
 #                      token); jwt-unique: GET /jwt/me with JWT_POOL distinct valid tokens sent round-robin by a wrk
 #                      Lua script, each wrk thread over its own share and each run where the last one left off, so
 #                      that a token comes back only after the whole pool was sent (the baseline ignores the header,
-#                      Spring Security verifies each one). For both, the
-#                      hit ratio of Padlock's cache of verified tokens during each measured run is read from the
-#                      Padlock application's GET /bench/jwt-cache before and after it
+#                      Spring Security verifies each one). For both, the hit ratio of Padlock's cache of verified
+#                      tokens during each measured run is read from the Padlock application's GET /bench/jwt-cache
+#                      before and after it
 #   JWT_POOL [100000]  distinct tokens of jwt-unique: 10 times the default padlock.jwt.cache.maximum-size (10,000)
 #   JFR [0]            1: record a JFR profile of each application's load (same flag for all three)
 #   RESULTS_DIR [bench/target/load-<time>]  raw wrk outputs, logs, the summary
