@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Load benchmark: the same five endpoints served by three Spring Boot applications, one at a time, on 127.0.0.1.
+# Load benchmark: the same five endpoints served by three Spring Boot applications, one at a time, on 127.0.0.1; the
+# JWT endpoint twice: with one token sent over and over (jwt), and with a pool of distinct tokens sent round-robin
+# (jwt-unique).
 #
 #   baseline         bench/baseline-app         no security at all
 #   padlock          bench/padlock-app          Padlock schemes and verifiers (HTTP Basic, API key, opaque bearer, JWT)
@@ -10,7 +12,8 @@
 # measured run with --latency; record the resident memory after start, after the load and after a full GC, the
 # server's CPU time per request, and the CPU that other processes took meanwhile (a disturbance gauge). Prints tables:
 # requests/s and p99 latency per application and endpoint, the ratios Padlock/baseline and Padlock/Spring Security
-# from this same run, start-up time and RSS per application.
+# from this same run, the server CPU per request each application adds to the baseline's, the JWT cache's hit ratio,
+# start-up time and RSS per application.
 #
 # Usage: bench/load.sh            (from anywhere; builds the jars if missing, installs wrk with apt if missing)
 # Environment (defaults in brackets):
@@ -26,7 +29,15 @@
 #   STARTS [3]         start-ups per application to time (the median is reported; the last one serves the load)
 #   JAVA_OPTS [-Xmx512m]  JVM flags, the same for all three applications
 #   APPS ["baseline padlock spring-security"]  which applications, in this order
-#   ENDPOINTS ["public basic apikey bearer jwt"]
+#   ENDPOINTS ["public basic apikey bearer jwt jwt-unique"]
+#                      jwt: GET /jwt/me with one token, every request the same (as a client reuses its access
+#                      token); jwt-unique: GET /jwt/me with JWT_POOL distinct valid tokens sent round-robin by a wrk
+#                      Lua script, each wrk thread over its own share and each run where the last one left off, so
+#                      that a token comes back only after the whole pool was sent (the baseline ignores the header,
+#                      Spring Security verifies each one). For both, the hit ratio of Padlock's cache of verified
+#                      tokens during each measured run is read from the Padlock application's GET /bench/jwt-cache
+#                      before and after it
+#   JWT_POOL [100000]  distinct tokens of jwt-unique: 10 times the default padlock.jwt.cache.maximum-size (10,000)
 #   JFR [0]            1: record a JFR profile of each application's load (same flag for all three)
 #   RESULTS_DIR [bench/target/load-<time>]  raw wrk outputs, logs, the summary
 #
@@ -44,7 +55,8 @@ THREADS=${THREADS:-2}
 STARTS=${STARTS:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 APPS=${APPS:-baseline padlock spring-security}
-ENDPOINTS=${ENDPOINTS:-public basic apikey bearer jwt}
+ENDPOINTS=${ENDPOINTS:-public basic apikey bearer jwt jwt-unique}
+JWT_POOL=${JWT_POOL:-100000}
 JFR=${JFR:-0}
 ROUNDS=${ROUNDS:-1}
 INTERLEAVE=${INTERLEAVE:-0}
@@ -56,6 +68,7 @@ BASIC_HEADER="Authorization: Basic $(printf '%s' 'stanley:password123' | base64)
 API_KEY_HEADER="X-API-KEY: SECRET_API_KEY"
 BEARER_HEADER="Authorization: Bearer token_for_stanley"
 JWT_HEADER=""   # set below, from TokenPrinter
+JWT_UNIQUE_HEADER=""   # the first token of the jwt-unique pool, for the checks and the warm-up over all endpoints
 
 # ---------------------------------------------------------------------------------------------------------------
 # Processes: every JVM started here is stopped on exit, whatever happens.
@@ -97,7 +110,7 @@ path_of() {
         basic) echo /basic/me ;;
         apikey) echo /apikey/data ;;
         bearer) echo /bearer/me ;;
-        jwt) echo /jwt/me ;;
+        jwt | jwt-unique) echo /jwt/me ;;
         *) die "unknown endpoint $1" ;;
     esac
 }
@@ -109,6 +122,7 @@ header_of() {
         apikey) echo "$API_KEY_HEADER" ;;
         bearer) echo "$BEARER_HEADER" ;;
         jwt) echo "$JWT_HEADER" ;;
+        jwt-unique) echo "$JWT_UNIQUE_HEADER" ;;
     esac
 }
 
@@ -161,11 +175,35 @@ to_ms() {
 
 ratio() {
     # a/b as a percentage, or n/a
-    if [[ -z ${1:-} || -z ${2:-} ]]; then
+    if [[ ! ${1:-} =~ ^-?[0-9.]+$ || ! ${2:-} =~ ^-?[0-9.]+$ ]]; then
         echo "n/a"
         return
     fi
     awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.1f%%", 100 * a / b }'
+}
+
+added_cpu() { # app, endpoint: the median over the rounds of (app's CPU/req - baseline's), or n/a
+    local app=$1 ep=$2 r d=()
+    for r in $(seq 1 "$ROUNDS"); do
+        if [[ ${R_CPU[$app.$ep.$r]:-?} != "?" && ${R_CPU[baseline.$ep.$r]:-?} != "?" ]]; then
+            d+=("$((R_CPU[$app.$ep.$r] - R_CPU[baseline.$ep.$r]))")
+        fi
+    done
+    if ((${#d[@]} == 0)); then
+        echo "n/a"
+        return
+    fi
+    printf '%s\n' "${d[@]}" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2];
+        else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+endpoint_label() {
+    # the table's name of an endpoint: its request, and for jwt-unique what sets it apart
+    case $1 in
+        jwt) echo "\`GET /jwt/me\` (one token)" ;;
+        jwt-unique) echo "\`GET /jwt/me\` ($JWT_POOL distinct tokens)" ;;
+        *) echo "\`GET $(path_of "$1")\`" ;;
+    esac
 }
 
 median_f() {
@@ -206,6 +244,60 @@ JWT=$(java -cp "$(jar_of padlock)" -Dloader.main=io.github.padlock.bench.padlock
     org.springframework.boot.loader.launch.PropertiesLauncher)
 [[ $JWT =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ ]] || die "TokenPrinter did not print a JWT"
 JWT_HEADER="Authorization: Bearer $JWT"
+
+# jwt-unique: JWT_POOL distinct tokens (the same claims but a random jti each), one per line, and the wrk script that
+# sends them round-robin, each wrk thread over every THREADS-th line, its requests formatted once in init(), starting
+# where the same thread of the application's previous jwt-unique run (warm-up or measured) left off: done() writes
+# each thread's position to a file per application, which init() reads.
+JWT_TOKENS="$RESULTS_DIR/jwt-tokens.txt"
+JWT_UNIQUE_LUA="$RESULTS_DIR/jwt-unique.lua"
+if [[ " $ENDPOINTS " == *" jwt-unique "* ]]; then
+    echo "Issuing $JWT_POOL distinct JWTs for jwt-unique..." >&2
+    java -cp "$(jar_of padlock)" -Dloader.main=io.github.padlock.bench.padlock.TokenPrinter \
+        org.springframework.boot.loader.launch.PropertiesLauncher "$JWT_POOL" >"$JWT_TOKENS"
+    [[ $(sort -u "$JWT_TOKENS" | wc -l) == "$JWT_POOL" ]] || die "TokenPrinter did not print $JWT_POOL distinct JWTs"
+    JWT_UNIQUE_HEADER="Authorization: Bearer $(head -n 1 "$JWT_TOKENS")"
+    cat >"$JWT_UNIQUE_LUA" <<LUA
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads)
+  threads[#threads + 1] = thread
+end
+local requests = {}
+function init(args)
+  local n = 0
+  for line in io.lines("$JWT_TOKENS") do
+    if n % $THREADS == id then
+      requests[#requests + 1] = wrk.format("GET", "/jwt/me", { ["Authorization"] = "Bearer " .. line })
+    end
+    n = n + 1
+  end
+  -- pos, a global that done() reads: where this thread left off in the application's previous run
+  pos = 0
+  local state = io.open(os.getenv("JWT_UNIQUE_STATE"), "r")
+  if state then
+    for line in state:lines() do
+      local thread, position = line:match("^(%d+) (%d+)$")
+      if tonumber(thread) == id then
+        pos = tonumber(position) % #requests
+      end
+    end
+    state:close()
+  end
+end
+function request()
+  pos = pos % #requests + 1
+  return requests[pos]
+end
+function done(summary, latency, sent)
+  local state = io.open(os.getenv("JWT_UNIQUE_STATE"), "w")
+  for _, thread in ipairs(threads) do
+    state:write(thread:get("id"), " ", thread:get("pos"), "\n")
+  end
+  state:close()
+end
+LUA
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 # One application: start, check, load.
@@ -278,9 +370,19 @@ wrk_args() { # app, endpoint: sets ARGS and URL
     URL="http://127.0.0.1:${PORTS[$1]}$(path_of "$2")"
     header=$(header_of "$2")
     ARGS=(-t"$THREADS" -c"$CONNECTIONS" --timeout 5s)
-    if [[ -n $header ]]; then
+    if [[ $2 == jwt-unique ]]; then
+        ARGS+=(-s "$JWT_UNIQUE_LUA")
+        export JWT_UNIQUE_STATE="$RESULTS_DIR/jwt-unique-$1.position"
+    elif [[ -n $header ]]; then
         ARGS+=(-H "$header")
     fi
+}
+
+jwt_cache_counts() { # app: "hits misses" of Padlock's JWT cache so far, or nothing for the other applications
+    local body
+    [[ $1 == padlock ]] || return 0
+    body=$(curl -s --max-time 5 "http://127.0.0.1:${PORTS[$1]}/bench/jwt-cache") || return 0
+    sed -n 's/.*"hits":\([0-9]*\),"misses":\([0-9]*\).*/\1 \2/p' <<<"$body"
 }
 
 warm_up_all() { # app: one wrk run over every endpoint in turn, so that the JIT has compiled all their paths
@@ -320,6 +422,10 @@ measure() { # app, endpoint, round
     wrk_args "$app" "$ep"
     pid=${PIDS_OF[$app]}
     out="$RESULTS_DIR/$app-$ep-$round.txt"
+    local cache0="" cache1=""
+    if [[ $ep == jwt* ]]; then
+        cache0=$(jwt_cache_counts "$app")
+    fi
     c0=$(cpu_ticks "$pid")
     times >"$RESULTS_DIR/.times0"
     b0=$(busy_ticks)
@@ -327,6 +433,9 @@ measure() { # app, endpoint, round
     b1=$(busy_ticks)
     times >"$RESULTS_DIR/.times1"
     c1=$(cpu_ticks "$pid")
+    if [[ -n $cache0 ]]; then
+        cache1=$(jwt_cache_counts "$app")
+    fi
     w0=$(children_ticks "$RESULTS_DIR/.times0")
     w1=$(children_ticks "$RESULTS_DIR/.times1")
     if grep -q 'Non-2xx or 3xx responses' "$out"; then
@@ -346,19 +455,32 @@ measure() { # app, endpoint, round
     # CPU used by anything but the server and wrk during the measured run, in % of one core: a disturbance gauge
     R_OTHER[$key]=$(awk -v b=$((b1 - b0)) -v c=$((c1 - c0)) -v w=$((w1 - w0)) -v d="$DURATION" \
         -v hz="$(getconf CLK_TCK)" 'BEGIN { o = (b - c - w) / hz / d * 100; if (o < 0) o = 0; printf "%.0f", o }')
-    printf '  %-15s %-7s round %s %10s req/s  p99 %8s ms  server CPU %5s us/req  other CPU %3s%% %s\n' \
+    # the hit ratio of Padlock's JWT cache over the measured run (lookups counted by the application itself)
+    R_HIT[$key]=""
+    if [[ -n $cache0 && -n $cache1 ]]; then
+        R_HIT[$key]=$(awk -v a="$cache0" -v b="$cache1" 'BEGIN { split(a, x, " "); split(b, y, " ");
+            h = y[1] - x[1]; m = y[2] - x[2]; if (h + m > 0) printf "%.1f", 100 * h / (h + m); else print "" }')
+    fi
+    printf '  %-15s %-10s round %s %10s req/s  p99 %8s ms  server CPU %5s us/req  other CPU %3s%%%s%s\n' \
         "$(label_of "$app")" "$ep" "$round" "${R_RPS[$key]}" "${R_P99[$key]}" "${R_CPU[$key]}" \
-        "${R_OTHER[$key]}" "${errors:+ socket errors: $errors}" >&2
+        "${R_OTHER[$key]}" "${R_HIT[$key]:+  JWT cache hits ${R_HIT[$key]}%}" \
+        "${errors:+ socket errors: $errors}" >&2
 }
 
 aggregate() { # app, endpoint: the median of the rounds (the largest "other CPU")
-    local app=$1 ep=$2 r rps=() p99=() cpu=() other=()
+    local app=$1 ep=$2 r rps=() p99=() cpu=() other=() hit=()
     for r in $(seq 1 "$ROUNDS"); do
         rps+=("${R_RPS[$app.$ep.$r]}")
         p99+=("${R_P99[$app.$ep.$r]}")
         cpu+=("${R_CPU[$app.$ep.$r]}")
         other+=("${R_OTHER[$app.$ep.$r]}")
+        if [[ -n ${R_HIT[$app.$ep.$r]:-} ]]; then
+            hit+=("${R_HIT[$app.$ep.$r]}")
+        fi
     done
+    if ((${#hit[@]} > 0)); then
+        HIT[$app.$ep]=$(median_f "${hit[@]}")
+    fi
     RPS[$app.$ep]=$(median_f "${rps[@]}")
     P99[$app.$ep]=$(median_f "${p99[@]}")
     CPU_US[$app.$ep]=$(median "${cpu[@]}")
@@ -410,13 +532,13 @@ finish() { # app: memory after the load, then stop it
     stop_app "$pid"   # with JFR=1, the JVM writes $app.jfr as it exits
 }
 
-declare -A RPS P99 ERRORS CPU_US OTHER STARTUP SPRING_STARTED RSS_START RSS_LOAD RSS_GC
-declare -A R_RPS R_P99 R_CPU R_OTHER PIDS_OF PORTS
+declare -A RPS P99 ERRORS CPU_US OTHER HIT STARTUP SPRING_STARTED RSS_START RSS_LOAD RSS_GC
+declare -A R_RPS R_P99 R_CPU R_OTHER R_HIT PIDS_OF PORTS
 
 {
     echo "load.sh $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "WARMUP_ALL=$WARMUP_ALL WARMUP=$WARMUP DURATION=$DURATION ROUNDS=$ROUNDS INTERLEAVE=$INTERLEAVE CONNECTIONS=$CONNECTIONS" \
-        "THREADS=$THREADS STARTS=$STARTS"
+        "THREADS=$THREADS STARTS=$STARTS JWT_POOL=$JWT_POOL"
     echo "JAVA_OPTS=$JAVA_OPTS JFR=$JFR"
     echo "loadavg: $(cat /proc/loadavg)"
     echo "CPU gauge (ms to sha256 128 MiB): $(cpu_gauge)"
@@ -474,7 +596,7 @@ summary() {
     echo "| --- | ---: | ---: | ---: | ---: | ---: |"
     local ep
     for ep in $ENDPOINTS; do
-        echo "| \`GET $(path_of "$ep")\` | ${RPS[baseline.$ep]:-n/a} | ${RPS[padlock.$ep]:-n/a} |" \
+        echo "| $(endpoint_label "$ep") | ${RPS[baseline.$ep]:-n/a} | ${RPS[padlock.$ep]:-n/a} |" \
             "${RPS[spring-security.$ep]:-n/a} | $(ratio "${RPS[padlock.$ep]:-}" "${RPS[baseline.$ep]:-}") |" \
             "$(ratio "${RPS[padlock.$ep]:-}" "${RPS[spring-security.$ep]:-}") |"
     done
@@ -486,11 +608,42 @@ summary() {
         "CPU/req Spring Security | other CPU (b / P / S) |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     for ep in $ENDPOINTS; do
-        echo "| \`GET $(path_of "$ep")\` | ${P99[baseline.$ep]:-n/a} | ${P99[padlock.$ep]:-n/a} |" \
+        echo "| $(endpoint_label "$ep") | ${P99[baseline.$ep]:-n/a} | ${P99[padlock.$ep]:-n/a} |" \
             "${P99[spring-security.$ep]:-n/a} | ${CPU_US[baseline.$ep]:-n/a} | ${CPU_US[padlock.$ep]:-n/a} |" \
             "${CPU_US[spring-security.$ep]:-n/a} |" \
             "${OTHER[baseline.$ep]:-n/a}% / ${OTHER[padlock.$ep]:-n/a}% / ${OTHER[spring-security.$ep]:-n/a}% |"
     done
+    echo
+    echo "Server CPU time per request that each application adds to the baseline's (µs; the median over the rounds" \
+        "of each round's difference, the runs of one round being minutes apart at most):"
+    echo
+    echo "| endpoint | added CPU/req Padlock | added CPU/req Spring Security | Padlock's added CPU / Spring Security's |"
+    echo "| --- | ---: | ---: | ---: |"
+    for ep in $ENDPOINTS; do
+        local padlock_added spring_added
+        padlock_added=$(added_cpu padlock "$ep")
+        spring_added=$(added_cpu spring-security "$ep")
+        echo "| $(endpoint_label "$ep") | $padlock_added | $spring_added | $(ratio "$padlock_added" "$spring_added") |"
+    done
+    local jwt_eps=""
+    for ep in $ENDPOINTS; do
+        if [[ -n ${HIT[padlock.$ep]:-} ]]; then
+            jwt_eps+=" $ep"
+        fi
+    done
+    if [[ -n $jwt_eps ]]; then
+        echo
+        echo "Padlock's cache of verified JWTs during the measured runs (hits / lookups counted by the application," \
+            "median of the rounds):"
+        echo
+        echo "| endpoint | hit ratio | Padlock / baseline | Padlock / Spring Security |"
+        echo "| --- | ---: | ---: | ---: |"
+        for ep in $jwt_eps; do
+            echo "| $(endpoint_label "$ep") | ${HIT[padlock.$ep]}% |" \
+                "$(ratio "${RPS[padlock.$ep]:-}" "${RPS[baseline.$ep]:-}") |" \
+                "$(ratio "${RPS[padlock.$ep]:-}" "${RPS[spring-security.$ep]:-}") |"
+        done
+    fi
     echo
     echo "Start-up and RSS after start: medians of $STARTS starts; resident memory is VmRSS:"
     echo

@@ -18,7 +18,10 @@ enum OptionalLibraries {
 
     /** spring-security-crypto: password hashing ({@code padlock.users}, {@code type: users}, encoder hashes). */
     SPRING_SECURITY_CRYPTO("org.springframework.security.crypto.password.PasswordEncoder",
-            "org.springframework.security:spring-security-crypto");
+            "org.springframework.security:spring-security-crypto"),
+
+    /** Caffeine: the cache of verified JWTs ({@code padlock.jwt.cache}), left out without it unless configured. */
+    CAFFEINE("com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine");
 
     private final String className;
 

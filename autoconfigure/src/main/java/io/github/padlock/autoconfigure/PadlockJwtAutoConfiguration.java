@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.credentials.UserAuthenticator;
+import io.github.padlock.jwt.JwtCacheSettings;
 import io.github.padlock.jwt.JwtDecoder;
 import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.jwt.JwtSettings;
 import io.github.padlock.oauth2.PasswordTokenEndpoint;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -35,7 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Auto-configuration for JSON Web Tokens with nimbus-jose-jwt (an optional dependency of the auto-configuration
  * artifact, which the starter brings): the {@link JwtSettings} of {@code padlock.jwt}, the {@link JwtDecoder} that
- * {@code type: jwt} verifiers use, and, when {@code padlock.token-endpoint.enabled} is set, the {@link JwtIssuer} and
+ * {@code type: jwt} verifiers use, with the cache of verified tokens of {@code padlock.jwt.cache} (Caffeine, also
+ * optional and brought by the starter), and, when {@code padlock.token-endpoint.enabled} is set, the {@link JwtIssuer} and
  * the password grant's {@link PasswordTokenEndpoint} that issues them to the users of
  * {@link PadlockUsersAutoConfiguration}. Without the library, any of these properties fails the start-up naming the
  * dependency to add.
@@ -47,6 +52,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public final class PadlockJwtAutoConfiguration {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)}");
+
+    private static final String CACHE = "padlock.jwt.cache";
+
+    private static final Log logger = LogFactory.getLog(PadlockJwtAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -86,8 +95,42 @@ public final class PadlockJwtAutoConfiguration {
     @Bean
     @ConditionalOnBean(JwtSettings.class)
     @ConditionalOnMissingBean
-    JwtDecoder padlockJwtDecoder(JwtSettings settings) {
-        return new JwtDecoder(settings);
+    JwtDecoder padlockJwtDecoder(JwtSettings settings, PadlockProperties properties, Environment environment,
+            ResourceLoader resourceLoader) {
+        return new JwtDecoder(settings, cacheSettings(properties.getJwt().getCache(), environment,
+                resourceLoader.getClassLoader()));
+    }
+
+    /**
+     * The cache of {@code padlock.jwt.cache}, or none: when it is off, or when Caffeine is missing and nothing under
+     * {@code padlock.jwt.cache} asked for it (then one INFO line says that every token is verified); asked for
+     * without Caffeine, the start-up fails naming the dependency.
+     */
+    private static @Nullable JwtCacheSettings cacheSettings(PadlockProperties.Jwt.Cache cache, Environment environment,
+            @Nullable ClassLoader classLoader) {
+        if (!cache.isEnabled()) {
+            return null;
+        }
+        if (!OptionalLibraries.CAFFEINE.isPresent(classLoader)) {
+            if (OnPadlockEntriesCondition.hasEntries(environment, CACHE)) {
+                throw new InvalidConfigurationPropertyValueException(CACHE + ".enabled", true,
+                        OptionalLibraries.CAFFEINE.missing(CACHE) + ", or set " + CACHE + ".enabled to false");
+            }
+            logger.info("Every JWT is verified on every request: the cache of verified tokens (" + CACHE + ") needs "
+                    + "com.github.ben-manes.caffeine:caffeine, which is not on the classpath; add it, or set " + CACHE
+                    + ".enabled to false");
+            return null;
+        }
+        try {
+            return new JwtCacheSettings(cache.getMaximumSize(), cache.getMaximumAge(), cache.isRecordStats());
+        }
+        catch (IllegalArgumentException ex) {
+            // JwtCacheSettings names the setting it refuses: "maximum-size: ..." or "maximum-age: ...".
+            String message = String.valueOf(ex.getMessage());
+            boolean size = message.startsWith("maximum-size: ");
+            throw new InvalidConfigurationPropertyValueException(CACHE + (size ? ".maximum-size" : ".maximum-age"),
+                    size ? cache.getMaximumSize() : cache.getMaximumAge(), message.substring(message.indexOf(": ") + 2));
+        }
     }
 
     @Bean

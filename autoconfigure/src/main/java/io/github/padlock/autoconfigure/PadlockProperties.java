@@ -688,6 +688,11 @@ public class PadlockProperties {
          */
         private List<String> algorithms = new ArrayList<>();
 
+        /**
+         * The cache of verified tokens.
+         */
+        private final Cache cache = new Cache();
+
         /** {@return the shared secret for HS256, HS384 or HS512} */
         public @Nullable String getSecret() {
             return this.secret;
@@ -798,8 +803,82 @@ public class PadlockProperties {
             this.algorithms = algorithms;
         }
 
+        /** {@return the cache of verified tokens} */
+        public Cache getCache() {
+            return this.cache;
+        }
+
         boolean isConfigured() {
             return this.secret != null || this.publicKey != null || this.jwkSetUri != null;
+        }
+
+        /**
+         * The cache of verified tokens: a token sent again (an access token is sent on every call) gets the principal
+         * it was verified to, until it expires or the maximum age passes, without being verified again. The scopes
+         * are still checked on every request; a refused token is never kept. Needs Caffeine
+         * (com.github.ben-manes.caffeine:caffeine), which the starter brings.
+         */
+        public static class Cache {
+
+            /**
+             * Whether to keep verified tokens, so that a token sent again is not verified again.
+             */
+            private boolean enabled = true;
+
+            /**
+             * Most verified tokens kept, at least 1; each takes about a kilobyte of heap.
+             */
+            private long maximumSize = 10_000;
+
+            /**
+             * Longest time a verified token is kept, even when it expires later; at most a day.
+             */
+            private Duration maximumAge = Duration.ofMinutes(5);
+
+            /**
+             * Whether to count the cache's hits and misses, read with JwtDecoder.cacheStatistics().
+             */
+            private boolean recordStats;
+
+            /** {@return whether to keep verified tokens} */
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            /** @param enabled whether to keep verified tokens */
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            /** {@return the most verified tokens kept} */
+            public long getMaximumSize() {
+                return this.maximumSize;
+            }
+
+            /** @param maximumSize the most verified tokens kept, at least 1 */
+            public void setMaximumSize(long maximumSize) {
+                this.maximumSize = maximumSize;
+            }
+
+            /** {@return the longest time a verified token is kept} */
+            public Duration getMaximumAge() {
+                return this.maximumAge;
+            }
+
+            /** @param maximumAge the longest time a verified token is kept, at most a day */
+            public void setMaximumAge(Duration maximumAge) {
+                this.maximumAge = maximumAge;
+            }
+
+            /** {@return whether to count the cache's hits and misses} */
+            public boolean isRecordStats() {
+                return this.recordStats;
+            }
+
+            /** @param recordStats whether to count the cache's hits and misses */
+            public void setRecordStats(boolean recordStats) {
+                this.recordStats = recordStats;
+            }
         }
     }
 

@@ -98,9 +98,21 @@ final class PropertyNames {
         }
     }
 
-    /** A class of Padlock's own properties, described by its JavaBean properties. */
+    /**
+     * A class of Padlock's own properties, described by its JavaBean properties: declared in {@link PadlockProperties}
+     * or in one of its classes ({@code PadlockProperties.Jwt.Cache}).
+     */
     private static boolean isNested(Class<?> type) {
-        return type.getDeclaringClass() == PadlockProperties.class && !type.isEnum() && type != Duration.class;
+        if (type.isEnum() || type == Duration.class) {
+            return false;
+        }
+        for (Class<?> declaring = type.getDeclaringClass(); declaring != null;
+                declaring = declaring.getDeclaringClass()) {
+            if (declaring == PadlockProperties.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The pattern with each {@code *} replaced by the element of the name in its place. */

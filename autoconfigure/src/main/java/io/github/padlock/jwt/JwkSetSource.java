@@ -7,17 +7,24 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.events.Event;
+import com.nimbusds.jose.util.events.EventListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code jwk-set-uri} setting: an https URL serving a JWK Set (RFC 7517 §5) — plain http only to a loopback
@@ -25,7 +32,8 @@ import org.apache.commons.logging.LogFactory;
  * than at start-up, cached for five minutes, and fetched again when a token names an unknown {@code kid} (key
  * rotation), at most twice every 30 seconds, with two-second timeouts and no retry. A fetch that fails refuses
  * the token and logs one WARN line naming the URL without its user info, query or fragment, which may carry
- * credentials.
+ * credentials. When a fetch brings other keys than the last one (a key added, removed or replaced), it says so, so
+ * that the decoder forgets the tokens it verified with the old ones.
  */
 final class JwkSetSource {
 
@@ -51,14 +59,18 @@ final class JwkSetSource {
 
     private final JWKSource<SecurityContext> source;
 
-    JwkSetSource(URL url) {
+    /**
+     * @param url the JWK Set's URL, from {@link #url(String)}
+     * @param keysChanged called after a fetch that brought other keys than the last one
+     */
+    JwkSetSource(URL url, Runnable keysChanged) {
         this.url = url.toString();
         this.urlForLogs = url.getProtocol() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
                 + url.getPath();
         this.source = JWKSourceBuilder
             .create(url, new DefaultResourceRetriever((int) TIMEOUT.toMillis(), (int) TIMEOUT.toMillis(),
                     JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
-            .cache(CACHE_TIME_TO_LIVE.toMillis(), REFRESH_TIMEOUT.toMillis())
+            .cache(CACHE_TIME_TO_LIVE.toMillis(), REFRESH_TIMEOUT.toMillis(), new KeyChanges(keysChanged))
             .refreshAheadCache(false)
             .rateLimited(RATE_LIMIT_INTERVAL.toMillis())
             .retrying(false)
@@ -145,5 +157,38 @@ final class JwkSetSource {
         String message = String.valueOf(cause.getMessage()).replace(this.url, this.urlForLogs);
         logger.warn("Could not fetch the JWK Set from " + this.urlForLogs + ", so a bearer token was refused: "
                 + cause.getClass().getSimpleName() + ": " + message);
+    }
+
+    /**
+     * Watches nimbus's cache: after each completed fetch, compares the keys with the last fetch's (JWKs compare by
+     * their members), and calls back when they differ.
+     */
+    private static final class KeyChanges
+            implements EventListener<CachingJWKSetSource<SecurityContext>, SecurityContext> {
+
+        private final Runnable keysChanged;
+
+        /** The keys of the last fetch; none before the first, when no token has been verified with any. */
+        private @Nullable Set<JWK> lastKeys;
+
+        KeyChanges(Runnable keysChanged) {
+            this.keysChanged = keysChanged;
+        }
+
+        @Override
+        public void notify(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
+            if (!(event instanceof CachingJWKSetSource.RefreshCompletedEvent<?> refreshed)) {
+                return;
+            }
+            Set<JWK> keys = new HashSet<>(refreshed.getJWKSet().getKeys());
+            boolean changed;
+            synchronized (this) {
+                changed = this.lastKeys != null && !keys.equals(this.lastKeys);
+                this.lastKeys = keys;
+            }
+            if (changed) {
+                this.keysChanged.run();
+            }
+        }
     }
 }

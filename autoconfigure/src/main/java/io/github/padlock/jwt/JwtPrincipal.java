@@ -1,5 +1,6 @@
 package io.github.padlock.jwt;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,22 +8,26 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.padlock.GrantedScopes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The holder of a verified JSON Web Token (RFC 7519): its subject ({@code sub}), the scopes it grants (from the
  * {@code scope} string of RFC 8693 §4.2 or the {@code scp} array) and all its claims, as JSON values (numbers for
  * {@code exp}, {@code iat} and {@code nbf}). {@link JwtDecoder} produces it.
  * <p>
+ * Read-only all the way down (the arrays and objects inside claims too), so that a principal can be shared: a
+ * {@link JwtDecoder} hands the same one to every request that sends the same token.
  * {@link #toString()} prints the subject and the scopes only, since claims may hold personal data.
  *
  * @param subject the {@code sub} claim, never blank
  * @param scopes the granted scopes, in the token's order
- * @param claims every claim of the token, read-only
+ * @param claims every claim of the token, read-only, JSON objects and arrays inside it too
  */
 public record JwtPrincipal(String subject, List<String> scopes, Map<String, Object> claims) implements GrantedScopes {
 
     /**
-     * Refuses a {@code null} subject and copies the scopes and the claims into read-only collections.
+     * Refuses a {@code null} subject and copies the scopes and the claims, with the JSON objects and arrays they
+     * hold, into read-only collections.
      *
      * @param subject the {@code sub} claim, never blank
      * @param scopes the granted scopes, in the token's order
@@ -31,7 +36,26 @@ public record JwtPrincipal(String subject, List<String> scopes, Map<String, Obje
     public JwtPrincipal {
         Objects.requireNonNull(subject, "subject must not be null");
         scopes = List.copyOf(scopes);
-        claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        claims = readOnly(claims);
+    }
+
+    /** JSON objects and arrays as read-only copies (keeping {@code null} values, which JSON allows), at any depth. */
+    private static Map<String, Object> readOnly(Map<?, ?> object) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        object.forEach((name, value) -> copy.put(String.valueOf(name), readOnlyValue(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static @Nullable Object readOnlyValue(@Nullable Object value) {
+        if (value instanceof Map<?, ?> object) {
+            return readOnly(object);
+        }
+        if (value instanceof List<?> array) {
+            List<Object> copy = new ArrayList<>(array.size());
+            array.forEach((element) -> copy.add(readOnlyValue(element)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     @Override

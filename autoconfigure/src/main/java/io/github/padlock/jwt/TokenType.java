@@ -1,5 +1,6 @@
 package io.github.padlock.jwt;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,9 +34,26 @@ final class TokenType implements JOSEObjectTypeVerifier<SecurityContext> {
 
     private final JOSEObjectType issued;
 
+    /**
+     * The usual spellings of the accepted types ({@code JWT}, {@code at+jwt}, {@code application/at+jwt}), taken
+     * without the pattern match and the lower-casing that every other {@code typ} goes through: each is one that
+     * {@link #normalize} turns into an accepted type.
+     */
+    private final Set<String> usualSpellings;
+
     private TokenType(@Nullable String required, JOSEObjectType issued) {
         this.required = required;
         this.issued = issued;
+        Set<String> spellings = new HashSet<>();
+        for (String accepted : (required != null) ? Set.of(required) : UNSET) {
+            spellings.add(accepted);
+            String subtype = accepted.substring(accepted.indexOf('/') + 1);
+            if (accepted.startsWith("application/") && subtype.indexOf('/') < 0) {
+                spellings.add(subtype);
+                spellings.add(subtype.toUpperCase(Locale.ROOT));
+            }
+        }
+        this.usualSpellings = Set.copyOf(spellings);
     }
 
     /**
@@ -65,6 +83,9 @@ final class TokenType implements JOSEObjectTypeVerifier<SecurityContext> {
             if (this.required != null) {
                 throw new BadJOSEException("Required typ header missing");
             }
+            return;
+        }
+        if (this.usualSpellings.contains(type.getType())) {
             return;
         }
         String named = normalize(type.getType());

@@ -16,31 +16,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * nimbus's verifier factory, which knows the HMAC, RSA and EC algorithms, and also EdDSA: an Ed25519 key selected by
  * {@link ConfiguredKeySelector} verifies with {@link Ed25519Keys#verifier(EdECPublicKey)} (which needs Google Tink;
- * {@link JwtSettings} allows no EdDSA algorithm without it). The verifier of a shared secret is built once: a
- * {@link MACVerifier} keeps nothing of one token, and nimbus's factory would build a new one, copying the secret, for
- * every token.
+ * {@link JwtSettings} allows no EdDSA algorithm without it). The verifier of a shared secret is built once, a
+ * {@link PooledMacVerifier} with keyed HMACs: nimbus's factory would build a new {@link MACVerifier} for every token,
+ * copying the secret, and that one would look its HMAC up in the JCA providers and key it for every token.
  */
 final class VerifierFactory extends DefaultJWSVerifierFactory {
 
     private final @Nullable SecretKey secretKey;
 
-    private final @Nullable MACVerifier secretVerifier;
+    private final @Nullable PooledMacVerifier secretVerifier;
 
     /**
      * @param secretKey the shared secret, or {@code null} when public keys verify
      */
     VerifierFactory(@Nullable SecretKey secretKey) {
         this.secretKey = secretKey;
-        this.secretVerifier = (secretKey != null) ? macVerifier(secretKey) : null;
-    }
-
-    private static MACVerifier macVerifier(SecretKey secretKey) {
-        try {
-            return new MACVerifier(secretKey);
-        }
-        catch (JOSEException ex) {
-            throw new IllegalArgumentException("The JWT secret is not a usable HMAC key", ex);
-        }
+        this.secretVerifier = (secretKey != null) ? new PooledMacVerifier(secretKey) : null;
     }
 
     @Override

@@ -34,6 +34,13 @@ class PadlockPropertiesFailureAnalyzerTests {
     }
 
     @Test
+    void startWhenJwtCacheKeyIsMisspelledThenItFailsNamingTheClosestKey(CapturedOutput output) {
+        assertFails(Map.of("padlock.jwt.secret", SECRET, "padlock.jwt.cache.maximum-sise", "500"));
+        assertThat(output.getAll()).contains("padlock.jwt.cache.maximum-sise",
+                "did you mean padlock.jwt.cache.maximum-size?");
+    }
+
+    @Test
     void startWhenSecretKeyIsMisspelledThenItsValueIsNotShown(CapturedOutput output) {
         assertFails(Map.of("padlock.jwt.secrett", SECRET));
         assertThat(output.getAll()).contains("padlock.jwt.secrett", "did you mean padlock.jwt.secret?")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.function.Supplier;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.credentials.ApiKeyHashes;
 import io.github.padlock.credentials.ApiKeyPrincipal;
+import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.jwt.JwtPrincipal;
+import io.github.padlock.jwt.JwtSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,16 +40,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * starts and serves requests, even asking for the actuator endpoint (the bridge to Spring Security backs off), and the
  * properties that need a library fail the start-up naming it. Padlock, Spring and the test are loaded afresh from the
  * test class path less those jars, by a class loader that does not delegate to the one that found them, and
- * {@link Probe} runs there.
+ * {@link Probe} runs there. Without Caffeine alone, {@link JwtProbe} shows that JWTs are verified without the cache
+ * unless {@code padlock.jwt.cache} asks for it.
  */
 class WithoutLibrariesTests {
 
     private static final List<String> LEFT_OUT = List.of("nimbus-jose-jwt-", "spring-security-crypto-",
             "spring-security-core-", "spring-boot-actuator-");
 
+    private static final List<String> CAFFEINE = List.of("caffeine-");
+
     @Test
     void startWhenNeitherLibraryOnTheClassPathThenApiKeysWorkAndTheRestFailsNamingTheDependency() throws Exception {
-        try (URLClassLoader withoutLibraries = withoutLibraries()) {
+        try (URLClassLoader withoutLibraries = withoutLibraries(LEFT_OUT)) {
             assertThatExceptionOfType(ClassNotFoundException.class)
                 .isThrownBy(() -> withoutLibraries.loadClass("com.nimbusds.jwt.SignedJWT"));
             assertThatExceptionOfType(ClassNotFoundException.class).isThrownBy(
@@ -54,23 +61,7 @@ class WithoutLibrariesTests {
                 .loadClass("org.springframework.boot.actuate.endpoint.annotation.Endpoint"));
             assertThatExceptionOfType(ClassNotFoundException.class).isThrownBy(() -> withoutLibraries
                 .loadClass("org.springframework.security.core.context.SecurityContextHolder"));
-            Class<?> probe = withoutLibraries.loadClass(Probe.class.getName());
-            assertThat(probe.getClassLoader()).as("the probe and Padlock load without them").isSameAs(withoutLibraries);
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            Map<String, String> outcomes;
-            try {
-                // Spring loads classes by name, and makes the runner's assertable proxies, in the thread's context
-                // class loader.
-                thread.setContextClassLoader(withoutLibraries);
-                @SuppressWarnings("unchecked")
-                Supplier<Map<String, String>> run = (Supplier<Map<String, String>>) probe.getDeclaredConstructor()
-                    .newInstance();
-                outcomes = run.get();
-            }
-            finally {
-                thread.setContextClassLoader(previous);
-            }
+            Map<String, String> outcomes = run(withoutLibraries, Probe.class);
             String nimbus = "add com.nimbusds:nimbus-jose-jwt to the application";
             String crypto = "add org.springframework.security:spring-security-crypto to the application";
             assertThat(outcomes).containsEntry("api keys", "200 {\"id\":\"reporting\"}, 401")
@@ -93,11 +84,48 @@ class WithoutLibrariesTests {
         }
     }
 
+    @Test
+    void startWhenCaffeineNotOnTheClassPathThenJwtsAreVerifiedEveryTimeUnlessTheCacheIsAskedFor() throws Exception {
+        try (URLClassLoader withoutCaffeine = withoutLibraries(CAFFEINE)) {
+            assertThatExceptionOfType(ClassNotFoundException.class)
+                .isThrownBy(() -> withoutCaffeine.loadClass("com.github.benmanes.caffeine.cache.Caffeine"));
+            Map<String, String> outcomes = run(withoutCaffeine, JwtProbe.class);
+            assertThat(outcomes).containsEntry("jwt", "200 {\"sub\":\"stanley\"}, 200, 401");
+            assertThat(outcomes).hasEntrySatisfying("padlock.jwt.cache.maximum-size", (message) -> assertThat(message)
+                .contains("Property padlock.jwt.cache.enabled ")
+                .contains("add com.github.ben-manes.caffeine:caffeine to the application"));
+            assertThat(outcomes.values()).noneMatch((outcome) -> outcome.contains("NoClassDefFoundError")
+                    || outcome.contains("ClassNotFoundException") || outcome.contains("TypeNotPresent"));
+        }
+    }
+
     /**
-     * @return a class loader over the test class path without the three jars, whose parent (the platform class loader)
+     * Runs a probe in the class loader: Spring loads classes by name, and makes the runner's assertable proxies, in
+     * the thread's context class loader.
+     */
+    private static Map<String, String> run(URLClassLoader classLoader, Class<?> probeClass) throws Exception {
+        Class<?> probe = classLoader.loadClass(probeClass.getName());
+        assertThat(probe.getClassLoader()).as("the probe and Padlock load without them").isSameAs(classLoader);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            thread.setContextClassLoader(classLoader);
+            @SuppressWarnings("unchecked")
+            Supplier<Map<String, String>> run = (Supplier<Map<String, String>>) probe.getDeclaredConstructor()
+                .newInstance();
+            return run.get();
+        }
+        finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * @param leftOutJars the beginnings of the names of the jars to leave out, each of which must be found once
+     * @return a class loader over the test class path without those jars, whose parent (the platform class loader)
      * knows none of the application's classes
      */
-    private static URLClassLoader withoutLibraries() throws IOException {
+    private static URLClassLoader withoutLibraries(List<String> leftOutJars) throws IOException {
         List<URL> urls = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -106,14 +134,14 @@ class WithoutLibrariesTests {
             }
             Path path = Path.of(entry);
             String name = path.getFileName().toString();
-            if (LEFT_OUT.stream().anyMatch(name::startsWith)) {
+            if (leftOutJars.stream().anyMatch(name::startsWith)) {
                 leftOut.add(name);
             }
             else {
                 urls.add(path.toUri().toURL());
             }
         }
-        assertThat(leftOut).as("the jars left out: Actuator's are two").hasSize(5);
+        assertThat(leftOut).as("the jars left out (Actuator's are two)").hasSizeGreaterThanOrEqualTo(leftOutJars.size());
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
@@ -172,7 +200,7 @@ class WithoutLibrariesTests {
                         ? failure(context.getStartupFailure()) : "started"));
         }
 
-        private static String content(MvcTestResult result) {
+        static String content(MvcTestResult result) {
             try {
                 return result.getResponse().getContentAsString();
             }
@@ -181,12 +209,61 @@ class WithoutLibrariesTests {
             }
         }
 
-        private static String failure(Throwable failure) {
+        static String failure(Throwable failure) {
             StringBuilder messages = new StringBuilder();
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 messages.append(cause.getClass().getName()).append(": ").append(cause.getMessage()).append('\n');
             }
             return messages.toString();
+        }
+    }
+
+    /**
+     * Runs inside the class loader without Caffeine: a JWT verified twice, a request without one, and the cache asked
+     * for.
+     */
+    public static final class JwtProbe implements Supplier<Map<String, String>> {
+
+        private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                    HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+                    PadlockAutoConfiguration.class, PadlockJwtAutoConfiguration.class))
+            .withPropertyValues("padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!",
+                    "padlock.schemes.bearer.type=http-bearer", "padlock.verifiers.token.type=jwt",
+                    "padlock.verifiers.token.scheme=bearer");
+
+        @Override
+        public Map<String, String> get() {
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            this.contextRunner.withUserConfiguration(TokenController.class).run((context) -> {
+                if (context.getStartupFailure() != null) {
+                    outcomes.put("jwt", Probe.failure(context.getStartupFailure()));
+                    return;
+                }
+                String token = "Bearer " + new JwtIssuer(context.getBean(JwtSettings.class))
+                    .issue("stanley", List.of(), Duration.ofMinutes(5))
+                    .value();
+                MockMvcTester mvc = MockMvcTester.from(context);
+                MvcTestResult first = mvc.get().uri("/me").header("Authorization", token).exchange();
+                MvcTestResult again = mvc.get().uri("/me").header("Authorization", token).exchange();
+                MvcTestResult none = mvc.get().uri("/me").exchange();
+                outcomes.put("jwt", first.getResponse().getStatus() + " " + Probe.content(first) + ", "
+                        + again.getResponse().getStatus() + ", " + none.getResponse().getStatus());
+            });
+            this.contextRunner.withPropertyValues("padlock.jwt.cache.maximum-size=500")
+                .run((context) -> outcomes.put("padlock.jwt.cache.maximum-size",
+                        (context.getStartupFailure() != null) ? Probe.failure(context.getStartupFailure())
+                                : "started"));
+            return outcomes;
+        }
+    }
+
+    @RestController
+    static class TokenController {
+
+        @GetMapping("/me")
+        Map<String, Object> me(@SecurityParam("token") JwtPrincipal principal) {
+            return Map.of("sub", principal.subject());
         }
     }
 

@@ -15,6 +15,7 @@ import io.github.padlock.credentials.ApiKeyAuthenticator;
 import io.github.padlock.credentials.ApiKeyPrincipal;
 import io.github.padlock.credentials.InMemoryApiKeyStore;
 import io.github.padlock.credentials.StoredApiKey;
+import io.github.padlock.jwt.JwtCacheSettings;
 import io.github.padlock.jwt.JwtDecoder;
 import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.jwt.JwtPrincipal;
@@ -125,7 +126,7 @@ class BenchConfiguration {
         });
     }
 
-    // --- an HS256 JWT from the OAuth2 password flow, checked by JwtDecoder ---
+    // --- an HS256 JWT from the OAuth2 password flow, checked by JwtDecoder without a cache: every token verified ---
 
     @Bean
     JwtSettings jwtSettings() {
@@ -145,6 +146,18 @@ class BenchConfiguration {
     @Bean
     Verifier<JwtPrincipal> jwtUser(OAuth2PasswordBearer oauth2Scheme, JwtDecoder jwtDecoder) {
         return JwtVerifiers.over(oauth2Scheme, jwtDecoder);
+    }
+
+    // --- the same, with the cache of verified tokens that padlock.jwt.cache configures by default ---
+
+    @Bean
+    JwtDecoder cachedJwtDecoder(JwtSettings jwtSettings) {
+        return new JwtDecoder(jwtSettings, JwtCacheSettings.defaults());
+    }
+
+    @Bean
+    Verifier<JwtPrincipal> cachedJwtUser(OAuth2PasswordBearer oauth2Scheme, JwtDecoder cachedJwtDecoder) {
+        return JwtVerifiers.over(oauth2Scheme, cachedJwtDecoder);
     }
 
     /** A token valid for a day, longer than any benchmark run. */
@@ -181,6 +194,11 @@ class BenchConfiguration {
         }
 
         public JwtPrincipal jwt(@SecurityParam(value = "jwtUser", scopes = "items:read") JwtPrincipal principal) {
+            return principal;
+        }
+
+        public JwtPrincipal jwtHit(
+                @SecurityParam(value = "cachedJwtUser", scopes = "items:read") JwtPrincipal principal) {
             return principal;
         }
     }

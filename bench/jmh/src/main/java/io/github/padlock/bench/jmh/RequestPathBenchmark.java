@@ -70,7 +70,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Schemes: {@code basic} (HTTP Basic, constant-time comparison, no password hash), {@code apiKey} (API key header,
  * constant-time comparison with one key), {@code apiKeyStore} (the same header checked by Padlock's built-in
  * {@code ApiKeyAuthenticator}: SHA-256 of the key against {@code padlock.api-keys}), {@code bearer} (an opaque bearer
- * token looked up in a map), {@code jwt} (an HS256 JWT through {@code JwtDecoder}, with a required scope).
+ * token looked up in a map), {@code jwt} (an HS256 JWT through {@code JwtDecoder} without a cache, so verified on
+ * every request: the first check of a token, with a required scope), {@code jwtHit} (the same token through a decoder
+ * with the default cache of verified tokens: every request after the first is a hit; the scope is still checked).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -81,7 +83,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class RequestPathBenchmark {
 
     /** Which scheme and verifier the handler's parameter uses. */
-    @Param({ "basic", "apiKey", "apiKeyStore", "bearer", "jwt" })
+    @Param({ "basic", "apiKey", "apiKeyStore", "bearer", "jwt", "jwtHit" })
     public String scheme;
 
     /** {@code lean}: a request costing what a container's does; {@code mock}: Spring's MockHttpServletRequest. */
@@ -159,11 +161,11 @@ public class RequestPathBenchmark {
                 schemeName = "bearerAuth";
                 verifierName = "bearerUser";
             }
-            case "jwt" -> {
+            case "jwt", "jwtHit" -> {
                 this.headerName = "Authorization";
                 headerValue = "Bearer " + BenchConfiguration.issueJwt(this.context.getBean(JwtSettings.class));
                 schemeName = "oauth2Scheme";
-                verifierName = "jwtUser";
+                verifierName = this.scheme.equals("jwt") ? "jwtUser" : "cachedJwtUser";
             }
             default -> throw new IllegalArgumentException("Unknown scheme " + this.scheme);
         }

@@ -1,5 +1,9 @@
 package io.github.padlock.bench.padlock;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,13 +11,14 @@ import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.jwt.JwtSettings;
 
 /**
- * Prints an HS256 JWT for {@code sub=stanley}, valid for a year, signed by Padlock's {@link JwtIssuer} with the bench
- * secret (the first argument, or the default of {@code padlock.jwt.secret} in {@code application.yml}). bench/load.sh
- * runs it from the executable jar:
+ * Prints HS256 JWTs for {@code sub=stanley}, valid for a year, signed by Padlock's {@link JwtIssuer} with the bench
+ * secret (the default of {@code padlock.jwt.secret} in {@code application.yml}, which the Spring Security application
+ * shares): one by default, or as many as the first argument says, one per line, each distinct (a random {@code jti}),
+ * for the {@code jwt-unique} endpoint of bench/load.sh, which runs it from the executable jar:
  *
  * <pre>
  * java -cp padlock-bench-app.jar -Dloader.main=io.github.padlock.bench.padlock.TokenPrinter \
- *      org.springframework.boot.loader.launch.PropertiesLauncher
+ *      org.springframework.boot.loader.launch.PropertiesLauncher [count]
  * </pre>
  */
 public final class TokenPrinter {
@@ -23,14 +28,26 @@ public final class TokenPrinter {
     private TokenPrinter() {
     }
 
-    public static void main(String[] args) {
-        String secret = (args.length > 0) ? args[0] : DEFAULT_SECRET;
-        System.out.println(token(secret));
+    public static void main(String[] args) throws IOException {
+        int count = (args.length > 0) ? Integer.parseInt(args[0]) : 1;
+        JwtIssuer issuer = issuer(DEFAULT_SECRET);
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.US_ASCII), 1 << 16);
+        for (int i = 0; i < count; i++) {
+            out.write(token(issuer));
+            out.newLine();
+        }
+        out.flush();
     }
 
     static String token(String secret) {
-        JwtSettings settings = JwtSettings.builder().secret(secret).algorithms(List.of("HS256")).build();
-        return new JwtIssuer(settings).issue(BenchSecurityConfiguration.USERNAME, List.of(), Duration.ofDays(365))
-            .value();
+        return token(issuer(secret));
+    }
+
+    private static String token(JwtIssuer issuer) {
+        return issuer.issue(BenchSecurityConfiguration.USERNAME, List.of(), Duration.ofDays(365)).value();
+    }
+
+    private static JwtIssuer issuer(String secret) {
+        return new JwtIssuer(JwtSettings.builder().secret(secret).algorithms(List.of("HS256")).build());
     }
 }

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,28 @@ class PadlockBenchApplicationTests {
         assertThat(get("/jwt/me", "Authorization", "Bearer token_for_stanley").statusCode()).isEqualTo(401);
         String token = TokenPrinter.token(TokenPrinter.DEFAULT_SECRET);
         assertOk(get("/jwt/me", "Authorization", "Bearer " + token));
+    }
+
+    @Test
+    void jwtCacheCountsHitsOfTheSameTokenAndMissesOfDistinctOnes() throws Exception {
+        long hits = counter("hits");
+        long misses = counter("misses");
+        String token = TokenPrinter.token(TokenPrinter.DEFAULT_SECRET);
+        String other = TokenPrinter.token(TokenPrinter.DEFAULT_SECRET);
+        assertThat(other).isNotEqualTo(token);
+        assertOk(get("/jwt/me", "Authorization", "Bearer " + token));
+        assertOk(get("/jwt/me", "Authorization", "Bearer " + token));
+        assertOk(get("/jwt/me", "Authorization", "Bearer " + other));
+        assertThat(counter("hits") - hits).isEqualTo(1);
+        assertThat(counter("misses") - misses).isEqualTo(2);
+    }
+
+    private long counter(String name) throws Exception {
+        HttpResponse<String> response = get("/bench/jwt-cache", null, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Matcher value = Pattern.compile("\"" + name + "\":(\\d+)").matcher(response.body());
+        assertThat(value.find()).as(response.body()).isTrue();
+        return Long.parseLong(value.group(1));
     }
 
     private static void assertOk(HttpResponse<String> response) {
