@@ -41,6 +41,7 @@ final class ObservedPlanResolver implements PlanResolver {
             SecurityOutcome outcome = Outcomes.of(resolution, ex);
             context.setOutcome(outcome);
             if (outcome == null) {
+                context.setFailed();
                 // a bug, not a refusal: a refusal is told by the outcome key, and its message, which a verifier of
                 // the application wrote, may name the user
                 observation.error(ex);

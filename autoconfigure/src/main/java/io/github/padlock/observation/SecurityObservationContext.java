@@ -15,6 +15,8 @@ public final class SecurityObservationContext extends Observation.Context {
 
     private @Nullable SecurityOutcome outcome;
 
+    private boolean failed;
+
     SecurityObservationContext(ResolvedPlan resolution) {
         this.resolution = resolution;
     }
@@ -29,6 +31,17 @@ public final class SecurityObservationContext extends Observation.Context {
 
     void setOutcome(@Nullable SecurityOutcome outcome) {
         this.outcome = outcome;
+    }
+
+    /**
+     * @return whether the decision ended with an exception that is no refusal (a bug); {@code false} while it runs
+     */
+    public boolean isFailed() {
+        return this.failed;
+    }
+
+    void setFailed() {
+        this.failed = true;
     }
 
     /**

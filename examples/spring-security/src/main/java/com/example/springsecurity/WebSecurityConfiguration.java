@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -32,7 +33,8 @@ class WebSecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http) {
         return http.securityMatcher("/api/**")
             .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())  // Padlock guards /api/**
-            .csrf(AbstractHttpConfigurer::disable)   // credentials in headers, not cookies: nothing to forge
+            .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(AbstractHttpConfigurer::disable)   // stateless: no session cookie here, nothing to forge
             .build();
     }
 
