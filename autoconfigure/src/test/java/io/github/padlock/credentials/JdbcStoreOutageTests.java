@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.jdbc.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * The JDBC stores when the database does not answer — stopped, or holding a lock longer than the query timeout: a
  * {@link StoreUnavailableException} (503, {@code Retry-After}, not counted as a guess) within the timeout, never a
- * hang; and the same stores working again once the database is back, without a restart. A PostgreSQL of its own,
- * which it stops and starts.
+ * hang; and the same stores working again once the database is back, without a restart. On the shared PostgreSQL,
+ * which the outage test stops and starts again.
  */
 class JdbcStoreOutageTests {
 
@@ -37,20 +36,13 @@ class JdbcStoreOutageTests {
     @BeforeAll
     static void start() {
         PostgresServer.assumeInstalled();
-        server = PostgresServer.start();
+        server = PostgresServer.shared();
         server.createDatabase("outage");
         dataSource = server.dataSource("outage");
         new ResourceDatabasePopulator(
                 new ClassPathResource("io/github/padlock/credentials/schema-users-postgresql.sql"),
                 new ClassPathResource("io/github/padlock/credentials/schema-api-keys-postgresql.sql"))
             .execute(dataSource);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
