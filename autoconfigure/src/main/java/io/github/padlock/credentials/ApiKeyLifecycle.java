@@ -139,6 +139,9 @@ public final class ApiKeyLifecycle {
      */
     public Optional<CreatedApiKey> rotate(String id, Duration overlap) {
         Duration checked = checkedOverlap(overlap);
+        if (!JdbcAccess.storable(id)) {
+            return Optional.empty();
+        }
         return this.access.call(() -> this.transactions.execute((status) -> {
             Optional<Current> current = this.access.sql(this.selectForRotation)
                 .param(id)
@@ -167,6 +170,9 @@ public final class ApiKeyLifecycle {
      * @throws StoreUnavailableException when the database does not answer
      */
     public boolean revoke(String id) {
+        if (!JdbcAccess.storable(id)) {
+            return false;
+        }
         return this.access.call(() -> this.access.sql(this.revoke).param(id).update()) > 0;
     }
 
@@ -176,6 +182,9 @@ public final class ApiKeyLifecycle {
      * @throws StoreUnavailableException when the database does not answer
      */
     public Optional<ApiKeyDetails> find(String id) {
+        if (!JdbcAccess.storable(id)) {
+            return Optional.empty();
+        }
         return this.access.call(() -> this.access.sql(this.select)
             .param(id)
             .query((row, number) -> new ApiKeyDetails(row.getString("id"), row.getString("owner"),

@@ -93,6 +93,16 @@ final class JdbcAccess {
     }
 
     /**
+     * @param key a value to look a row up by: a user name, a key's id
+     * @return whether a row can hold it: PostgreSQL's text cannot hold U+0000, so no row has such a value, and asking
+     * for one is an error of the database (a 500) rather than nothing found — an API key sent in a query parameter or a
+     * cookie may carry {@code %00}
+     */
+    static boolean storable(String key) {
+        return key.indexOf('\u0000') < 0;
+    }
+
+    /**
      * @param column a scopes column: scope-tokens separated by single spaces, empty or {@code NULL} for none
      * @return the scopes
      */

@@ -56,6 +56,9 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
      */
     @Override
     public @Nullable StoredApiKey findApiKey(String id) {
+        if (!JdbcAccess.storable(id)) {
+            return null;
+        }
         return this.access.call(() -> this.access.sql(this.select)
             .param(id)
             .query((row, number) -> new StoredApiKey(row.getString("id"), row.getString("hash"),

@@ -55,6 +55,9 @@ public final class JdbcUserStore implements UserStore {
      */
     @Override
     public @Nullable StoredUser findUser(String username) {
+        if (!JdbcAccess.storable(username)) {
+            return null;
+        }
         return this.access.call(() -> this.access.sql(this.select)
             .param(username)
             .query((row, number) -> new StoredUser(row.getString("username"), row.getString("password_hash"),

@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
  * problem+json like every refusal, and {@link SecurityOutcome#UNAVAILABLE}, which the brute-force limiter does not
  * count. The detail says nothing about the store; the cause is logged by the store that gave up.
  */
-public class StoreUnavailableException extends PadlockException {
+public final class StoreUnavailableException extends PadlockException {
 
     /** Detail of the refusal. */
     public static final String DETAIL = "Credentials cannot be checked at the moment; retry later";

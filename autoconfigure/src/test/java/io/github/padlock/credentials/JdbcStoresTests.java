@@ -188,6 +188,17 @@ class JdbcStoresTests {
     }
 
     @Test
+    void lookupWhenANulCharacterThenNothingFoundRatherThanTheDatabasesError() {
+        CreatedApiKey created = this.lifecycle.create("ci", List.of(), null);
+        assertThat(this.authenticator.check(created.id() + "\u0000." + "x")).isNull();
+        assertThat(this.keys.findApiKey("\u0000")).isNull();
+        assertThat(this.users.findUser("stan\u0000ley")).isNull();
+        assertThat(this.lifecycle.find("\u0000")).isEmpty();
+        assertThat(this.lifecycle.revoke("\u0000")).isFalse();
+        assertThat(this.lifecycle.rotate("\u0000")).isEmpty();
+    }
+
+    @Test
     void tableWhenNotAPlainIdentifierThenRefused() {
         for (String table : List.of("keys; DROP TABLE padlock_users", "\"keys\"", "1keys", "a.b.c", "", "k-eys",
                 "x".repeat(64))) {
