@@ -26,8 +26,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A real PostgreSQL for tests, from Debian's {@code postgresql} package, with no Docker and no mock: {@code initdb} on
  * a throwaway data directory, {@code pg_ctl start} on 127.0.0.1 and a free port (its Unix socket in the data
  * directory), and at the end {@code pg_ctl stop -m immediate} and the directory deleted — by {@link #close()}, or by
- * a JVM shutdown hook if a test run ends before it. Durability is off ({@code fsync}, {@code synchronous_commit}):
- * the data lives as long as the test.
+ * a JVM shutdown hook if a test run ends before it. Nothing is flushed to the disk ({@code fsync=off}): the data lives
+ * as long as the test. Commits stay synchronous, though: with {@code synchronous_commit=off}, what was committed in the
+ * last fraction of a second before a {@link #stop()}, which is a crash, would be lost.
  * <p>
  * {@code initdb} refuses to run as root, which is how CI runs: as root, every PostgreSQL command runs as the
  * {@code postgres} user ({@code runuser -u postgres}), who owns the data directory; as anyone else, as that user. The
@@ -127,7 +128,7 @@ public final class PostgresServer implements AutoCloseable {
     public synchronized void startAgain() {
         postgres("pg_ctl", "-D", this.directory.toString(), "-l", this.directory.resolve("postgres.log").toString(),
                 "-o", "-h 127.0.0.1 -p " + this.port + " -k " + this.directory
-                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                        + " -c fsync=off -c full_page_writes=off",
                 "-w", "-t", "60", "start");
         this.running = true;
     }
