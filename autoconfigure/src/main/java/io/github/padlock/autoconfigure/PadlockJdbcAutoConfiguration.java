@@ -15,6 +15,7 @@ import io.github.padlock.credentials.UserStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -79,8 +80,9 @@ public final class PadlockJdbcAutoConfiguration {
                 () -> new JdbcApiKeyStore(dataSource(dataSource, API_KEYS), table, jdbc.getQueryTimeout()));
     }
 
+    /** The lifecycle of the keys the JDBC store checks; none when the application's own store replaced it. */
     @Bean
-    @ConditionalOnBooleanProperty(API_KEYS)
+    @ConditionalOnBean(JdbcApiKeyStore.class)
     @ConditionalOnMissingBean
     ApiKeyLifecycle padlockApiKeyLifecycle(PadlockProperties properties, ObjectProvider<DataSource> dataSource) {
         PadlockProperties.Jdbc jdbc = properties.getJdbc();

@@ -219,6 +219,7 @@ class PadlockJdbcAutoConfigurationTests {
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context).doesNotHaveBean(JdbcUserStore.class).doesNotHaveBean(JdbcApiKeyStore.class);
+                assertThat(context).doesNotHaveBean(ApiKeyLifecycle.class);
                 assertThat(context).hasSingleBean(UserAuthenticator.class).hasSingleBean(ApiKeyAuthenticator.class);
             });
     }
