@@ -27,11 +27,17 @@ public enum SecurityOutcome {
     AMBIGUOUS,
 
     /** The client failed too often and was not checked (429). */
-    LIMITED;
+    LIMITED,
+
+    /**
+     * The credentials could not be checked: the store they are checked against, such as a database, did not answer
+     * (503). No guess was judged, so the brute-force limiter does not count it.
+     */
+    UNAVAILABLE;
 
     /**
      * The outcome a refusal with this status means when its thrower said nothing more: 403 {@link #FORBIDDEN},
-     * 429 {@link #LIMITED}, any other {@link #INVALID}. A verifier that refuses a wrong credential with 403, as
+     * 429 {@link #LIMITED}, 503 {@link #UNAVAILABLE}, any other {@link #INVALID}. A verifier that refuses a wrong credential with 403, as
      * FastAPI's tutorial does for API keys, says {@link #INVALID} itself
      * ({@code new PadlockException(HttpStatus.FORBIDDEN, "Invalid API Key", List.of(), SecurityOutcome.INVALID)}), so
      * that the brute-force limiter counts it; a 403 of a permission check is no guess and must not lock a client out.
@@ -42,6 +48,7 @@ public enum SecurityOutcome {
         return switch (status.value()) {
             case 403 -> FORBIDDEN;
             case 429 -> LIMITED;
+            case 503 -> UNAVAILABLE;
             default -> INVALID;
         };
     }

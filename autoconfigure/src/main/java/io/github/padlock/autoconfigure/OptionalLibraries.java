@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.util.ClassUtils;
 
 /**
- * The libraries that are optional in {@code padlock-spring-boot-autoconfigure} (the starter brings them): each part
+ * The libraries that are optional in {@code padlock-spring-boot-autoconfigure} (the starter brings all but JDBC): each part
  * they serve has its own auto-configuration, conditional on the class named here, and a configuration that asks for
  * such a part without its library fails the start-up naming the property and the dependency to add, never with a
  * {@link NoClassDefFoundError}.
@@ -14,22 +14,33 @@ import org.springframework.util.ClassUtils;
 enum OptionalLibraries {
 
     /** nimbus-jose-jwt: JWT decoding and issuing ({@code padlock.jwt}, the token endpoint, {@code type: jwt}). */
-    NIMBUS_JOSE_JWT("com.nimbusds.jwt.SignedJWT", "com.nimbusds:nimbus-jose-jwt"),
+    NIMBUS_JOSE_JWT("com.nimbusds.jwt.SignedJWT", "com.nimbusds:nimbus-jose-jwt", true),
 
     /** spring-security-crypto: password hashing ({@code padlock.users}, {@code type: users}, encoder hashes). */
     SPRING_SECURITY_CRYPTO("org.springframework.security.crypto.password.PasswordEncoder",
-            "org.springframework.security:spring-security-crypto"),
+            "org.springframework.security:spring-security-crypto", true),
 
     /** Caffeine: the cache of verified JWTs ({@code padlock.jwt.cache}), left out without it unless configured. */
-    CAFFEINE("com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine");
+    CAFFEINE("com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine", true),
+
+    /**
+     * Spring Boot's JDBC support, with spring-jdbc's {@code JdbcClient}: the JDBC stores
+     * ({@code padlock.jdbc.users.enabled}, {@code padlock.jdbc.api-keys.enabled}); the starter does not bring it, since
+     * the application chooses its database.
+     */
+    SPRING_JDBC("org.springframework.boot.jdbc.DatabaseDriver", "org.springframework.boot:spring-boot-starter-jdbc",
+            false);
 
     private final String className;
 
     private final String coordinates;
 
-    OptionalLibraries(String className, String coordinates) {
+    private final boolean inStarter;
+
+    OptionalLibraries(String className, String coordinates, boolean inStarter) {
         this.className = className;
         this.coordinates = coordinates;
+        this.inStarter = inStarter;
     }
 
     /**
@@ -61,6 +72,6 @@ enum OptionalLibraries {
     String missing(String what) {
         String artifact = this.coordinates.substring(this.coordinates.indexOf(':') + 1);
         return what + " needs " + artifact + ", which is not on the classpath: add " + this.coordinates
-                + " to the application (padlock-spring-boot-starter brings it)";
+                + " to the application" + (this.inStarter ? " (padlock-spring-boot-starter brings it)" : "");
     }
 }

@@ -136,7 +136,7 @@ final class PadlockBeansRegistrar
                     throw wrongScheme(prefix, schemeName, scheme, "an http-basic scheme");
                 }
                 yield required(factory.getBeanProvider(UserAuthenticator.class), prefix,
-                        "padlock.users, or a UserStore bean").over(basic);
+                        "padlock.users, padlock.jdbc.users.enabled, or a UserStore bean").over(basic);
             }
             case API_KEYS -> {
                 if (!(scheme instanceof ApiKeyScheme apiKey)) {
@@ -144,7 +144,7 @@ final class PadlockBeansRegistrar
                             + "api-key-cookie scheme");
                 }
                 yield required(factory.getBeanProvider(ApiKeyAuthenticator.class), prefix,
-                        "padlock.api-keys, or an ApiKeyStore bean").over(apiKey);
+                        "padlock.api-keys, padlock.jdbc.api-keys.enabled, or an ApiKeyStore bean").over(apiKey);
             }
             case JWT -> JwtVerifierFactory.create(factory, prefix, schemeName, scheme);
         };
@@ -158,6 +158,13 @@ final class PadlockBeansRegistrar
         if (OnPadlockEntriesCondition.hasEntries(environment, "padlock.users")) {
             OptionalLibraries.SPRING_SECURITY_CRYPTO.require(this.classLoader, "padlock.users", "(hidden)",
                     "padlock.users, whose passwords are hashed,");
+        }
+        for (String store : new String[] { "users", "api-keys" }) {
+            String property = "padlock.jdbc." + store + ".enabled";
+            if (binder.bind(property, Boolean.class).orElse(false)) {
+                OptionalLibraries.SPRING_JDBC.require(this.classLoader, property, true,
+                        "A JDBC store, which reads the application's database,");
+            }
         }
         if (OnPadlockEntriesCondition.hasEntries(environment, "padlock.jwt")) {
             OptionalLibraries.NIMBUS_JOSE_JWT.require(this.classLoader, "padlock.jwt", "(hidden)", "padlock.jwt");

@@ -1,31 +1,52 @@
 package io.github.padlock.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Padlock's defaults for Spring Boot's own properties, below every property source of the application (an explicit
- * setting always wins): multipart requests are resolved lazily ({@code spring.servlet.multipart.resolve-lazily}),
- * so that Spring's {@code DispatcherServlet} does not parse a multipart body, and write its file parts to disk, before
- * Padlock's gate has refused a request without credentials.
+ * setting always wins):
+ * <ul>
+ * <li>multipart requests are resolved lazily ({@code spring.servlet.multipart.resolve-lazily}), so that Spring's
+ * {@code DispatcherServlet} does not parse a multipart body, and write its file parts to disk, before Padlock's gate
+ * has refused a request without credentials;</li>
+ * <li>with a JDBC store enabled ({@code padlock.jdbc.users.enabled}, {@code padlock.jdbc.api-keys.enabled}), a
+ * request waits at most {@value #CONNECTION_TIMEOUT_MS} ms for a connection of a Hikari pool
+ * ({@code spring.datasource.hikari.connection-timeout}, whose own default is 30 s) and is then answered 503: every
+ * request needs the database, and while it is down, requests that each wait 30 s would take every server thread,
+ * including those of requests that need no database. Its validation timeout, which Hikari wants below the connection
+ * timeout, is lowered with it.</li>
+ * </ul>
  */
 final class PadlockEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     /** The name of the property source holding Padlock's defaults. */
     static final String PROPERTY_SOURCE_NAME = "padlockDefaults";
 
+    /** The pool's connection timeout with a JDBC store, in milliseconds (Hikari's unit). */
+    static final long CONNECTION_TIMEOUT_MS = 2000;
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
-            environment.getPropertySources()
-                .addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                        Map.of("spring.servlet.multipart.resolve-lazily", "true")));
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            return;
         }
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.servlet.multipart.resolve-lazily", "true");
+        Binder binder = Binder.get(environment);
+        if (binder.bind("padlock.jdbc.users.enabled", Boolean.class).orElse(false)
+                || binder.bind("padlock.jdbc.api-keys.enabled", Boolean.class).orElse(false)) {
+            defaults.put("spring.datasource.hikari.connection-timeout", Long.toString(CONNECTION_TIMEOUT_MS));
+            defaults.put("spring.datasource.hikari.validation-timeout", Long.toString(CONNECTION_TIMEOUT_MS / 2));
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
     }
 
     @Override

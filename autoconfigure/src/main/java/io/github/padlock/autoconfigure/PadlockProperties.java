@@ -43,6 +43,11 @@ public class PadlockProperties {
     private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
 
     /**
+     * Users and API keys in the application's database instead, through its DataSource; needs spring-jdbc.
+     */
+    private final Jdbc jdbc = new Jdbc();
+
+    /**
      * How JWTs are verified and, with the token endpoint, issued; needs nimbus-jose-jwt.
      */
     private final Jwt jwt = new Jwt();
@@ -115,6 +120,11 @@ public class PadlockProperties {
     /** @param apiKeys the API keys checked by the built-in API-key verifier, by key id */
     public void setApiKeys(Map<String, ApiKey> apiKeys) {
         this.apiKeys = apiKeys;
+    }
+
+    /** {@return the settings of the users and API keys kept in the application's database} */
+    public Jdbc getJdbc() {
+        return this.jdbc;
     }
 
     /** {@return how JWTs are verified and issued} */
@@ -617,6 +627,168 @@ public class PadlockProperties {
         /** @param scopes the scopes the key grants */
         public void setScopes(List<String> scopes) {
             this.scopes = scopes;
+        }
+    }
+
+    /**
+     * When Padlock creates the tables of its JDBC stores, as Spring Boot's spring.sql.init.mode.
+     */
+    public enum SchemaInitialization {
+
+        /** At every start-up, whatever the database: the scripts create what does not exist yet. */
+        ALWAYS,
+        /** Only in an embedded database, such as H2 in memory. */
+        EMBEDDED,
+        /** Never: the tables are created by other means (Flyway, Liquibase, a DBA). */
+        NEVER
+
+    }
+
+    /**
+     * Users and API keys in the application's database (its DataSource), read at every request with Spring's
+     * JdbcClient, so that every instance of the application sees a change at its next request. A database that does
+     * not answer within the query timeout, or within the pool's connection timeout, is answered 503.
+     */
+    public static class Jdbc {
+
+        /**
+         * When to create the tables of the enabled stores from Padlock's schema (PostgreSQL and H2): always, embedded
+         * (only in an embedded database) or never.
+         */
+        private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
+
+        /**
+         * Longest a statement of the JDBC stores may run, rounded up to whole seconds; a request whose check takes
+         * longer is answered 503.
+         */
+        private Duration queryTimeout = Duration.ofSeconds(2);
+
+        /**
+         * Users in a table, instead of padlock.users.
+         */
+        private final JdbcUsers users = new JdbcUsers();
+
+        /**
+         * API keys in a table, instead of padlock.api-keys, with the ApiKeyLifecycle service that creates, rotates
+         * and revokes them.
+         */
+        private final JdbcApiKeys apiKeys = new JdbcApiKeys();
+
+        /** {@return when to create the tables of the enabled stores} */
+        public SchemaInitialization getInitializeSchema() {
+            return this.initializeSchema;
+        }
+
+        /** @param initializeSchema when to create the tables of the enabled stores */
+        public void setInitializeSchema(SchemaInitialization initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        /** {@return the longest a statement of the JDBC stores may run} */
+        public Duration getQueryTimeout() {
+            return this.queryTimeout;
+        }
+
+        /** @param queryTimeout the longest a statement of the JDBC stores may run */
+        public void setQueryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
+        }
+
+        /** {@return the users table's settings} */
+        public JdbcUsers getUsers() {
+            return this.users;
+        }
+
+        /** {@return the API keys table's settings} */
+        public JdbcApiKeys getApiKeys() {
+            return this.apiKeys;
+        }
+    }
+
+    /**
+     * Users in a database table.
+     */
+    public static class JdbcUsers {
+
+        /**
+         * Whether users come from the table rather than padlock.users.
+         */
+        private boolean enabled;
+
+        /**
+         * Table of the users: a plain SQL identifier, optionally qualified as schema.table.
+         */
+        private String table = "padlock_users";
+
+        /** {@return whether users come from the table} */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /** @param enabled whether users come from the table */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** {@return the table of the users} */
+        public String getTable() {
+            return this.table;
+        }
+
+        /** @param table the table of the users */
+        public void setTable(String table) {
+            this.table = table;
+        }
+    }
+
+    /**
+     * API keys in a database table.
+     */
+    public static class JdbcApiKeys {
+
+        /**
+         * Whether API keys come from the table rather than padlock.api-keys.
+         */
+        private boolean enabled;
+
+        /**
+         * Table of the API keys: a plain SQL identifier, optionally qualified as schema.table.
+         */
+        private String table = "padlock_api_keys";
+
+        /**
+         * How long a rotated key stays valid beside its successor, unless the rotation says otherwise.
+         */
+        private Duration rotationOverlap = Duration.ofDays(1);
+
+        /** {@return whether API keys come from the table} */
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        /** @param enabled whether API keys come from the table */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** {@return the table of the API keys} */
+        public String getTable() {
+            return this.table;
+        }
+
+        /** @param table the table of the API keys */
+        public void setTable(String table) {
+            this.table = table;
+        }
+
+        /** {@return how long a rotated key stays valid beside its successor by default} */
+        public Duration getRotationOverlap() {
+            return this.rotationOverlap;
+        }
+
+        /** @param rotationOverlap how long a rotated key stays valid beside its successor by default */
+        public void setRotationOverlap(Duration rotationOverlap) {
+            this.rotationOverlap = rotationOverlap;
         }
     }
 

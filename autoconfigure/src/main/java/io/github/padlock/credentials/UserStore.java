@@ -3,7 +3,8 @@ package io.github.padlock.credentials;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where users come from: the {@code padlock.users} list by default; declare a bean of this type to use a database.
+ * Where users come from: the {@code padlock.users} list ({@link InMemoryUserStore}), or a database table with
+ * {@code padlock.jdbc.users.enabled} ({@link JdbcUserStore}); declare a bean of this type to use other storage.
  */
 @FunctionalInterface
 public interface UserStore {

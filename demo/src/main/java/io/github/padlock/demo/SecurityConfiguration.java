@@ -66,8 +66,9 @@ class SecurityConfiguration {
 
     /**
      * The seed's {@code verify_api_key}: 403 {@code X-API-KEY header missing} or {@code Invalid API Key}, the key
-     * checked by the built-in API-key check against {@code padlock.api-keys}. The outcomes are said, since a 403 is
-     * otherwise taken for a permission refusal: a wrong key is a guess the brute-force limiter counts, no key is not.
+     * checked by the built-in API-key check against the {@code padlock_api_keys} table. The outcomes are said, since a
+     * 403 is otherwise taken for a permission refusal: a wrong key is a guess the brute-force limiter counts, no key is
+     * not.
      */
     @Bean
     Verifier<String> verifiedApiKey(ApiKeyHeader apiKeyHeader, ApiKeyAuthenticator apiKeys) {

@@ -1,0 +1,110 @@
+package io.github.padlock.autoconfigure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+import io.github.padlock.autoconfigure.PadlockProperties.SchemaInitialization;
+import io.github.padlock.credentials.JdbcApiKeyStore;
+import io.github.padlock.credentials.JdbcUserStore;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * Creates the tables of the enabled JDBC stores at start-up from the schema Padlock ships for the database's platform
+ * ({@code io/github/padlock/credentials/schema-<users|api-keys>-<postgresql|h2>.sql}), with the configured table names
+ * written in place of the default ones; when {@code padlock.jdbc.initialize-schema} says so: {@code always}, or
+ * {@code embedded} (the default) for an embedded database only. The scripts create what does not exist
+ * ({@code CREATE TABLE IF NOT EXISTS}), so a start-up against a database that has the tables changes nothing.
+ * <p>
+ * Spring Boot's database initialization runs it before the application's own {@code schema.sql} and {@code data.sql}
+ * ({@link PadlockSchemaInitializerDetector}), so that these can fill Padlock's tables.
+ */
+final class PadlockSchemaInitializer implements InitializingBean {
+
+    private static final String PROPERTY = "padlock.jdbc.initialize-schema";
+
+    private final DataSource dataSource;
+
+    private final ResourceLoader resourceLoader;
+
+    private final SchemaInitialization mode;
+
+    /** The scripts' kinds ({@code users}, {@code api-keys}) to run, each with its configured table name. */
+    private final Map<String, String> tables;
+
+    /**
+     * @param dataSource the database
+     * @param resourceLoader finds the scripts
+     * @param mode when to run them
+     * @param tables the kinds of script to run ({@code users}, {@code api-keys}), each with its table name
+     */
+    PadlockSchemaInitializer(DataSource dataSource, ResourceLoader resourceLoader, SchemaInitialization mode,
+            Map<String, String> tables) {
+        this.dataSource = dataSource;
+        this.resourceLoader = resourceLoader;
+        this.mode = mode;
+        this.tables = new LinkedHashMap<>(tables);
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (this.mode == SchemaInitialization.NEVER || this.tables.isEmpty()
+                || (this.mode == SchemaInitialization.EMBEDDED && !EmbeddedDatabaseConnection.isEmbedded(this.dataSource))) {
+            return;
+        }
+        String platform = platform();
+        ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
+        for (Map.Entry<String, String> table : this.tables.entrySet()) {
+            populator.addScript(script(table.getKey(), platform, table.getValue()));
+        }
+        populator.execute(this.dataSource);
+    }
+
+    private String platform() {
+        String url;
+        try {
+            url = JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getURL);
+        }
+        catch (MetaDataAccessException ex) {
+            throw new IllegalStateException("Cannot read the database's URL to choose Padlock's schema", ex);
+        }
+        return DatabaseDriver.fromJdbcUrl(url).getId();
+    }
+
+    /** The script of one store for the platform, with the configured table name in place of the default. */
+    private Resource script(String kind, String platform, String table) {
+        String location = "classpath:io/github/padlock/credentials/schema-" + kind + "-" + platform + ".sql";
+        Resource script = this.resourceLoader.getResource(location);
+        if (!script.exists()) {
+            throw new InvalidConfigurationPropertyValueException(PROPERTY, PropertyNames.spelling(this.mode),
+                    "Padlock ships its schema for PostgreSQL and H2, not for this database (" + platform
+                            + "): create the tables yourself, after io/github/padlock/credentials/schema-" + kind
+                            + "-postgresql.sql, and set " + PROPERTY + " to never");
+        }
+        String defaultTable = kind.equals("users") ? JdbcUserStore.DEFAULT_TABLE : JdbcApiKeyStore.DEFAULT_TABLE;
+        try {
+            String sql = script.getContentAsString(StandardCharsets.UTF_8);
+            String named = Pattern.compile("\\b" + defaultTable + "\\b").matcher(sql)
+                .replaceAll(Matcher.quoteReplacement(table));
+            return new ByteArrayResource(named.getBytes(StandardCharsets.UTF_8), location);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot read " + location, ex);
+        }
+    }
+}
