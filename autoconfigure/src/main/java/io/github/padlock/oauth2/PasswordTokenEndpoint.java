@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.padlock.AttemptLimiter;
@@ -139,8 +140,9 @@ public final class PasswordTokenEndpoint {
             return response;
         }
         catch (PadlockException ex) {
-            String error = String.valueOf(ex.getBody().getProperties() != null
-                    ? ex.getBody().getProperties().get("error") : null);
+            Object code = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties().get("error") : null;
+            // an answer without an RFC 6749 code (a 503 when the users cannot be read) by its outcome
+            String error = (code != null) ? code.toString() : ex.outcome().name().toLowerCase(Locale.ROOT);
             observation.lowCardinalityKeyValue(OUTCOME, error);
             SecurityOutcome refused = switch (error) {
                 case "invalid_grant" -> SecurityOutcome.INVALID;

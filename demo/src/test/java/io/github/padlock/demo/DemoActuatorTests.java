@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.padlock.credentials.ApiKeyHashes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,8 +73,8 @@ class DemoActuatorTests {
             .getContentAsString(StandardCharsets.UTF_8);
         List<String> secrets = new ArrayList<>(List.of(API_KEY, "X1Mc3thiRunnvxrdTEqXfiS8a_qyCRLIfkcgdMuNJ7c",
                 "password123", "secret2", "stanley", "alice"));
-        String keyHash = this.environment.getRequiredProperty("padlock.api-keys.demo.hash");
-        secrets.add(keyHash.substring(keyHash.indexOf(':') + 1));
+        // the key's SHA-256, as data.sql stores it in padlock_api_keys
+        secrets.add(ApiKeyHashes.hash(API_KEY).substring("sha256:".length()));
         secrets.add(this.environment.getRequiredProperty("padlock.jwt.secret"));
         Matcher hashes = PASSWORD_HASH.matcher(new ClassPathResource("data.sql").getContentAsString(
                 StandardCharsets.UTF_8));
