@@ -44,6 +44,14 @@ public final class ApiKeyLifecycle {
     /** How long a rotated key stays valid beside its successor when no overlap is given. */
     public static final Duration DEFAULT_OVERLAP = Duration.ofDays(1);
 
+    /** The longest overlap of a rotation: ten years. */
+    public static final Duration MAX_OVERLAP = Duration.ofDays(3650);
+
+    /** What the scopes column holds, joined by spaces. */
+    private static final int MAX_SCOPES_LENGTH = 4000;
+
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final int MAX_OWNER_LENGTH = 200;
 
     private final JdbcAccess access;
@@ -105,13 +113,15 @@ public final class ApiKeyLifecycle {
      * @param scopes the scopes it grants, each an RFC 6749 scope-token
      * @param expiresAt when it stops being accepted (kept to the microsecond), or {@code null} for never
      * @return the key, whose {@link CreatedApiKey#key()} is to be given to the client now: it is stored nowhere
-     * @throws IllegalArgumentException when the owner or a scope is malformed
+     * @throws IllegalArgumentException when the owner or a scope is malformed, the scopes longer than 4,000 characters
+     * together, or the expiry after the year 9999
      * @throws StoreUnavailableException when the database does not answer
      */
     public CreatedApiKey create(String owner, Collection<String> scopes, @Nullable Instant expiresAt) {
         String checkedOwner = checkedOwner(owner);
         List<String> checkedScopes = checkedScopes(scopes);
         // Microseconds, what both databases keep: never rounded up past the time asked.
+        checkedExpiry(expiresAt);
         OffsetDateTime expiry = (expiresAt != null)
                 ? OffsetDateTime.ofInstant(expiresAt.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC) : null;
         return this.access.call(() -> insert(checkedOwner, checkedScopes, expiry));
@@ -134,7 +144,7 @@ public final class ApiKeyLifecycle {
      * @param id the id of the key to replace
      * @param overlap how long the old key stays valid beside the new one; zero ends it at once
      * @return the new key, or empty when there is no such key or it is revoked or expired already
-     * @throws IllegalArgumentException when the overlap is negative
+     * @throws IllegalArgumentException when the overlap is negative or longer than {@link #MAX_OVERLAP}
      * @throws StoreUnavailableException when the database does not answer
      */
     public Optional<CreatedApiKey> rotate(String id, Duration overlap) {
@@ -217,26 +227,44 @@ public final class ApiKeyLifecycle {
     }
 
     private static Duration checkedOverlap(Duration overlap) {
-        if (overlap.isNegative()) {
-            throw new IllegalArgumentException("The overlap of a rotation must not be negative");
+        if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+            throw new IllegalArgumentException("The overlap of a rotation is from 0 to " + MAX_OVERLAP.toDays()
+                    + " days");
         }
         return overlap;
     }
 
-    private static String checkedOwner(String owner) {
-        if (owner.isBlank() || owner.length() > MAX_OWNER_LENGTH || owner.chars().anyMatch(Character::isISOControl)) {
+    /** Both databases keep timestamps to year 9999 (PostgreSQL further, H2 not); beyond, a key's expiry is refused. */
+    private static @Nullable Instant checkedExpiry(@Nullable Instant expiresAt) {
+        if (expiresAt != null && expiresAt.isAfter(LATEST_EXPIRY)) {
+            throw new IllegalArgumentException("A key's expiry is before the year 10000");
+        }
+        return expiresAt;
+    }
+
+    private static String checkedOwner(@Nullable String owner) {
+        if (owner == null || owner.isBlank() || owner.length() > MAX_OWNER_LENGTH || owner.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("An owner has 1 to " + MAX_OWNER_LENGTH
                     + " characters, not all blank, and no control characters");
         }
         return owner;
     }
 
-    private static List<String> checkedScopes(Collection<String> scopes) {
+    private static List<String> checkedScopes(@Nullable Collection<@Nullable String> scopes) {
+        if (scopes == null) {
+            throw new IllegalArgumentException("A key's scopes are a list, empty for none");
+        }
+        int length = 0;
         for (String scope : scopes) {
-            if (!ScopeTokens.isScopeToken(scope)) {
+            if (scope == null || !ScopeTokens.isScopeToken(scope)) {
                 throw new IllegalArgumentException("A scope is an RFC 6749 scope-token: printable ASCII without "
                         + "space, \" or \\");
             }
+            length += scope.length() + 1;
+        }
+        if (length > MAX_SCOPES_LENGTH) {
+            throw new IllegalArgumentException("A key's scopes, joined by spaces, have at most " + MAX_SCOPES_LENGTH
+                    + " characters");
         }
         return List.copyOf(new LinkedHashSet<>(scopes));
     }

@@ -8,8 +8,10 @@ import io.github.padlock.RequiresSecurity;
 import io.github.padlock.credentials.ApiKeyDetails;
 import io.github.padlock.credentials.ApiKeyLifecycle;
 import io.github.padlock.credentials.CreatedApiKey;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +42,8 @@ class KeyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CreatedApiKey create(@RequestBody NewKey request) {
+    CreatedApiKey create(@RequestBody NewKey request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");   // the only copy of the secret
         try {
             return this.keys.create(request.owner(), request.scopes(), request.expiresAt());
         }
@@ -51,9 +54,16 @@ class KeyController {
 
     /** A new key for the same owner and scopes; the old one works for {@code overlap} more (the configured one). */
     @PostMapping("/{id}/rotate")
-    CreatedApiKey rotate(@PathVariable String id, @RequestParam(required = false) @Nullable Duration overlap) {
-        return ((overlap != null) ? this.keys.rotate(id, overlap) : this.keys.rotate(id))
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No active key " + id));
+    CreatedApiKey rotate(@PathVariable String id, @RequestParam(required = false) @Nullable Duration overlap,
+            HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        try {
+            return ((overlap != null) ? this.keys.rotate(id, overlap) : this.keys.rotate(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No active key " + id));
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+        }
     }
 
     @DeleteMapping("/{id}")

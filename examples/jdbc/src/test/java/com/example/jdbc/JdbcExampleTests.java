@@ -83,6 +83,26 @@ class JdbcExampleTests {
     }
 
     @Test
+    void keysWhenMissingOrOutOfRangeValuesThen400AndSecretsNotCached() throws Exception {
+        for (String body : new String[] { "{}", "{\"scopes\":[\"reports:read\"]}", "{\"owner\":\"x\",\"scopes\":[null]}",
+                "{\"owner\":\"x\",\"scopes\":[\"" + "s".repeat(5000) + "\"]}",
+                "{\"owner\":\"x\",\"scopes\":[],\"expiresAt\":\"+999999999-12-31T23:59:59Z\"}" }) {
+            assertThat(send(post("/keys", body).header("Authorization", OPERATOR)).statusCode()).as(body).isEqualTo(400);
+        }
+        HttpResponse<String> created = send(post("/keys", "{\"owner\":\"billing\",\"scopes\":[]}")
+            .header("Authorization", OPERATOR));
+        assertThat(created.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String id = JsonPath.read(created.body(), "$.id");
+        for (String overlap : new String[] { "-PT1H", "P999999999D", "PT9223372036854775807S" }) {
+            assertThat(send(post("/keys/" + id + "/rotate?overlap=" + overlap, "").header("Authorization", OPERATOR))
+                .statusCode()).as(overlap).isEqualTo(400);
+        }
+        HttpResponse<String> rotated = send(post("/keys/" + id + "/rotate", "").header("Authorization", OPERATOR));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    @Test
     void keysWhenNotAnOperatorThenRefused() throws Exception {
         assertThat(send(post("/keys", "{\"owner\":\"x\",\"scopes\":[]}")).statusCode()).isEqualTo(401);
         assertThat(send(post("/keys", "{\"owner\":\"x\",\"scopes\":[]}")
