@@ -1,5 +1,6 @@
 package io.github.padlock.credentials;
 
+import java.security.Principal;
 import java.util.List;
 
 import io.github.padlock.GrantedScopes;
@@ -10,7 +11,15 @@ import io.github.padlock.GrantedScopes;
  * @param id the key's id (not secret)
  * @param scopes the scopes the key grants
  */
-public record ApiKeyPrincipal(String id, List<String> scopes) implements GrantedScopes {
+public record ApiKeyPrincipal(String id, List<String> scopes) implements GrantedScopes, Principal {
+
+    /**
+     * @return the key's id, the name an audit event or Spring Security's {@code Authentication} gives this principal
+     */
+    @Override
+    public String getName() {
+        return this.id;
+    }
 
     /**
      * Copies the scopes, so that the principal cannot change.

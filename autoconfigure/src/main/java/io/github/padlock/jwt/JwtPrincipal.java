@@ -1,5 +1,6 @@
 package io.github.padlock.jwt;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,7 +24,15 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the granted scopes, in the token's order
  * @param claims every claim of the token, read-only, JSON objects and arrays inside it too
  */
-public record JwtPrincipal(String subject, List<String> scopes, Map<String, Object> claims) implements GrantedScopes {
+public record JwtPrincipal(String subject, List<String> scopes, Map<String, Object> claims) implements GrantedScopes, Principal {
+
+    /**
+     * @return the token's subject ({@code sub}), the name an audit event or Spring Security's {@code Authentication} gives this principal
+     */
+    @Override
+    public String getName() {
+        return this.subject;
+    }
 
     /**
      * Refuses a {@code null} subject and copies the scopes and the claims, with the JSON objects and arrays they

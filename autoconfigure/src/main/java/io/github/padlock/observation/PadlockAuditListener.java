@@ -7,9 +7,6 @@ import java.util.Map;
 import io.github.padlock.SecurityFailureEvent;
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecuritySuccessEvent;
-import io.github.padlock.credentials.ApiKeyPrincipal;
-import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.jwt.JwtPrincipal;
 
 import org.springframework.boot.actuate.audit.AuditEvent;
 import org.springframework.boot.actuate.audit.AuditEventRepository;
@@ -26,8 +23,8 @@ import org.springframework.core.ResolvableType;
  * {@code AuditAutoConfiguration}, which declares that listener, also declares Spring Security's audit listeners and so
  * cannot start without {@code spring-security-core}; an application without it turns that auto-configuration off
  * ({@code management.auditevents.enabled=false}) and still gets Padlock's audit events. The audit event's principal is the user name, the API key's id or
- * the JWT's subject of a success ({@link Principal#getName()} for a principal of the application's that implements
- * it), and empty for a failure and for any other value: never a credential. Its data: {@code scheme},
+ * the JWT's subject of a success ({@link Principal#getName()}, which Padlock's principals and any of the
+ * application's that implements it answer), and empty for a failure and for any other value: never a credential. Its data: {@code scheme},
  * {@code verifier} and, for a failure, {@code outcome}.
  */
 public final class PadlockAuditListener implements GenericApplicationListener {
@@ -71,20 +68,11 @@ public final class PadlockAuditListener implements GenericApplicationListener {
         }
     }
 
-    /** Who was granted, by a name that is no credential; empty when the value has none. */
+    /**
+     * Who was granted, by a name that is no credential: {@link Principal#getName()} (Padlock's user, API key and JWT
+     * principals are {@link Principal}s); empty for any other value, such as credentials a bare scheme read.
+     */
     static String nameOf(Object principal) {
-        if (principal instanceof Principal named) {
-            return String.valueOf(named.getName());
-        }
-        if (principal instanceof UserPrincipal user) {
-            return user.username();
-        }
-        if (principal instanceof ApiKeyPrincipal key) {
-            return key.id();
-        }
-        if (principal instanceof JwtPrincipal jwt) {
-            return jwt.subject();
-        }
-        return "";
+        return (principal instanceof Principal named) ? String.valueOf(named.getName()) : "";
     }
 }

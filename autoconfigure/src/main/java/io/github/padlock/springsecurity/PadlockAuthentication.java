@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.padlock.GrantedScopes;
-import io.github.padlock.credentials.ApiKeyPrincipal;
-import io.github.padlock.credentials.UserPrincipal;
-import io.github.padlock.jwt.JwtPrincipal;
 import io.github.padlock.scheme.HttpBasicCredentials;
 import org.jspecify.annotations.Nullable;
 
@@ -72,20 +69,11 @@ public final class PadlockAuthentication extends AbstractAuthenticationToken {
 
     private static String nameOf(Object principal) {
         @Nullable String name = null;
-        if (principal instanceof UserPrincipal user) {
-            name = user.username();
-        }
-        else if (principal instanceof ApiKeyPrincipal key) {
-            name = key.id();
-        }
-        else if (principal instanceof JwtPrincipal jwt) {
-            name = jwt.subject();
+        if (principal instanceof Principal named) {   // Padlock's user, API key and JWT principals too
+            name = named.getName();
         }
         else if (principal instanceof HttpBasicCredentials basic) {
             name = basic.username();
-        }
-        else if (principal instanceof Principal named) {
-            name = named.getName();
         }
         else if (principal instanceof AuthenticatedPrincipal named) {
             name = named.getName();
