@@ -29,7 +29,14 @@ enum OptionalLibraries {
      * the application chooses its database.
      */
     SPRING_JDBC("org.springframework.boot.jdbc.DatabaseDriver", "org.springframework.boot:spring-boot-starter-jdbc",
-            false);
+            false),
+
+    /**
+     * Spring Boot's Redis support, with Spring Data Redis and Lettuce: the Redis stores
+     * ({@code padlock.token-endpoint.store: redis}); the starter does not bring it.
+     */
+    SPRING_DATA_REDIS("org.springframework.data.redis.connection.RedisConnectionFactory",
+            "org.springframework.boot:spring-boot-starter-data-redis", false);
 
     private final String className;
 

@@ -17,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  * <li>multipart requests are resolved lazily ({@code spring.servlet.multipart.resolve-lazily}), so that Spring's
  * {@code DispatcherServlet} does not parse a multipart body, and write its file parts to disk, before Padlock's gate
  * has refused a request without credentials;</li>
- * <li>with a JDBC store enabled ({@code padlock.jdbc.users.enabled}, {@code padlock.jdbc.api-keys.enabled}), a
+ * <li>with a JDBC store enabled ({@code padlock.jdbc.users.enabled}, {@code padlock.jdbc.api-keys.enabled},
+ * {@code padlock.token-endpoint.store: jdbc}), a
  * request waits at most {@value #CONNECTION_TIMEOUT_MS} ms for a connection of a Hikari pool
  * ({@code spring.datasource.hikari.connection-timeout}, whose own default is 30 s) and is then answered 503: every
  * request needs the database, and while it is down, requests that each wait 30 s would take every server thread,
@@ -42,7 +43,8 @@ final class PadlockEnvironmentPostProcessor implements EnvironmentPostProcessor,
         defaults.put("spring.servlet.multipart.resolve-lazily", "true");
         Binder binder = Binder.get(environment);
         if (binder.bind("padlock.jdbc.users.enabled", Boolean.class).orElse(false)
-                || binder.bind("padlock.jdbc.api-keys.enabled", Boolean.class).orElse(false)) {
+                || binder.bind("padlock.jdbc.api-keys.enabled", Boolean.class).orElse(false)
+                || "jdbc".equalsIgnoreCase(binder.bind("padlock.token-endpoint.store", String.class).orElse("").strip())) {
             defaults.put("spring.datasource.hikari.connection-timeout", Long.toString(CONNECTION_TIMEOUT_MS));
             defaults.put("spring.datasource.hikari.validation-timeout", Long.toString(CONNECTION_TIMEOUT_MS / 2));
         }

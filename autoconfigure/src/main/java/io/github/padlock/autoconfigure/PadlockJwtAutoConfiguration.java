@@ -2,6 +2,7 @@ package io.github.padlock.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,11 @@ import io.github.padlock.jwt.JwtCacheSettings;
 import io.github.padlock.jwt.JwtDecoder;
 import io.github.padlock.jwt.JwtIssuer;
 import io.github.padlock.jwt.JwtSettings;
+import io.github.padlock.jwt.RevokedTokens;
 import io.github.padlock.oauth2.PasswordTokenEndpoint;
+import io.github.padlock.oauth2.RefreshTokens;
+import io.github.padlock.oauth2.TokenRevocationEndpoint;
+import io.github.padlock.oauth2.TokenStore;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,7 +48,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code type: jwt} verifiers use, with the cache of verified tokens of {@code padlock.jwt.cache} (Caffeine, also
  * optional and brought by the starter), and, when {@code padlock.token-endpoint.enabled} is set, the {@link JwtIssuer} and
  * the password grant's {@link PasswordTokenEndpoint} that issues them to the users of
- * {@link PadlockUsersAutoConfiguration}. Without the library, any of these properties fails the start-up naming the
+ * {@link PadlockUsersAutoConfiguration}, with the revocation endpoint ({@link TokenRevocationEndpoint}, RFC 7009) and
+ * the decoder's revocation check on the {@link TokenStore} of {@link PadlockTokenStoreAutoConfiguration}, and, with
+ * {@code padlock.token-endpoint.refresh-tokens.enabled}, {@link RefreshTokens}. Without the library, any of these properties fails the start-up naming the
  * dependency to add.
  */
 @AutoConfiguration(after = { PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class })
@@ -54,6 +62,10 @@ public final class PadlockJwtAutoConfiguration {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)}");
 
     private static final String CACHE = "padlock.jwt.cache";
+
+    private static final String REVOCATION = "padlock.token-endpoint.revocation.enabled";
+
+    private static final String REFRESH_TOKENS = "padlock.token-endpoint.refresh-tokens";
 
     private static final Log logger = LogFactory.getLog(PadlockJwtAutoConfiguration.class);
 
@@ -96,9 +108,92 @@ public final class PadlockJwtAutoConfiguration {
     @ConditionalOnBean(JwtSettings.class)
     @ConditionalOnMissingBean
     JwtDecoder padlockJwtDecoder(JwtSettings settings, PadlockProperties properties, Environment environment,
-            ResourceLoader resourceLoader) {
+            ResourceLoader resourceLoader, ObjectProvider<TokenStore> tokenStore,
+            ObjectProvider<RevokedTokens> revokedTokens) {
+        RevokedTokens revoked = revocation(properties)
+                ? tokenStore(properties, tokenStore, resourceLoader.getClassLoader()) : revokedTokens.getIfUnique();
         return new JwtDecoder(settings, cacheSettings(properties.getJwt().getCache(), environment,
-                resourceLoader.getClassLoader()));
+                resourceLoader.getClassLoader()), revoked);
+    }
+
+    /**
+     * The refresh tokens of {@code padlock.token-endpoint.refresh-tokens}, kept in the token store; they need
+     * revocation, since a reused refresh token revokes the access tokens of its family.
+     */
+    @Bean
+    @ConditionalOnProperty("padlock.token-endpoint.enabled")
+    @ConditionalOnBooleanProperty(REFRESH_TOKENS + ".enabled")
+    @ConditionalOnMissingBean
+    RefreshTokens padlockRefreshTokens(PadlockProperties properties, ObjectProvider<TokenStore> tokenStore,
+            ObjectProvider<JwtSettings> settings, ResourceLoader resourceLoader) {
+        if (!revocation(properties)) {
+            throw new InvalidConfigurationPropertyValueException(REFRESH_TOKENS + ".enabled", true,
+                    "A reused refresh token revokes the access tokens of its family, which needs revocation: set "
+                            + "padlock.token-endpoint.revocation.enabled to true, or turn refresh tokens off");
+        }
+        PadlockProperties.TokenEndpoint endpoint = properties.getTokenEndpoint();
+        Duration timeToLive = endpoint.getRefreshTokens().getTimeToLive();
+        TokenStore store = tokenStore(properties, tokenStore, resourceLoader.getClassLoader());
+        JwtSettings jwt = settings.getIfAvailable();
+        Duration clockSkew = (jwt != null) ? jwt.clockSkew() : Duration.ZERO;
+        try {
+            return new RefreshTokens(store, timeToLive, endpoint.getAccessTokenTtl(), clockSkew);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidConfigurationPropertyValueException(REFRESH_TOKENS + ".time-to-live", timeToLive,
+                    "A refresh token must live at least one minute");
+        }
+    }
+
+    /** The revocation endpoint (RFC 7009) at the token endpoint's path + {@code /revoke}. */
+    @Bean
+    @ConditionalOnProperty("padlock.token-endpoint.enabled")
+    @ConditionalOnBooleanProperty(name = REVOCATION, matchIfMissing = true)
+    @ConditionalOnMissingBean
+    TokenRevocationEndpoint padlockTokenRevocationEndpoint(ObjectProvider<JwtDecoder> decoder,
+            ObjectProvider<JwtSettings> settings, PadlockProperties properties, ObjectProvider<TokenStore> tokenStore,
+            ObjectProvider<RefreshTokens> refreshTokens, ObjectProvider<ObservationRegistry> observations,
+            ResourceLoader resourceLoader) {
+        JwtDecoder jwt = decoder.getIfUnique();
+        JwtSettings jwtSettings = settings.getIfAvailable();
+        if (jwt == null || jwtSettings == null) {
+            throw new InvalidConfigurationPropertyValueException(REVOCATION, true,
+                    "The revocation endpoint verifies the tokens it revokes: set padlock.jwt.secret or "
+                            + "padlock.jwt.private-key, or declare one JwtDecoder bean");
+        }
+        TokenRevocationEndpoint endpoint = new TokenRevocationEndpoint(jwt,
+                tokenStore(properties, tokenStore, resourceLoader.getClassLoader()), jwtSettings.clockSkew(),
+                refreshTokens.getIfAvailable());
+        endpoint.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
+        return endpoint;
+    }
+
+    /** Whether the token endpoint is on with revocation (on by default). */
+    private static boolean revocation(PadlockProperties properties) {
+        return properties.getTokenEndpoint().isEnabled() && properties.getTokenEndpoint().getRevocation().isEnabled();
+    }
+
+    /**
+     * The store of {@code padlock.token-endpoint.store}, or a start-up failure naming the property and what is
+     * missing: the library, or the store itself.
+     */
+    private static TokenStore tokenStore(PadlockProperties properties, ObjectProvider<TokenStore> tokenStore,
+            @Nullable ClassLoader classLoader) {
+        TokenStore store = tokenStore.getIfUnique();
+        if (store != null) {
+            return store;
+        }
+        PadlockProperties.TokenStoreType type = properties.getTokenEndpoint().getStore();
+        String value = PropertyNames.spelling(type);
+        OptionalLibraries library = switch (type) {
+            case JDBC -> OptionalLibraries.SPRING_JDBC;
+            case REDIS -> OptionalLibraries.SPRING_DATA_REDIS;
+            case MEMORY -> OptionalLibraries.CAFFEINE;
+        };
+        library.require(classLoader, PadlockTokenStoreAutoConfiguration.STORE, value,
+                "The " + value + " token store");
+        throw new InvalidConfigurationPropertyValueException(PadlockTokenStoreAutoConfiguration.STORE, value,
+                "No TokenStore bean for it: declare one TokenStore bean, or check the conditions report");
     }
 
     /**
@@ -155,7 +250,8 @@ public final class PadlockJwtAutoConfiguration {
     @ConditionalOnMissingBean
     PasswordTokenEndpoint padlockPasswordTokenEndpoint(ObjectProvider<UserAuthenticator> users, JwtIssuer issuer,
             PadlockProperties properties, ObjectProvider<AttemptLimiter> limiter,
-            ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
+            ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events,
+            ObjectProvider<RefreshTokens> refreshTokens) {
         UserAuthenticator authenticator = users.getIfAvailable();
         if (authenticator == null) {
             throw new InvalidConfigurationPropertyValueException("padlock.token-endpoint.enabled", true,
@@ -165,6 +261,7 @@ public final class PadlockJwtAutoConfiguration {
         PasswordTokenEndpoint endpoint = new PasswordTokenEndpoint(authenticator, issuer,
                 properties.getTokenEndpoint().getAccessTokenTtl(), properties.getTokenEndpoint().isDownScope(),
                 limiter.getIfAvailable());
+        endpoint.setRefreshTokens(refreshTokens.getIfAvailable());
         endpoint.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
         if (properties.getEvents().isEnabled()) {
             endpoint.setEventPublisher(events);

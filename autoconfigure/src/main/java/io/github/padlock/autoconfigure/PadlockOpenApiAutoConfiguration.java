@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = PadlockAutoConfiguration.class)
 @ConditionalOnClass({ GlobalOperationComponentsCustomizer.class, SpringDocUtils.class })
 @ConditionalOnBean(SecurityPlans.class)
+@EnableConfigurationProperties(PadlockProperties.class)
 public final class PadlockOpenApiAutoConfiguration {
 
     static {
@@ -42,8 +44,10 @@ public final class PadlockOpenApiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "padlockTokenEndpointOperationCustomizer")
-    GlobalOperationComponentsCustomizer padlockTokenEndpointOperationCustomizer(ObjectProvider<AttemptLimiter> limiter) {
-        return PadlockOpenApi.tokenEndpointCustomizer(limiter.getIfAvailable());
+    GlobalOperationComponentsCustomizer padlockTokenEndpointOperationCustomizer(ObjectProvider<AttemptLimiter> limiter,
+            PadlockProperties properties) {
+        return PadlockOpenApi.tokenEndpointCustomizer(limiter.getIfAvailable(),
+                properties.getTokenEndpoint().getRefreshTokens().isEnabled());
     }
 
     @Bean

@@ -1080,6 +1080,32 @@ public class PadlockProperties {
          */
         private boolean downScope;
 
+        /**
+         * Where revoked tokens and refresh tokens are kept: memory (one instance), jdbc or redis (shared by every
+         * instance).
+         */
+        private TokenStoreType store = TokenStoreType.MEMORY;
+
+        /**
+         * Token revocation (RFC 7009): the endpoint at path + /revoke, and the check of every JWT request.
+         */
+        private final Revocation revocation = new Revocation();
+
+        /**
+         * Refresh tokens (RFC 6749 section 6).
+         */
+        private final RefreshTokens refreshTokens = new RefreshTokens();
+
+        /**
+         * The JDBC token store.
+         */
+        private final TokenJdbc jdbc = new TokenJdbc();
+
+        /**
+         * The Redis token store.
+         */
+        private final TokenRedis redis = new TokenRedis();
+
         /** {@return whether to serve the token endpoint} */
         public boolean isEnabled() {
             return this.enabled;
@@ -1119,6 +1145,182 @@ public class PadlockProperties {
         public void setDownScope(boolean downScope) {
             this.downScope = downScope;
         }
+
+        /** {@return where revoked tokens and refresh tokens are kept} */
+        public TokenStoreType getStore() {
+            return this.store;
+        }
+
+        /** @param store where revoked tokens and refresh tokens are kept */
+        public void setStore(TokenStoreType store) {
+            this.store = store;
+        }
+
+        /** {@return the settings of token revocation} */
+        public Revocation getRevocation() {
+            return this.revocation;
+        }
+
+        /** {@return the settings of refresh tokens} */
+        public RefreshTokens getRefreshTokens() {
+            return this.refreshTokens;
+        }
+
+        /** {@return the settings of the JDBC token store} */
+        public TokenJdbc getJdbc() {
+            return this.jdbc;
+        }
+
+        /** {@return the settings of the Redis token store} */
+        public TokenRedis getRedis() {
+            return this.redis;
+        }
+
+        /**
+         * Token revocation (RFC 7009).
+         */
+        public static class Revocation {
+
+            /**
+             * Whether to serve the revocation endpoint and check every JWT request against the revoked tokens.
+             */
+            private boolean enabled = true;
+
+            /** {@return whether to serve the revocation endpoint and check every JWT request against it} */
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            /** @param enabled whether to serve the revocation endpoint and check every JWT request against it */
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+        }
+
+        /**
+         * Refresh tokens (RFC 6749 section 6), rotated at each use (RFC 9700 section 4.14.2).
+         */
+        public static class RefreshTokens {
+
+            /**
+             * Whether the password grant also answers a refresh token, and the refresh_token grant is served.
+             */
+            private boolean enabled;
+
+            /**
+             * How long a refresh token is valid after it is issued (each rotation issues a new one), at least a minute.
+             */
+            private Duration timeToLive = Duration.ofDays(14);
+
+            /** {@return whether refresh tokens are issued and accepted} */
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            /** @param enabled whether refresh tokens are issued and accepted */
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            /** {@return how long a refresh token is valid after it is issued} */
+            public Duration getTimeToLive() {
+                return this.timeToLive;
+            }
+
+            /** @param timeToLive how long a refresh token is valid after it is issued */
+            public void setTimeToLive(Duration timeToLive) {
+                this.timeToLive = timeToLive;
+            }
+        }
+
+        /**
+         * The JDBC token store (store: jdbc), on the application's DataSource, with padlock.jdbc.query-timeout and
+         * padlock.jdbc.initialize-schema.
+         */
+        public static class TokenJdbc {
+
+            /**
+             * Table of the revoked token ids and families: a plain SQL identifier, optionally qualified as
+             * schema.table.
+             */
+            private String revokedTable = "padlock_revoked_tokens";
+
+            /**
+             * Table of the refresh tokens: a plain SQL identifier, optionally qualified as schema.table.
+             */
+            private String refreshTable = "padlock_refresh_tokens";
+
+            /**
+             * How often expired rows are deleted, at least a second; they are ignored by every query meanwhile.
+             */
+            private Duration sweepInterval = Duration.ofMinutes(10);
+
+            /** {@return the table of the revoked token ids and families} */
+            public String getRevokedTable() {
+                return this.revokedTable;
+            }
+
+            /** @param revokedTable the table of the revoked token ids and families */
+            public void setRevokedTable(String revokedTable) {
+                this.revokedTable = revokedTable;
+            }
+
+            /** {@return the table of the refresh tokens} */
+            public String getRefreshTable() {
+                return this.refreshTable;
+            }
+
+            /** @param refreshTable the table of the refresh tokens */
+            public void setRefreshTable(String refreshTable) {
+                this.refreshTable = refreshTable;
+            }
+
+            /** {@return how often expired rows are deleted} */
+            public Duration getSweepInterval() {
+                return this.sweepInterval;
+            }
+
+            /** @param sweepInterval how often expired rows are deleted */
+            public void setSweepInterval(Duration sweepInterval) {
+                this.sweepInterval = sweepInterval;
+            }
+        }
+
+        /**
+         * The Redis token store (store: redis), through the application's RedisConnectionFactory
+         * (spring.data.redis.*).
+         */
+        public static class TokenRedis {
+
+            /**
+             * Prefix of every key of the token store.
+             */
+            private String keyPrefix = "padlock:token:";
+
+            /** {@return the prefix of every key of the token store} */
+            public String getKeyPrefix() {
+                return this.keyPrefix;
+            }
+
+            /** @param keyPrefix the prefix of every key of the token store */
+            public void setKeyPrefix(String keyPrefix) {
+                this.keyPrefix = keyPrefix;
+            }
+        }
+    }
+
+    /**
+     * Where the token endpoint keeps revoked tokens and refresh tokens.
+     */
+    public enum TokenStoreType {
+
+        /** In this instance's memory (Caffeine): one instance only, lost at a restart. */
+        MEMORY,
+        /** In the application's database (JdbcClient), shared by every instance. */
+        JDBC,
+        /** In Redis (Spring Data Redis), shared by every instance. */
+        REDIS
+
     }
 
     /**

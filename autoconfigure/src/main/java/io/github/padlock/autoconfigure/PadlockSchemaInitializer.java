@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import io.github.padlock.autoconfigure.PadlockProperties.SchemaInitialization;
-import io.github.padlock.credentials.JdbcApiKeyStore;
-import io.github.padlock.credentials.JdbcUserStore;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -26,8 +25,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Creates the tables of the enabled JDBC stores at start-up from the schema Padlock ships for the database's platform
- * ({@code io/github/padlock/credentials/schema-<users|api-keys>-<postgresql|h2>.sql}), with the configured table names
- * written in place of the default ones; when {@code padlock.jdbc.initialize-schema} says so: {@code always}, or
+ * ({@code io/github/padlock/credentials/schema-<users|api-keys>-<postgresql|h2>.sql},
+ * {@code io/github/padlock/oauth2/schema-tokens-<postgresql|h2>.sql}), with the configured table names written in place
+ * of the default ones; when {@code padlock.jdbc.initialize-schema} says so: {@code always}, or
  * {@code embedded} (the default) for an embedded database only. The scripts create what does not exist
  * ({@code CREATE TABLE IF NOT EXISTS}), so a start-up against a database that has the tables changes nothing.
  * <p>
@@ -44,33 +44,33 @@ final class PadlockSchemaInitializer implements InitializingBean {
 
     private final SchemaInitialization mode;
 
-    /** The scripts' kinds ({@code users}, {@code api-keys}) to run, each with its configured table name. */
-    private final Map<String, String> tables;
+    /** The scripts to run. */
+    private final List<Script> scripts;
 
     /**
      * @param dataSource the database
      * @param resourceLoader finds the scripts
      * @param mode when to run them
-     * @param tables the kinds of script to run ({@code users}, {@code api-keys}), each with its table name
+     * @param scripts the scripts to run, in order
      */
     PadlockSchemaInitializer(DataSource dataSource, ResourceLoader resourceLoader, SchemaInitialization mode,
-            Map<String, String> tables) {
+            List<Script> scripts) {
         this.dataSource = dataSource;
         this.resourceLoader = resourceLoader;
         this.mode = mode;
-        this.tables = new LinkedHashMap<>(tables);
+        this.scripts = List.copyOf(scripts);
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (this.mode == SchemaInitialization.NEVER || this.tables.isEmpty()
+        if (this.mode == SchemaInitialization.NEVER || this.scripts.isEmpty()
                 || (this.mode == SchemaInitialization.EMBEDDED && !EmbeddedDatabaseConnection.isEmbedded(this.dataSource))) {
             return;
         }
         String platform = platform();
         ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
-        for (Map.Entry<String, String> table : this.tables.entrySet()) {
-            populator.addScript(script(table.getKey(), platform, table.getValue()));
+        for (Script script : this.scripts) {
+            populator.addScript(script(script, platform));
         }
         populator.execute(this.dataSource);
     }
@@ -86,25 +86,40 @@ final class PadlockSchemaInitializer implements InitializingBean {
         return DatabaseDriver.fromJdbcUrl(url).getId();
     }
 
-    /** The script of one store for the platform, with the configured table name in place of the default. */
-    private Resource script(String kind, String platform, String table) {
-        String location = "classpath:io/github/padlock/credentials/schema-" + kind + "-" + platform + ".sql";
-        Resource script = this.resourceLoader.getResource(location);
-        if (!script.exists()) {
+    /** The script of one store for the platform, with the configured table names in place of the defaults. */
+    private Resource script(Script script, String platform) {
+        String location = "classpath:" + script.name() + "-" + platform + ".sql";
+        Resource resource = this.resourceLoader.getResource(location);
+        if (!resource.exists()) {
             throw new InvalidConfigurationPropertyValueException(PROPERTY, PropertyNames.spelling(this.mode),
                     "Padlock ships its schema for PostgreSQL and H2, not for this database (" + platform
-                            + "): create the tables yourself, after io/github/padlock/credentials/schema-" + kind
+                            + "): create the tables yourself, after " + script.name()
                             + "-postgresql.sql, and set " + PROPERTY + " to never");
         }
-        String defaultTable = kind.equals("users") ? JdbcUserStore.DEFAULT_TABLE : JdbcApiKeyStore.DEFAULT_TABLE;
         try {
-            String sql = script.getContentAsString(StandardCharsets.UTF_8);
-            String named = Pattern.compile("\\b" + defaultTable + "\\b").matcher(sql)
-                .replaceAll(Matcher.quoteReplacement(table));
-            return new ByteArrayResource(named.getBytes(StandardCharsets.UTF_8), location);
+            String sql = resource.getContentAsString(StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> table : script.tables().entrySet()) {
+                sql = Pattern.compile("\\b" + table.getKey() + "\\b").matcher(sql)
+                    .replaceAll(Matcher.quoteReplacement(table.getValue()));
+            }
+            return new ByteArrayResource(sql.getBytes(StandardCharsets.UTF_8), location);
         }
         catch (IOException ex) {
             throw new IllegalStateException("Cannot read " + location, ex);
+        }
+    }
+
+    /**
+     * A schema script of Padlock's.
+     *
+     * @param name its location without the platform and extension, such as
+     * {@code io/github/padlock/credentials/schema-users}
+     * @param tables each default table name of the script, with the configured one
+     */
+    record Script(String name, Map<String, String> tables) {
+
+        Script {
+            tables = new LinkedHashMap<>(tables);
         }
     }
 }

@@ -31,17 +31,20 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * {@link CannotCreateTransactionException} (no connection to begin a transaction on). Any other {@link DataAccessException}
  * — a missing table, a wrong column — is a mistake of the deployment and passes on as it is: a 500 that gets fixed,
  * not a 503 that waits for ever.
+ * <p>
+ * Public for Padlock's stores in other packages (the token store of {@code io.github.padlock.oauth2}); not meant for
+ * applications.
  */
-final class JdbcAccess {
+public final class JdbcAccess {
 
     /** A plain SQL identifier, unquoted, optionally qualified by a schema: never anything a string could smuggle. */
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     /** What a refused request is told to wait. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     /** The query timeout when none is given. */
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private final JdbcClient jdbc;
 
@@ -62,7 +65,7 @@ final class JdbcAccess {
      * @param what what the table holds, for the log: {@code users}, {@code API keys}
      * @param owner the store, whose logger says it
      */
-    JdbcAccess(DataSource dataSource, String table, Duration timeout, String what, Class<?> owner) {
+    public JdbcAccess(DataSource dataSource, String table, Duration timeout, String what, Class<?> owner) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource must not be null"));
         this.table = checkedTable(table);
         this.timeoutSeconds = timeoutSeconds(timeout);
@@ -75,7 +78,7 @@ final class JdbcAccess {
      * @return it, when it is one or two plain SQL identifiers of at most 63 characters each (PostgreSQL's limit)
      * @throws IllegalArgumentException otherwise, since it is written into SQL as it is
      */
-    static String checkedTable(String table) {
+    public static String checkedTable(String table) {
         if (table == null || !TABLE.matcher(table).matches()) {
             throw new IllegalArgumentException("A table name must be a plain SQL identifier (letters, digits and _, "
                     + "not starting with a digit, at most 63 characters), optionally qualified as schema.table");
@@ -98,7 +101,7 @@ final class JdbcAccess {
      * for one is an error of the database (a 500) rather than nothing found — an API key sent in a query parameter or a
      * cookie may carry {@code %00}
      */
-    static boolean storable(String key) {
+    public static boolean storable(String key) {
         return key.indexOf('\u0000') < 0;
     }
 
@@ -106,12 +109,12 @@ final class JdbcAccess {
      * @param column a scopes column: scope-tokens separated by single spaces, empty or {@code NULL} for none
      * @return the scopes
      */
-    static List<String> scopes(@Nullable String column) {
+    public static List<String> scopes(@Nullable String column) {
         return (column == null) ? List.of() : ScopeTokens.split(column);
     }
 
     /** {@return the checked table name} */
-    String table() {
+    public String table() {
         return this.table;
     }
 
@@ -119,7 +122,7 @@ final class JdbcAccess {
      * @param sql a statement
      * @return it, with the query timeout
      */
-    JdbcClient.StatementSpec sql(String sql) {
+    public JdbcClient.StatementSpec sql(String sql) {
         return this.jdbc.sql(sql).withQueryTimeout(this.timeoutSeconds);
     }
 
@@ -130,7 +133,7 @@ final class JdbcAccess {
      * @return what it returned
      * @throws StoreUnavailableException when the database did not answer
      */
-    <T> T call(Supplier<T> work) {
+    public <T> T call(Supplier<T> work) {
         T result;
         try {
             result = work.get();

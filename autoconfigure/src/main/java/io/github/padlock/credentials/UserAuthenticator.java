@@ -66,6 +66,17 @@ public final class UserAuthenticator {
     }
 
     /**
+     * The user as stored, without a password: for a grant that was authenticated before, such as a refresh token
+     * (RFC 6749 §6), which checks again that its user still exists and is enabled.
+     * @param username the user's name, as stored
+     * @return the user, or {@code null} when there is none by that name
+     * @throws StoreUnavailableException when the store does not answer
+     */
+    public @Nullable StoredUser find(String username) {
+        return this.store.findUser(username);
+    }
+
+    /**
      * @param username the user name as sent
      * @param password the password as sent
      * @return the user when the password matches (possibly a disabled one), or {@code null}

@@ -66,6 +66,12 @@ import org.jspecify.annotations.Nullable;
  * is never kept, so it cannot evict a good one; the cache is emptied when a JWK Set is fetched with other keys, and a
  * new configuration is a new decoder with an empty cache (a secret or public key changes only that way).
  * <p>
+ * With {@link RevokedTokens} (what Padlock's token endpoint provides), every accepted token — verified now or found in
+ * the cache — is looked up by its {@code jti} and its family ({@value RevokedTokens#FAMILY_CLAIM}) after the cache, so
+ * the cache never answers for a revoked token (RFC 7009 §2: a revoked token is refused from the next request on). A
+ * revoked token gets the same 401 as any other invalid token; a list that cannot be read gets its own 503, never an
+ * accepted token.
+ * <p>
  * Thread-safe: build one per {@link JwtSettings} and share it, so that a JWK Set is cached once. Everything that
  * depends only on the settings is built here (the keyed HMACs of a secret too: {@link PooledMacVerifier}); per token,
  * only per-token work is done.
@@ -85,6 +91,8 @@ public final class JwtDecoder {
 
     private final @Nullable JwkSetSource jwkSet;
 
+    private final @Nullable RevokedTokens revoked;
+
     /**
      * A decoder that verifies every token it is given.
      * @param settings the keys, algorithms and claims to check
@@ -100,11 +108,28 @@ public final class JwtDecoder {
      * ({@code com.github.ben-manes.caffeine:caffeine}) on the classpath
      */
     public JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache) {
-        this(settings, cache, Clock.systemUTC(), System::nanoTime, ForkJoinPool.commonPool());
+        this(settings, cache, null);
+    }
+
+    /**
+     * A decoder that keeps the tokens it verified, as {@code cache} says, and refuses those {@code revoked} lists,
+     * whether it kept them or not (RFC 7009).
+     * @param settings the keys, algorithms and claims to check
+     * @param cache how verified tokens are kept, or {@code null} to verify every token; needs Caffeine
+     * ({@code com.github.ben-manes.caffeine:caffeine}) on the classpath
+     * @param revoked the revocation list asked about every accepted token, or {@code null} for none
+     */
+    public JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache, @Nullable RevokedTokens revoked) {
+        this(settings, cache, revoked, Clock.systemUTC(), System::nanoTime, ForkJoinPool.commonPool());
     }
 
     JwtDecoder(JwtSettings settings, Clock clock) {
-        this(settings, null, clock, System::nanoTime, ForkJoinPool.commonPool());
+        this(settings, null, null, clock, System::nanoTime, ForkJoinPool.commonPool());
+    }
+
+    JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache, Clock clock, LongSupplier ticker,
+            Executor executor) {
+        this(settings, cache, null, clock, ticker, executor);
     }
 
     /**
@@ -112,8 +137,9 @@ public final class JwtDecoder {
      * @param ticker the cache's time source for the maximum age, in nanoseconds
      * @param executor where the cache evicts
      */
-    JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache, Clock clock, LongSupplier ticker,
-            Executor executor) {
+    JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache, @Nullable RevokedTokens revoked, Clock clock,
+            LongSupplier ticker, Executor executor) {
+        this.revoked = revoked;
         VerificationKeys keys = settings.keys();
         this.scopeClaim = settings.scopeClaim();
         this.clockSkewMillis = settings.clockSkew().toSeconds() * 1000;
@@ -140,20 +166,44 @@ public final class JwtDecoder {
         VerifiedTokenCache cache = this.cache;
         TokenKey key = (cache != null) ? cache.key(token) : null;
         if (cache == null || key == null) {
-            return principal(verify(token));
+            return notRevoked(principal(verify(token)));
         }
         JwtPrincipal cached = cache.get(key);
         if (cached != null) {
-            return cached;
+            return notRevoked(cached);
         }
         long generation = cache.generation();
         JWTClaimsSet claims = verify(token);
-        JwtPrincipal principal = principal(claims);
+        JwtPrincipal principal = notRevoked(principal(claims));
         Date expiration = claims.getExpirationTime(); // required: never null once verified
         if (expiration != null) {
             cache.put(key, principal, expiration.getTime() + this.clockSkewMillis, generation);
         }
         return principal;
+    }
+
+    /**
+     * The revocation check, after the cache so that a kept token is checked too: one lookup of the token's
+     * {@code jti} and family. A revoked token gets the same 401 as any other invalid token; a list that cannot be
+     * read is the list's own 503, never an accepted token.
+     */
+    private JwtPrincipal notRevoked(JwtPrincipal principal) {
+        RevokedTokens revoked = this.revoked;
+        if (revoked != null) {
+            String tokenId = stringClaim(principal, "jti");
+            String familyId = stringClaim(principal, RevokedTokens.FAMILY_CLAIM);
+            if ((tokenId != null || familyId != null) && revoked.isRevoked(tokenId, familyId)) {
+                if (logger.isDebugEnabled()) {
+                    logger.debug("Refused a bearer token (revoked)");
+                }
+                throw BearerTokenErrors.invalidToken();
+            }
+        }
+        return principal;
+    }
+
+    private static @Nullable String stringClaim(JwtPrincipal principal, String name) {
+        return (principal.claims().get(name) instanceof String value && !value.isEmpty()) ? value : null;
     }
 
     /**

@@ -1,16 +1,17 @@
 package io.github.padlock.jwt;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * Issues signed JSON Web Tokens (RFC 7519) for a token endpoint, with nimbus-jose-jwt: the shared {@code secret} or
  * the {@code private-key} of {@link JwtSettings} signs, with the first configured algorithm that fits it. Each
  * token carries {@code typ} (the configured {@code type}, such as {@code at+jwt}, or {@code JWT}), {@code sub},
- * {@code iat}, {@code nbf}, {@code exp}, a random {@code jti}, {@code iss} and {@code aud} when configured, and the
+ * {@code iat}, {@code nbf}, {@code exp}, a random {@code jti} (128 bits from {@link SecureRandom}, base64url: the id
+ * a revocation names, RFC 7009), {@code iss} and {@code aud} when configured, and the
  * scopes in the configured claim ({@code scope} as a space-separated string, RFC 8693 §4.2, or {@code scp} as an
  * array), so that a {@link JwtDecoder} built from the same settings accepts it.
  */
@@ -45,6 +47,8 @@ public final class JwtIssuer {
     private final String scopeClaim;
 
     private final Clock clock;
+
+    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param settings settings with a {@code secret} or a {@code private-key}
@@ -122,7 +126,7 @@ public final class JwtIssuer {
             .issueTime(Date.from(now))
             .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(expiresAt))
-            .jwtID(UUID.randomUUID().toString())
+            .jwtID(tokenId())
             .issuer(this.issuer);
         if (!this.audience.isEmpty()) {
             set.audience(this.audience);
@@ -139,5 +143,12 @@ public final class JwtIssuer {
             throw new IllegalStateException("Could not sign a token with " + this.header.getAlgorithm());
         }
         return new IssuedToken(jwt.serialize(), expiresAt, granted);
+    }
+
+    /** A {@code jti}: 128 random bits, base64url without padding (22 characters). */
+    private String tokenId() {
+        byte[] id = new byte[16];
+        this.random.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 }

@@ -14,13 +14,20 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * Reads and validates the password request form fields (FastAPI §2.11) from a form body.
+ * Reads and validates the password request form fields (FastAPI §2.11) from a form body; and, with the same rules
+ * (one body value per field, a body the container cannot decode refused), the token endpoint's refresh grant
+ * (RFC 6749 §6) and the revocation request (RFC 7009 §2.1).
  */
 final class PasswordRequestFormReader {
 
     static final String REQUIRED = "Field required";
 
     static final String NOT_PASSWORD = "String should match pattern '^password$'";
+
+    static final String CONTROL_CHARACTER = "Field must not contain control characters";
+
+    /** RFC 6749 §6's grant type. */
+    static final String REFRESH_TOKEN = "refresh_token";
 
     static final String REPEATED = "Field must not be sent more than once";
 
@@ -57,6 +64,59 @@ final class PasswordRequestFormReader {
         Fields fields = new PasswordRequestFormReader(checkMediaType(request)).fields(true);
         return new OAuth2PasswordRequestFormStrict(orEmpty(fields.grantType()), fields.username(), fields.password(),
                 fields.scopes(), fields.clientId(), fields.clientSecret());
+    }
+
+    /**
+     * @return the body's one {@code grant_type} value, or {@code null} when it is absent or repeated (the form's
+     * own reading then says so)
+     * @throws PadlockException 415 when the body is not a form
+     */
+    static @Nullable String grantType(HttpServletRequest request) {
+        PasswordRequestFormReader reader = new PasswordRequestFormReader(checkMediaType(request));
+        return reader.optional("grant_type");
+    }
+
+    /**
+     * The refresh grant's form (RFC 6749 §6): {@code grant_type=refresh_token} and {@code refresh_token}, required,
+     * without control characters; {@code scope} is read by {@link #rawScope}.
+     * @return the refresh token as sent
+     * @throws InvalidPasswordRequestFormException naming each bad field
+     */
+    static String readRefresh(HttpServletRequest request) {
+        PasswordRequestFormReader reader = new PasswordRequestFormReader(checkMediaType(request));
+        reader.required("grant_type");
+        String token = reader.withoutControlCharacters(REFRESH_TOKEN, reader.required(REFRESH_TOKEN));
+        reader.optional("scope");
+        reader.throwIfInvalid();
+        return orEmpty(token);
+    }
+
+    /**
+     * The revocation request (RFC 7009 §2.1): {@code token}, required, without control characters, and
+     * {@code token_type_hint}, optional.
+     * @return the token as sent, and the hint or {@code null}
+     * @throws InvalidPasswordRequestFormException naming each bad field
+     */
+    static Revocation readRevocation(HttpServletRequest request) {
+        PasswordRequestFormReader reader = new PasswordRequestFormReader(checkMediaType(request));
+        String token = reader.withoutControlCharacters("token", reader.required("token"));
+        String hint = reader.optional("token_type_hint");
+        reader.throwIfInvalid();
+        return new Revocation(orEmpty(token), hint);
+    }
+
+    private @Nullable String withoutControlCharacters(String field, @Nullable String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            this.errors.add(new InvalidPasswordRequestFormException.FieldError(field, CONTROL_CHARACTER));
+            return null;
+        }
+        return value;
+    }
+
+    private void throwIfInvalid() {
+        if (!this.errors.isEmpty()) {
+            throw new InvalidPasswordRequestFormException(this.errors);
+        }
     }
 
     /** Every field, in form order, each problem recorded; throws when there is any. */
@@ -142,6 +202,14 @@ final class PasswordRequestFormReader {
 
     private static String orEmpty(@Nullable String value) {
         return (value != null) ? value : "";
+    }
+
+    /**
+     * A revocation request.
+     * @param token the token to revoke, as sent
+     * @param hint its {@code token_type_hint}, or {@code null}
+     */
+    record Revocation(String token, @Nullable String hint) {
     }
 
     private record Fields(@Nullable String grantType, String username, String password, List<String> scopes,

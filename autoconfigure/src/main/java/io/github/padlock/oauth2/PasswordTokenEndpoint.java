@@ -1,12 +1,11 @@
 package io.github.padlock.oauth2;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.padlock.AttemptLimiter;
 import io.github.padlock.PadlockException;
@@ -19,6 +18,7 @@ import io.github.padlock.credentials.UserAuthenticator;
 import io.github.padlock.credentials.UserPrincipal;
 import io.github.padlock.jwt.IssuedToken;
 import io.github.padlock.jwt.JwtIssuer;
+import io.github.padlock.jwt.RevokedTokens;
 import io.github.padlock.scheme.ScopeTokens;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -28,14 +28,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The token endpoint of OAuth 2.0's resource owner password grant (RFC 6749 §4.3), strict by default: served at
@@ -50,7 +48,8 @@ import org.springframework.web.util.UrlPathHelper;
  * <li>{@code unsupported_grant_type}: a grant type other than {@code password};</li>
  * <li>{@code invalid_scope}: a scope that is not space-delimited scope-tokens (§3.3: a tab is malformed), or one the
  * user does not hold — unless {@code padlock.token-endpoint.down-scope} grants the ones the user holds instead;</li>
- * <li>{@code invalid_grant}: wrong credentials or a disabled user.</li>
+ * <li>{@code invalid_grant}: wrong credentials or a disabled user; a refresh token unknown, expired, used or revoked,
+ * or whose user is gone or disabled.</li>
  * </ul>
  * The client is not authenticated: the endpoint serves public clients such as Swagger UI, and is a
  * {@link PublicEndpoint} (its credentials are the form's, not a security scheme's).
@@ -59,6 +58,16 @@ import org.springframework.web.util.UrlPathHelper;
  * failed too often is answered 429 with {@code Retry-After} and {@code "error": "slow_down"} (the token endpoint's
  * code in the IANA OAuth registry, RFC 8628 §3.5) before its credentials are checked, and every {@code invalid_grant}
  * counts as a failure of that client.
+ * <p>
+ * With {@link RefreshTokens} ({@code padlock.token-endpoint.refresh-tokens.enabled}), the password grant also answers
+ * a {@code refresh_token}, and {@code grant_type=refresh_token} (RFC 6749 §6) rotates it: a new access token and a new
+ * refresh token of the same family, the scopes narrowed to {@code scope} when given ({@code invalid_scope} when it
+ * exceeds the original grant). A refused refresh token is {@code invalid_grant}, counted by the limiter; a rotated
+ * refresh token presented again revokes its family (RFC 9700 §4.14.2). Access tokens of a family carry its id in
+ * their {@code sid} claim, which the JWT decoder's revocation check reads.
+ * <p>
+ * A store that does not answer (the users, or the refresh tokens) is a 503 with {@code Retry-After} and
+ * {@code "error": "temporarily_unavailable"}: no token is issued that could not be revoked.
  */
 @PublicEndpoint
 @RestController
@@ -86,6 +95,8 @@ public final class PasswordTokenEndpoint {
 
     private @Nullable ApplicationEventPublisher events;
 
+    private @Nullable RefreshTokens refreshTokens;
+
     /**
      * @param users checks the user name and password
      * @param issuer signs the access tokens
@@ -106,7 +117,8 @@ public final class PasswordTokenEndpoint {
     /**
      * Observe each token request as a {@code padlock.token} observation, with the low-cardinality key {@code outcome}:
      * {@code granted} or the RFC 6749 §5.2 error code ({@code invalid_request}, {@code unsupported_grant_type},
-     * {@code invalid_scope}, {@code invalid_grant}, {@code slow_down}), {@code error} for an exception that is no
+     * {@code invalid_scope}, {@code invalid_grant}, {@code slow_down}, {@code temporarily_unavailable} for a store that
+     * does not answer), {@code error} for an exception that is no
      * answer of the endpoint's. Never a user name, a password or a token in a key value.
      * @param observations where observations go ({@link ObservationRegistry#NOOP} by default: none)
      */
@@ -127,19 +139,36 @@ public final class PasswordTokenEndpoint {
     }
 
     /**
-     * @param form the password grant request
-     * @param request the request, whose remote address identifies the client to the brute-force limiter
+     * Answer refresh tokens with the password grant, and serve the refresh grant (RFC 6749 §6).
+     * @param refreshTokens the refresh tokens, or {@code null} for none (the default): then
+     * {@code grant_type=refresh_token} is {@code unsupported_grant_type}
+     */
+    public void setRefreshTokens(@Nullable RefreshTokens refreshTokens) {
+        this.refreshTokens = refreshTokens;
+    }
+
+    /**
+     * @param request the password grant's form (RFC 6749 §4.3.2) or, with refresh tokens, the refresh grant's
+     * (§6); its remote address identifies the client to the brute-force limiter
      * @return the access token response
      */
     @PostMapping(path = "${padlock.token-endpoint.path:/token}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> token(OAuth2PasswordRequestFormStrict form, HttpServletRequest request) {
+    public ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
+        // The form is read, and refused, before the observation starts: handleInvalidForm observes its refusals.
+        RefreshTokens refresh = this.refreshTokens;
+        boolean refreshGrant = refresh != null
+                && PasswordRequestFormReader.REFRESH_TOKEN.equals(PasswordRequestFormReader.grantType(request));
+        String refreshToken = refreshGrant ? PasswordRequestFormReader.readRefresh(request) : null;
+        OAuth2PasswordRequestFormStrict form = refreshGrant ? null : PasswordRequestFormReader.readStrict(request);
         Observation observation = Observation.start(OBSERVATION, this.observations);
         try {
-            ResponseEntity<Map<String, Object>> response = issue(form, request);
+            ResponseEntity<Map<String, Object>> response = (refresh != null && refreshToken != null)
+                    ? refresh(refresh, refreshToken, request) : issue(Objects.requireNonNull(form), request);
             observation.lowCardinalityKeyValue(OUTCOME, "granted");
             return response;
         }
         catch (PadlockException ex) {
+            TokenErrors.withErrorCode(ex);
             Object code = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties().get("error") : null;
             // an answer without an RFC 6749 code (a 503 when the users cannot be read) by its outcome
             String error = (code != null) ? code.toString() : ex.outcome().name().toLowerCase(Locale.ROOT);
@@ -172,24 +201,9 @@ public final class PasswordTokenEndpoint {
         }
         List<String> requested = requestedScopes(PasswordRequestFormReader.rawScope(request));
         String client = String.valueOf(request.getRemoteAddr());
-        if (this.limiter != null) {
-            try {
-                this.limiter.check(client);
-            }
-            catch (PadlockException ex) {
-                throw slowDown(ex);
-            }
-        }
+        checkLimit(client);
         StoredUser user = this.users.check(form.username(), form.password());
-        if (this.limiter != null) {
-            try {
-                this.limiter.record(client, (user == null || user.disabled()) ? SecurityOutcome.INVALID
-                        : SecurityOutcome.GRANTED);
-            }
-            catch (PadlockException ex) {
-                throw slowDown(ex);
-            }
-        }
+        record(client, (user == null || user.disabled()) ? SecurityOutcome.INVALID : SecurityOutcome.GRANTED);
         if (user == null || user.disabled()) {
             throw error("invalid_grant", (user == null) ? UserAuthenticator.INCORRECT : UserAuthenticator.INACTIVE);
         }
@@ -200,9 +214,41 @@ public final class PasswordTokenEndpoint {
             }
             granted = granted.stream().filter(user.scopes()::contains).toList();
         }
-        IssuedToken token = this.issuer.issue(user.username(), granted, this.accessTokenTtl);
+        // The refresh token is kept before the access token is signed: a store that does not answer issues neither.
+        RefreshTokens.Issued refresh = (this.refreshTokens != null)
+                ? this.refreshTokens.start(user.username(), granted) : null;
+        return answer(user.username(), granted, refresh);
+    }
+
+    /** RFC 6749 §6: a refresh token for a new access token and a new refresh token of its family. */
+    private ResponseEntity<Map<String, Object>> refresh(RefreshTokens refreshTokens, String refreshToken,
+            HttpServletRequest request) {
+        List<String> requested = requestedScopes(PasswordRequestFormReader.rawScope(request));
+        String client = String.valueOf(request.getRemoteAddr());
+        checkLimit(client);
+        RefreshTokens.Issued issued;
+        try {
+            issued = refreshTokens.refresh(refreshToken, requested, this.users);
+        }
+        catch (PadlockException ex) {
+            if (ex.getBody().getProperties() != null
+                    && "invalid_grant".equals(ex.getBody().getProperties().get("error"))) {
+                record(client, SecurityOutcome.INVALID);
+            }
+            throw ex;
+        }
+        record(client, SecurityOutcome.GRANTED);
+        return answer(issued.username(), issued.scopes(), issued);
+    }
+
+    /** The access token response (RFC 6749 §5.1), with the refresh token when there is one. */
+    private ResponseEntity<Map<String, Object>> answer(String username, List<String> granted,
+            RefreshTokens.@Nullable Issued refresh) {
+        Map<String, Object> claims = (refresh != null) ? Map.of(RevokedTokens.FAMILY_CLAIM, refresh.familyId())
+                : Map.of();
+        IssuedToken token = this.issuer.issue(username, granted, this.accessTokenTtl, claims);
         if (this.events != null) {
-            this.events.publishEvent(new SecuritySuccessEvent(this, new UserPrincipal(user.username(), granted),
+            this.events.publishEvent(new SecuritySuccessEvent(this, new UserPrincipal(username, granted),
                     EVENT_SCHEME, "none"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -210,10 +256,35 @@ public final class PasswordTokenEndpoint {
         body.put("token_type", "bearer");
         body.put("expires_in", this.accessTokenTtl.toSeconds());
         body.put("scope", ScopeTokens.join(granted));
+        if (refresh != null) {
+            body.put("refresh_token", refresh.token());
+        }
         return ResponseEntity.ok()
             .cacheControl(CacheControl.noStore())
             .header(HttpHeaders.PRAGMA, "no-cache")
             .body(body);
+    }
+
+    private void checkLimit(String client) {
+        if (this.limiter != null) {
+            try {
+                this.limiter.check(client);
+            }
+            catch (PadlockException ex) {
+                throw slowDown(ex);
+            }
+        }
+    }
+
+    private void record(String client, SecurityOutcome outcome) {
+        if (this.limiter != null) {
+            try {
+                this.limiter.record(client, outcome);
+            }
+            catch (PadlockException ex) {
+                throw slowDown(ex);
+            }
+        }
     }
 
     /** RFC 6749 §3.3: scope-tokens separated by single spaces; anything else is malformed. */
@@ -258,7 +329,9 @@ public final class PasswordTokenEndpoint {
                     && error.message().equals(PasswordRequestFormReader.NOT_PASSWORD));
         PadlockException answer = exception;
         if (wrongGrantType) {
-            answer = error("unsupported_grant_type", "Only the password grant type is supported");
+            answer = error("unsupported_grant_type", (this.refreshTokens != null)
+                    ? "Only the password and refresh_token grant types are supported"
+                    : "Only the password grant type is supported");
         }
         else {
             exception.getBody().setProperty("error_description", exception.getBody().getDetail());
@@ -269,25 +342,11 @@ public final class PasswordTokenEndpoint {
             .lowCardinalityKeyValue(OUTCOME, wrongGrantType ? "unsupported_grant_type" : "invalid_request")
             .stop();
         // as Padlock's exception handler does: never the raw request URI, whose path parameters may carry a secret
-        answer.getBody().setInstance(instance(request));
+        answer.getBody().setInstance(TokenErrors.instance(request));
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).body(answer.getBody());
     }
 
-    /** The request's path, decoded, without path parameters or query. */
-    private static URI instance(HttpServletRequest request) {
-        try {
-            return new URI(null, null, UrlPathHelper.defaultInstance.getRequestUri(request), null);
-        }
-        catch (URISyntaxException ex) {
-            return URI.create("");
-        }
-    }
-
     private static PadlockException error(String code, String description) {
-        PadlockException exception = new PadlockException(HttpStatus.BAD_REQUEST, description, List.of());
-        exception.getBody().setProperty("error", code);
-        exception.getBody().setProperty("error_description", description);
-        exception.getHeaders().setCacheControl(CacheControl.noStore());
-        return exception;
+        return TokenErrors.error(code, description);
     }
 }

@@ -39,7 +39,19 @@ public final class PadlockOpenApi {
      * RFC 6749 error body
      */
     public static GlobalOperationComponentsCustomizer tokenEndpointCustomizer(@Nullable AttemptLimiter limiter) {
-        return new TokenEndpointOperationCustomizer(limiter != null);
+        return tokenEndpointCustomizer(limiter, false);
+    }
+
+    /**
+     * @param limiter the brute-force limiter, whose 429 the token endpoint then documents, or {@code null} for none
+     * @param refreshTokens whether the token endpoint serves the refresh grant (RFC 6749 §6) and answers refresh
+     * tokens
+     * @return the customizer that documents Padlock's token and revocation endpoints: their tags and summaries, their
+     * form bodies, the token response and the RFC 6749 error body
+     */
+    public static GlobalOperationComponentsCustomizer tokenEndpointCustomizer(@Nullable AttemptLimiter limiter,
+            boolean refreshTokens) {
+        return new TokenEndpointOperationCustomizer(limiter != null, refreshTokens);
     }
 
     /**

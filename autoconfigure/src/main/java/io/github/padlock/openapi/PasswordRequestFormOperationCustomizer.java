@@ -52,7 +52,7 @@ final class PasswordRequestFormOperationCustomizer implements GlobalOperationCom
         return operation;
     }
 
-    private static Schema<?> formSchema(boolean strict) {
+    static Schema<?> formSchema(boolean strict) {
         List<String> required = new ArrayList<>();
         if (strict) {
             required.add("grant_type");
