@@ -65,7 +65,7 @@ class OptionalLibrariesTests {
         .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                 HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
                 PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
-                PadlockJwtAutoConfiguration.class));
+                PadlockJwtAutoConfiguration.class, PadlockTokenStoreAutoConfiguration.class));
 
     @Test
     void autoConfigurationsWhenBothLibrariesPresentThenUsersAndJwtConfigured() {

@@ -44,7 +44,8 @@ class PadlockJwtCacheTests {
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                 HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                PadlockAutoConfiguration.class, PadlockJwtAutoConfiguration.class))
+                PadlockAutoConfiguration.class, PadlockJwtAutoConfiguration.class,
+                PadlockTokenStoreAutoConfiguration.class))
         .withPropertyValues("padlock.jwt.secret=" + SECRET, "padlock.schemes.bearer.type=http-bearer",
                 "padlock.verifiers.tokenUser.type=jwt", "padlock.verifiers.tokenUser.scheme=bearer");
 

@@ -248,7 +248,8 @@ class PadlockObservationAutoConfigurationTests {
     @Test
     void tokenEndpointWhenObservedThenOutcomeIsTheGrantOrError() {
         this.contextRunner.withUserConfiguration(Observed.class, Listening.class)
-            .withConfiguration(AutoConfigurations.of(PadlockUsersAutoConfiguration.class, PadlockJwtAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(PadlockUsersAutoConfiguration.class, PadlockJwtAutoConfiguration.class,
+                    PadlockTokenStoreAutoConfiguration.class))
             .withPropertyValues("padlock.token-endpoint.enabled=true", "padlock.users.stanley.password={noop}pw",
                     "padlock.users.stanley.scopes=items:read", "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!")
             .run((context) -> {

@@ -59,7 +59,7 @@ class PadlockPropertiesTests {
 
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
-                PadlockJwtAutoConfiguration.class));
+                PadlockJwtAutoConfiguration.class, PadlockTokenStoreAutoConfiguration.class));
 
     @Test
     void schemesWhenEveryTypeThenBeansWithTheirOptions() {

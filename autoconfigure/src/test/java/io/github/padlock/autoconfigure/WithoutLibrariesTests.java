@@ -159,7 +159,8 @@ class WithoutLibrariesTests {
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
                     PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
-                    PadlockJwtAutoConfiguration.class, PadlockEndpointAutoConfiguration.class,
+                    PadlockJwtAutoConfiguration.class, PadlockTokenStoreAutoConfiguration.class,
+                    PadlockEndpointAutoConfiguration.class,
                     PadlockSpringSecurityAutoConfiguration.class, PadlockObservationAutoConfiguration.class));
 
         @Override
@@ -227,7 +228,8 @@ class WithoutLibrariesTests {
         private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-                    PadlockAutoConfiguration.class, PadlockJwtAutoConfiguration.class))
+                    PadlockAutoConfiguration.class, PadlockJwtAutoConfiguration.class,
+                    PadlockTokenStoreAutoConfiguration.class))
             .withPropertyValues("padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!",
                     "padlock.schemes.bearer.type=http-bearer", "padlock.verifiers.token.type=jwt",
                     "padlock.verifiers.token.scheme=bearer");

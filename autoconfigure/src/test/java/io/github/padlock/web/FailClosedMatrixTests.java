@@ -26,6 +26,7 @@ import io.github.padlock.SecurityParam;
 import io.github.padlock.Verifier;
 import io.github.padlock.autoconfigure.PadlockAutoConfiguration;
 import io.github.padlock.autoconfigure.PadlockJwtAutoConfiguration;
+import io.github.padlock.autoconfigure.PadlockTokenStoreAutoConfiguration;
 import io.github.padlock.autoconfigure.PadlockUsersAutoConfiguration;
 import io.github.padlock.scheme.ApiKeyHeader;
 import org.assertj.core.api.SoftAssertions;
@@ -251,7 +252,7 @@ class FailClosedMatrixTests {
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
                     PadlockAutoConfiguration.class, PadlockUsersAutoConfiguration.class,
-                    PadlockJwtAutoConfiguration.class))
+                    PadlockJwtAutoConfiguration.class, PadlockTokenStoreAutoConfiguration.class))
             .withUserConfiguration(OtherConfiguration.class)
             .withPropertyValues("matrix.auto-error=" + autoError);
         String scheme = "padlock.schemes.depScheme.";
