@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -150,7 +149,8 @@ public final class PadlockJdbcAutoConfiguration {
     @Conditional(OnJdbcStore.class)
     @ConditionalOnMissingBean
     PadlockSchemaInitializer padlockSchemaInitializer(PadlockProperties properties,
-            ObjectProvider<DataSource> dataSource, ResourceLoader resourceLoader, Environment environment) {
+            ObjectProvider<DataSource> dataSource, ResourceLoader resourceLoader, Environment environment,
+            ObjectProvider<TokenStore> tokenStore) {
         PadlockProperties.Jdbc jdbc = properties.getJdbc();
         List<PadlockSchemaInitializer.Script> scripts = new ArrayList<>();
         String property = null;
@@ -164,7 +164,8 @@ public final class PadlockJdbcAutoConfiguration {
                     Map.of(JdbcApiKeyStore.DEFAULT_TABLE, jdbc.getApiKeys().getTable())));
             property = (property != null) ? property : API_KEYS;
         }
-        if (OnJdbcTokenStore.matches(environment)) {
+        // The token tables, unless the application's own store, not a JDBC one, replaced Padlock's.
+        if (OnJdbcTokenStore.matches(environment) && tokenStore.getIfUnique() instanceof JdbcTokenStore) {
             PadlockProperties.TokenEndpoint.TokenJdbc tokens = properties.getTokenEndpoint().getJdbc();
             Map<String, String> tables = new LinkedHashMap<>();
             tables.put(JdbcTokenStore.DEFAULT_REVOKED_TABLE, tokens.getRevokedTable());
@@ -172,8 +173,11 @@ public final class PadlockJdbcAutoConfiguration {
             scripts.add(new PadlockSchemaInitializer.Script("io/github/padlock/oauth2/schema-tokens", tables));
             property = (property != null) ? property : TOKEN_STORE;
         }
-        DataSource database = dataSource(dataSource, Objects.requireNonNull(property),
-                property.equals(TOKEN_STORE) ? "jdbc" : true);
+        if (property == null) {
+            return new PadlockSchemaInitializer(null, resourceLoader, PadlockProperties.SchemaInitialization.NEVER,
+                    scripts);
+        }
+        DataSource database = dataSource(dataSource, property, property.equals(TOKEN_STORE) ? "jdbc" : true);
         return new PadlockSchemaInitializer(database, resourceLoader, jdbc.getInitializeSchema(), scripts);
     }
 

@@ -6,11 +6,13 @@ import java.sql.DatabaseMetaData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import io.github.padlock.autoconfigure.PadlockProperties.SchemaInitialization;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -38,7 +40,7 @@ final class PadlockSchemaInitializer implements InitializingBean {
 
     private static final String PROPERTY = "padlock.jdbc.initialize-schema";
 
-    private final DataSource dataSource;
+    private final @Nullable DataSource dataSource;
 
     private final ResourceLoader resourceLoader;
 
@@ -48,12 +50,12 @@ final class PadlockSchemaInitializer implements InitializingBean {
     private final List<Script> scripts;
 
     /**
-     * @param dataSource the database
+     * @param dataSource the database, {@code null} only when there is no script to run
      * @param resourceLoader finds the scripts
      * @param mode when to run them
      * @param scripts the scripts to run, in order
      */
-    PadlockSchemaInitializer(DataSource dataSource, ResourceLoader resourceLoader, SchemaInitialization mode,
+    PadlockSchemaInitializer(@Nullable DataSource dataSource, ResourceLoader resourceLoader, SchemaInitialization mode,
             List<Script> scripts) {
         this.dataSource = dataSource;
         this.resourceLoader = resourceLoader;
@@ -63,8 +65,9 @@ final class PadlockSchemaInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (this.mode == SchemaInitialization.NEVER || this.scripts.isEmpty()
-                || (this.mode == SchemaInitialization.EMBEDDED && !EmbeddedDatabaseConnection.isEmbedded(this.dataSource))) {
+        DataSource database = this.dataSource;
+        if (database == null || this.mode == SchemaInitialization.NEVER || this.scripts.isEmpty()
+                || (this.mode == SchemaInitialization.EMBEDDED && !EmbeddedDatabaseConnection.isEmbedded(database))) {
             return;
         }
         String platform = platform();
@@ -72,13 +75,14 @@ final class PadlockSchemaInitializer implements InitializingBean {
         for (Script script : this.scripts) {
             populator.addScript(script(script, platform));
         }
-        populator.execute(this.dataSource);
+        populator.execute(database);
     }
 
     private String platform() {
         String url;
         try {
-            url = JdbcUtils.extractDatabaseMetaData(this.dataSource, DatabaseMetaData::getURL);
+            url = JdbcUtils.extractDatabaseMetaData(Objects.requireNonNull(this.dataSource),
+                    DatabaseMetaData::getURL);
         }
         catch (MetaDataAccessException ex) {
             throw new IllegalStateException("Cannot read the database's URL to choose Padlock's schema", ex);
