@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With every Padlock logger at TRACE and Spring MVC's at DEBUG, an application with HTTP Basic over
  * {@code padlock.users}, an API-key header over {@code padlock.api-keys}, an opaque bearer token checked by the
- * application, and JWTs issued by the token endpoint, answers successful and failing requests — and the captured
+ * application, and JWTs and refresh tokens issued by the token endpoint (refreshed, reused, revoked), answers
+ * successful and failing requests — and the captured
  * output, start-up included, contains none of the passwords, keys, tokens or the JWT secret they used.
  * <p>
  * That the capture sees Padlock's TRACE lines is checked with a sentinel line; that the test can fail was checked by
@@ -60,7 +61,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "padlock.schemes.bearer.type=http-bearer",
         "padlock.schemes.oauth2.type=oauth2-password-bearer",
         "padlock.verifiers.tokenUser.type=jwt", "padlock.verifiers.tokenUser.scheme=oauth2",
-        "padlock.jwt.secret=" + SecretsInLogsTests.JWT_SECRET, "padlock.token-endpoint.enabled=true" })
+        "padlock.jwt.secret=" + SecretsInLogsTests.JWT_SECRET, "padlock.token-endpoint.enabled=true",
+        "padlock.token-endpoint.refresh-tokens.enabled=true" })
 @AutoConfigureMockMvc
 class SecretsInLogsTests {
 
@@ -125,6 +127,23 @@ class SecretsInLogsTests {
         assertThat(get("/jwt", HttpHeaders.AUTHORIZATION, "Bearer " + accessToken + "x"))
             .hasStatus(HttpStatus.UNAUTHORIZED);
 
+        // Last: reusing a refresh token revokes its family, the access token above with it.
+        String refreshToken = JsonPath.read(new String(issued.getResponse().getContentAsByteArray(),
+                StandardCharsets.UTF_8), "$.refresh_token");
+        secrets.add(refreshToken);
+        secrets.add(sha256Base64Url(refreshToken));
+        MvcTestResult refreshed = token("grant_type=refresh_token&refresh_token=" + refreshToken);
+        assertThat(refreshed).hasStatusOk();
+        String secondRefreshToken = JsonPath.read(new String(refreshed.getResponse().getContentAsByteArray(),
+                StandardCharsets.UTF_8), "$.refresh_token");
+        secrets.add(secondRefreshToken);
+        secrets.add(sha256Base64Url(secondRefreshToken));
+        assertThat(token("grant_type=refresh_token&refresh_token=" + refreshToken)).as("reused: family revoked")
+            .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(token("grant_type=refresh_token&refresh_token=" + WRONG_OPAQUE_TOKEN))
+            .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(this.mvc.post().uri("/token/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("token=" + secondRefreshToken)).hasStatusOk();
         LogFactory.getLog("io.github.padlock.SecretsInLogsTests").trace("sentinel: Padlock TRACE is captured");
         assertThat(output.getAll()).as("the capture sees Padlock's TRACE lines")
             .contains("sentinel: Padlock TRACE is captured")
@@ -154,6 +173,16 @@ class SecretsInLogsTests {
 
     private static String secretPart(String key) {
         return key.substring(key.indexOf('.') + 1);
+    }
+
+    private static String sha256Base64Url(String text) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static String sha256Hex(String text) {

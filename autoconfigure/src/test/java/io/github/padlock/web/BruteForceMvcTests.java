@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 
+import com.jayway.jsonpath.JsonPath;
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.credentials.BruteForceLimiter;
@@ -46,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "padlock.users.alice.password={noop}wonderland", "padlock.users.racer1.password={noop}race@10.0.9.1#pw",
         "padlock.users.racer2.password={noop}race@10.0.9.2#pw", "padlock.schemes.oauth2.type=oauth2-password-bearer",
         "padlock.verifiers.tokenUser.type=jwt", "padlock.verifiers.tokenUser.scheme=oauth2",
-        "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!", "padlock.token-endpoint.enabled=true" })
+        "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!", "padlock.token-endpoint.enabled=true",
+        "padlock.token-endpoint.refresh-tokens.enabled=true" })
 @AutoConfigureMockMvc
 class BruteForceMvcTests {
 
@@ -74,11 +76,25 @@ class BruteForceMvcTests {
         assertThat(docs).bodyJson()
             .extractingPath("$.paths['/token'].post.responses")
             .asMap()
-            .containsOnlyKeys("200", "400", "429");
+            .containsOnlyKeys("200", "400", "429", "503");
         assertThat(docs).bodyJson()
             .extractingPath("$.components.schemas.TokenResponse.required")
             .asArray()
-            .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "scope");
+            .containsExactlyInAnyOrder("access_token", "token_type", "expires_in", "scope", "refresh_token");
+        assertThat(docs).bodyJson()
+            .extractingPath("$.paths['/token'].post.requestBody.content['application/x-www-form-urlencoded'].schema"
+                    + ".oneOf[*].$ref")
+            .asArray()
+            .containsExactly("#/components/schemas/OAuth2PasswordRequestFormStrict",
+                    "#/components/schemas/RefreshTokenRequest");
+        assertThat(docs).bodyJson()
+            .extractingPath("$.components.schemas.RefreshTokenRequest.required")
+            .asArray()
+            .containsExactly("grant_type", "refresh_token");
+        assertThat(docs).bodyJson()
+            .extractingPath("$.paths['/token/revoke'].post.responses")
+            .asMap()
+            .containsOnlyKeys("200", "400", "503");
         assertThat(docs).bodyJson()
             .extractingPath("$.paths['/token'].post.responses['429'].content['application/problem+json'].schema.$ref")
             .isEqualTo("#/components/schemas/TokenError");
@@ -167,6 +183,21 @@ class BruteForceMvcTests {
     }
 
     @Test
+    void refreshWhenInvalidRefreshTokensThenCountedAndTheRightOneRefusedToo() throws Exception {
+        MvcTestResult issued = token("10.0.7.9", "username=stanley&password=password123");
+        String refreshToken = JsonPath.read(issued.getResponse().getContentAsString(), "$.refresh_token");
+        for (int i = 0; i < 3; i++) {
+            MvcTestResult failed = refresh("10.0.7.3", "unknown-refresh-token-" + i);
+            assertThat(failed).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.error")
+                .isEqualTo("invalid_grant");
+        }
+        MvcTestResult limited = refresh("10.0.7.3", refreshToken);
+        assertTooManyRequests(limited, "60");
+        assertThat(limited).bodyJson().extractingPath("$.error").isEqualTo("slow_down");
+        assertThat(refresh("10.0.7.4", refreshToken)).as("not used by the refused request").hasStatusOk();
+    }
+
+    @Test
     void tokenWhenFailuresMixedWithBasicThenCountedTogether() {
         get("10.0.8.1", "stanley:wrong");
         token("10.0.8.1", "username=stanley&password=wrong");
@@ -230,6 +261,15 @@ class BruteForceMvcTests {
             }
             return request;
         }).exchange();
+    }
+
+    private MvcTestResult refresh(String client, String refreshToken) {
+        return this.mvc.post().uri("/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .content("grant_type=refresh_token&refresh_token=" + refreshToken)
+            .with((request) -> {
+                request.setRemoteAddr(client);
+                return request;
+            }).exchange();
     }
 
     private MvcTestResult token(String client, String form) {
