@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.jayway.jsonpath.JsonPath;
 import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityFailureEvent;
 import io.github.padlock.SecurityOutcome;
@@ -13,6 +14,7 @@ import io.github.padlock.SecurityParam;
 import io.github.padlock.SecuritySuccessEvent;
 import io.github.padlock.Verifier;
 import io.github.padlock.credentials.UserPrincipal;
+import io.github.padlock.oauth2.TokenRevocationEndpoint;
 import io.github.padlock.observation.PadlockAuditListener;
 import io.github.padlock.plan.PlanResolver;
 import io.github.padlock.scheme.ApiKeyHeader;
@@ -248,8 +250,8 @@ class PadlockObservationAutoConfigurationTests {
     @Test
     void tokenEndpointWhenObservedThenOutcomeIsTheGrantOrError() {
         this.contextRunner.withUserConfiguration(Observed.class, Listening.class)
-            .withConfiguration(AutoConfigurations.of(PadlockUsersAutoConfiguration.class, PadlockJwtAutoConfiguration.class,
-                    PadlockTokenStoreAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(PadlockUsersAutoConfiguration.class,
+                    PadlockJwtAutoConfiguration.class, PadlockTokenStoreAutoConfiguration.class))
             .withPropertyValues("padlock.token-endpoint.enabled=true", "padlock.users.stanley.password={noop}pw",
                     "padlock.users.stanley.scopes=items:read", "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!")
             .run((context) -> {
@@ -278,6 +280,40 @@ class PadlockObservationAutoConfigurationTests {
                 assertThat(events.subList(1, 3)).extracting((event) -> ((SecurityFailureEvent) event).getOutcome())
                     .containsExactly(SecurityOutcome.INVALID, SecurityOutcome.FORBIDDEN);
             });
+    }
+
+    @Test
+    void revocationEndpointWhenObservedThenOutcomeAndTokenTypeNeverTheToken() {
+        this.contextRunner.withUserConfiguration(Observed.class)
+            .withConfiguration(AutoConfigurations.of(PadlockUsersAutoConfiguration.class,
+                    PadlockJwtAutoConfiguration.class, PadlockTokenStoreAutoConfiguration.class))
+            .withPropertyValues("padlock.token-endpoint.enabled=true", "padlock.users.stanley.password={noop}pw",
+                    "padlock.token-endpoint.refresh-tokens.enabled=true",
+                    "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!")
+            .run((context) -> {
+                MockMvcTester mvc = MockMvcTester.from(context);
+                String body = token(mvc, "grant_type=password&username=stanley&password=pw").getResponse()
+                    .getContentAsString();
+                String accessToken = JsonPath.read(body, "$.access_token");
+                String refreshToken = JsonPath.read(body, "$.refresh_token");
+                assertThat(revoke(mvc, "token=" + accessToken)).hasStatusOk();
+                assertThat(revoke(mvc, "token=" + refreshToken)).hasStatusOk();
+                assertThat(revoke(mvc, "token=unknown")).hasStatusOk();
+                assertThat(revoke(mvc, "token_type_hint=access_token")).hasStatus(HttpStatus.BAD_REQUEST);
+                List<Observation.Context> stopped = context.getBean(Observed.class).stopped.stream()
+                    .filter((observed) -> observed.getName().equals(TokenRevocationEndpoint.OBSERVATION))
+                    .toList();
+                assertThat(stopped).extracting((observed) -> observed.getLowCardinalityKeyValue("token.type").getValue()
+                        + " " + observed.getLowCardinalityKeyValue("outcome").getValue())
+                    .containsExactly("access_token revoked", "refresh_token revoked", "refresh_token ignored",
+                            "unknown invalid_request");
+                assertThat(stopped.toString()).doesNotContain(accessToken).doesNotContain(refreshToken);
+            });
+    }
+
+    private static MvcTestResult revoke(MockMvcTester mvc, String form) {
+        return mvc.post().uri("/token/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED).content(form)
+            .exchange();
     }
 
     private static MvcTestResult token(MockMvcTester mvc, String form) {
