@@ -35,6 +35,12 @@ class PadlockEnvironmentPostProcessorTests {
     }
 
     @Test
+    void defaultsWhenTheTokenStoreIsJdbcThenThePoolWaitsTwoSecondsToo() {
+        assertThat(environment(Map.of("padlock.token-endpoint.store", "jdbc")).getProperty(TIMEOUT)).isEqualTo("2000");
+        assertThat(environment(Map.of("padlock.token-endpoint.store", "memory")).getProperty(TIMEOUT)).isNull();
+    }
+
+    @Test
     void defaultsWhenTheApplicationSetsThePoolsTimeoutThenItsOwnWins() {
         StandardEnvironment environment = environment(Map.of("padlock.jdbc.users.enabled", "true", TIMEOUT, "500"));
         assertThat(environment.getProperty(TIMEOUT)).isEqualTo("500");

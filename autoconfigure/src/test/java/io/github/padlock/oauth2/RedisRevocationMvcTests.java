@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -34,15 +35,11 @@ import static org.awaitility.Awaitility.await;
  * The Redis token store behind the endpoints, on a real Redis of its own: revocation and a reused refresh token seen
  * through Redis; and, Redis stopped, revocation failing closed — a JWT request, the token endpoint and the revocation
  * endpoint answer 503 problem+json with {@code Retry-After} within the client's timeout, never a 500 or a hang —
- * then answering again once Redis is back, without a restart.
+ * then answering again once Redis is back, without a restart. Configured by {@code application-redis-token-store.yml},
+ * which the README quotes.
  */
-@SpringBootTest(classes = RedisRevocationMvcTests.RedisApplication.class, properties = {
-        "padlock.schemes.oauth2.type=oauth2-password-bearer", "padlock.verifiers.tokenUser.type=jwt",
-        "padlock.verifiers.tokenUser.scheme=oauth2", "padlock.users.stanley.password={noop}password123",
-        "padlock.users.stanley.scopes=items:read",
-        "padlock.jwt.secret=a-secret-of-at-least-thirty-two-bytes-long!", "padlock.token-endpoint.enabled=true",
-        "padlock.token-endpoint.store=redis", "padlock.token-endpoint.refresh-tokens.enabled=true",
-        "spring.data.redis.timeout=500ms", "spring.data.redis.connect-timeout=500ms" })
+@SpringBootTest(classes = RedisRevocationMvcTests.RedisApplication.class)
+@ActiveProfiles("redis-token-store")
 @AutoConfigureMockMvc
 class RedisRevocationMvcTests {
 
