@@ -123,7 +123,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
         }
         long waitMillis = failures.waitMillis(this.clock.millis(), this.windowMillis, this.maxFailures);
         if (waitMillis > 0) {
-            throw tooManyFailedAttempts(Math.max(1, (waitMillis + 999) / 1000));
+            throw tooManyFailedAttempts(waitMillis);
         }
     }
 
@@ -144,7 +144,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
         }
         long waitMillis = failed(client);
         if (waitMillis > 0) {
-            throw tooManyFailedAttempts(Math.max(1, (waitMillis + 999) / 1000));
+            throw tooManyFailedAttempts(waitMillis);
         }
     }
 
@@ -205,7 +205,13 @@ public final class BruteForceLimiter implements AttemptLimiter {
         }
     }
 
-    private static PadlockException tooManyFailedAttempts(long retryAfterSeconds) {
+    /**
+     * The refusal of a client that must wait, the one home of its shape for both limiters.
+     * @param waitMillis how long until the client's oldest counted failure leaves the window, positive
+     * @return 429 {@value #TOO_MANY} with {@code Retry-After} in whole seconds, rounded up, at least 1
+     */
+    static PadlockException tooManyFailedAttempts(long waitMillis) {
+        long retryAfterSeconds = Math.max(1, (waitMillis + 999) / 1000);
         PadlockException exception = new PadlockException(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, List.of(),
                 SecurityOutcome.LIMITED);
         exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
