@@ -32,6 +32,8 @@ import org.springframework.http.HttpStatus;
  * {@code maxFailures} timestamps); past that, clients whose failures have all expired are forgotten first, then those
  * whose last failure is oldest, down to nine tenths of the cap. Thread-safe: a {@link ConcurrentHashMap} and a small
  * lock per client; a client with no failures costs one map look-up and no allocation.
+ * <p>
+ * Each instance of an application counts its own: {@link RedisBruteForceLimiter} keeps one count for all of them.
  */
 public final class BruteForceLimiter implements AttemptLimiter {
 

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of an application with {@code padlock.brute-force.store: redis} — two Spring contexts, each with its
- * own Tomcat on 127.0.0.1 and its own Lettuce connection from {@code spring.data.redis.url} — on one real Redis
+ * Two instances of an application with {@code padlock.brute-force.store: redis} ({@code redis-brute-force/application.yml},
+ * which the README shows) — two Spring contexts, each with its own Tomcat on 127.0.0.1 and its own Lettuce connection
+ * from {@code spring.data.redis.url} — on one real Redis
  * ({@link RedisServer}): wrong passwords spread over A and B reach the limit at the configured total, not twice it,
  * and both then answer 429 problem+json with {@code Retry-After}, even to the right password. With Redis stopped, both
  * fail open at once — the right password gets in, a wrong one is 401, never 429, 500 or a hang — and Spring Boot's
@@ -71,12 +72,7 @@ class RedisBruteForceTwoInstancesTests {
 
     private static ConfigurableApplicationContext instance() {
         return new SpringApplicationBuilder(App.class).run("--server.port=0",
-                "--spring.data.redis.url=" + redis.url(), "--padlock.brute-force.enabled=true",
-                "--padlock.brute-force.store=redis", "--padlock.brute-force.max-failures=3",
-                "--padlock.schemes.basicAuth.type=http-basic", "--padlock.verifiers.basicUser.type=users",
-                "--padlock.verifiers.basicUser.scheme=basicAuth", "--padlock.users.stanley.password={noop}password123",
-                "--management.endpoints.web.exposure.include=health",
-                "--management.endpoint.health.show-components=always");
+                "--spring.config.additional-location=classpath:/redis-brute-force/", "--REDIS_URL=" + redis.url());
     }
 
     @AfterAll
