@@ -29,7 +29,15 @@ enum OptionalLibraries {
      * the application chooses its database.
      */
     SPRING_JDBC("org.springframework.boot.jdbc.DatabaseDriver", "org.springframework.boot:spring-boot-starter-jdbc",
-            false);
+            false),
+
+    /**
+     * Spring Data Redis, with Spring Boot's Redis support and Lettuce: the brute-force limiter's Redis store
+     * ({@code padlock.brute-force.store: redis}); the starter does not bring it, since the application chooses to share
+     * state.
+     */
+    SPRING_DATA_REDIS("org.springframework.data.redis.core.StringRedisTemplate",
+            "org.springframework.boot:spring-boot-starter-data-redis", false);
 
     private final String className;
 

@@ -23,6 +23,13 @@ import org.springframework.core.env.MapPropertySource;
  * request needs the database, and while it is down, requests that each wait 30 s would take every server thread,
  * including those of requests that need no database. Its validation timeout, which Hikari wants below the connection
  * timeout, is lowered with it.</li>
+ * <li>with a Redis store enabled ({@code padlock.brute-force.store: redis} with {@code padlock.brute-force.enabled},
+ * or {@code padlock.token-endpoint.store: redis}), a Redis command waits at most {@value #REDIS_TIMEOUT_MS} ms
+ * ({@code spring.data.redis.timeout}, whose own default is Lettuce's 60 s) and a connection attempt as long
+ * ({@code spring.data.redis.connect-timeout}, Lettuce's own 10 s): while Redis does not answer, Lettuce keeps a
+ * command until it reconnects or the timeout ends, and a request must not wait a minute for it. These are the
+ * application's one Redis client's settings: a command of its own that needs longer (a large scan, a slow script) needs
+ * its own setting.</li>
  * </ul>
  */
 final class PadlockEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -32,6 +39,9 @@ final class PadlockEnvironmentPostProcessor implements EnvironmentPostProcessor,
 
     /** The pool's connection timeout with a JDBC store, in milliseconds (Hikari's unit). */
     static final long CONNECTION_TIMEOUT_MS = 2000;
+
+    /** Redis's command and connect timeouts with a Padlock Redis store, in milliseconds. */
+    static final long REDIS_TIMEOUT_MS = 500;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -46,7 +56,17 @@ final class PadlockEnvironmentPostProcessor implements EnvironmentPostProcessor,
             defaults.put("spring.datasource.hikari.connection-timeout", Long.toString(CONNECTION_TIMEOUT_MS));
             defaults.put("spring.datasource.hikari.validation-timeout", Long.toString(CONNECTION_TIMEOUT_MS / 2));
         }
+        if ((binder.bind("padlock.brute-force.enabled", Boolean.class).orElse(false)
+                && isRedis(binder, "padlock.brute-force.store")) || isRedis(binder, "padlock.token-endpoint.store")) {
+            defaults.put("spring.data.redis.timeout", REDIS_TIMEOUT_MS + "ms");
+            defaults.put("spring.data.redis.connect-timeout", REDIS_TIMEOUT_MS + "ms");
+        }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+    }
+
+    /** Whether a store property says {@code redis}, in any case, as Spring Boot binds an enum. */
+    private static boolean isRedis(Binder binder, String property) {
+        return binder.bind(property, String.class).map((store) -> "redis".equalsIgnoreCase(store.trim())).orElse(false);
     }
 
     @Override
