@@ -2,9 +2,10 @@ package io.github.padlock;
 
 /**
  * Refuses clients that failed too often, and counts their attempts: the one component that the request path and the
- * token endpoint both consult, fed with each attempt's {@link SecurityOutcome}. Padlock's own is
- * {@code io.github.padlock.credentials.BruteForceLimiter} ({@code padlock.brute-force.*}); declare a bean of this
- * type to use another.
+ * token endpoint both consult, fed with each attempt's {@link SecurityOutcome}. Padlock's own are
+ * {@code io.github.padlock.credentials.BruteForceLimiter} ({@code padlock.brute-force.*}, in memory) and
+ * {@code io.github.padlock.credentials.RedisBruteForceLimiter} ({@code padlock.brute-force.store: redis}, one count for
+ * every instance); declare a bean of this type to use another.
  */
 public interface AttemptLimiter {
 

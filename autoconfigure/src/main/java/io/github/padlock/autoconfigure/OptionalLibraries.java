@@ -32,10 +32,11 @@ enum OptionalLibraries {
             false),
 
     /**
-     * Spring Boot's Redis support, with Spring Data Redis and Lettuce: the Redis stores
-     * ({@code padlock.token-endpoint.store: redis}); the starter does not bring it.
+     * Spring Data Redis, with Spring Boot's Redis support and Lettuce: the Redis stores of the brute-force limiter
+     * ({@code padlock.brute-force.store: redis}) and of the token endpoint ({@code padlock.token-endpoint.store: redis});
+     * the starter does not bring it, since the application chooses to share state.
      */
-    SPRING_DATA_REDIS("org.springframework.data.redis.connection.RedisConnectionFactory",
+    SPRING_DATA_REDIS("org.springframework.data.redis.core.StringRedisTemplate",
             "org.springframework.boot:spring-boot-starter-data-redis", false);
 
     private final String className;

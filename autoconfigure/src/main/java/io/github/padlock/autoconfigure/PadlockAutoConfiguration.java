@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,9 +33,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Auto-configuration for Padlock in a Spring MVC application: plans every handler's {@code @SecurityParam}
  * parameters at start-up, resolves them before argument binding, binds the OAuth2 password request form, and
  * renders refusals as problem+json; declares the schemes, verifiers, API keys and brute-force limiter of
- * {@code padlock.*}. Users ({@link PadlockUsersAutoConfiguration}, with spring-security-crypto) and JWTs
- * ({@link PadlockJwtAutoConfiguration}, with nimbus-jose-jwt) have their own auto-configurations, since their
- * libraries are optional. It runs before Spring Boot's MVC auto-configuration so that its lazy form filter replaces
+ * {@code padlock.*}. Users ({@link PadlockUsersAutoConfiguration}, with spring-security-crypto), JWTs
+ * ({@link PadlockJwtAutoConfiguration}, with nimbus-jose-jwt) and the limiter's Redis store
+ * ({@link PadlockRedisBruteForceAutoConfiguration}, with Spring Data Redis) have their own auto-configurations, since
+ * their libraries are optional. It runs before Spring Boot's MVC auto-configuration so that its lazy form filter replaces
  * Spring's eager one: the gate holds before any body is read.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
@@ -77,9 +79,26 @@ public final class PadlockAutoConfiguration {
     @Bean
     @ConditionalOnProperty("padlock.brute-force.enabled")
     @ConditionalOnMissingBean(AttemptLimiter.class)
-    BruteForceLimiter padlockBruteForceLimiter(PadlockProperties properties) {
+    BruteForceLimiter padlockBruteForceLimiter(PadlockProperties properties, ResourceLoader resourceLoader) {
         PadlockProperties.BruteForce bruteForce = properties.getBruteForce();
-        // The limiter's own rules; this only names the property that broke one.
+        checkBruteForce(bruteForce);
+        if (bruteForce.getStore() == PadlockProperties.BruteForceStore.REDIS) {
+            // PadlockRedisBruteForceAutoConfiguration, which runs before, declares the Redis limiter when it applies:
+            // here it did not, for want of Spring Data Redis, or because the context leaves it out (a test slice
+            // such as @WebMvcTest, which has no Redis either), where the limiter counts in memory.
+            OptionalLibraries.SPRING_DATA_REDIS.require(resourceLoader.getClassLoader(),
+                    PadlockRedisBruteForceAutoConfiguration.STORE, "redis", "The brute-force limiter's Redis store");
+            LogFactory.getLog(PadlockAutoConfiguration.class).info("padlock.brute-force.store is redis, but this "
+                    + "context leaves Padlock's Redis auto-configuration out: the brute-force limiter counts in memory");
+        }
+        return new BruteForceLimiter(bruteForce.getMaxFailures(), bruteForce.getWindow());
+    }
+
+    /**
+     * The limiter's own rules for {@code padlock.brute-force.*}, whichever its store; this only names the property
+     * that broke one.
+     */
+    static void checkBruteForce(PadlockProperties.BruteForce bruteForce) {
         try {
             BruteForceLimiter.checkMaxFailures(bruteForce.getMaxFailures());
         }
@@ -94,7 +113,6 @@ public final class PadlockAutoConfiguration {
             throw new InvalidConfigurationPropertyValueException("padlock.brute-force.window", bruteForce.getWindow(),
                     ex.getMessage());
         }
-        return new BruteForceLimiter(bruteForce.getMaxFailures(), bruteForce.getWindow());
     }
 
     @Bean

@@ -1368,6 +1368,17 @@ public class PadlockProperties {
          */
         private Duration window = Duration.ofMinutes(1);
 
+        /**
+         * Where the failures are counted: memory (each instance its own) or redis (shared by every instance, through
+         * Spring Data Redis's connection of spring.data.redis.*).
+         */
+        private BruteForceStore store = BruteForceStore.MEMORY;
+
+        /**
+         * The Redis store's settings.
+         */
+        private final BruteForceRedis redis = new BruteForceRedis();
+
         /** {@return whether to refuse clients that failed too often} */
         public boolean isEnabled() {
             return this.enabled;
@@ -1396,6 +1407,57 @@ public class PadlockProperties {
         /** @param window how long a failure counts, at most a day */
         public void setWindow(Duration window) {
             this.window = window;
+        }
+
+        /** {@return where the failures are counted} */
+        public BruteForceStore getStore() {
+            return this.store;
+        }
+
+        /** @param store where the failures are counted */
+        public void setStore(BruteForceStore store) {
+            this.store = store;
+        }
+
+        /** {@return the Redis store's settings} */
+        public BruteForceRedis getRedis() {
+            return this.redis;
+        }
+    }
+
+    /**
+     * Where the brute-force limiter counts failures.
+     */
+    public enum BruteForceStore {
+
+        /** In the instance's memory: each instance counts its own clients' failures. */
+        MEMORY,
+        /**
+         * In Redis, shared by every instance, through the application's Spring Data Redis connection; fails open
+         * (attempts are let through unlimited) while Redis does not answer.
+         */
+        REDIS
+
+    }
+
+    /**
+     * The brute-force limiter's counts in Redis: one sorted set per client, expiring by itself.
+     */
+    public static class BruteForceRedis {
+
+        /**
+         * What every key of the limiter starts with; the rest is the client (an IPv4 address or an IPv6 /64).
+         */
+        private String keyPrefix = "padlock:brute-force:";
+
+        /** {@return what every key of the limiter starts with} */
+        public String getKeyPrefix() {
+            return this.keyPrefix;
+        }
+
+        /** @param keyPrefix what every key of the limiter starts with */
+        public void setKeyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
         }
     }
 

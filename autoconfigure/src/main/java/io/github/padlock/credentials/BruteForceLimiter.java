@@ -32,6 +32,8 @@ import org.springframework.http.HttpStatus;
  * {@code maxFailures} timestamps); past that, clients whose failures have all expired are forgotten first, then those
  * whose last failure is oldest, down to nine tenths of the cap. Thread-safe: a {@link ConcurrentHashMap} and a small
  * lock per client; a client with no failures costs one map look-up and no allocation.
+ * <p>
+ * Each instance of an application counts its own: {@link RedisBruteForceLimiter} keeps one count for all of them.
  */
 public final class BruteForceLimiter implements AttemptLimiter {
 
@@ -123,7 +125,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
         }
         long waitMillis = failures.waitMillis(this.clock.millis(), this.windowMillis, this.maxFailures);
         if (waitMillis > 0) {
-            throw tooManyFailedAttempts(Math.max(1, (waitMillis + 999) / 1000));
+            throw tooManyFailedAttempts(waitMillis);
         }
     }
 
@@ -144,7 +146,7 @@ public final class BruteForceLimiter implements AttemptLimiter {
         }
         long waitMillis = failed(client);
         if (waitMillis > 0) {
-            throw tooManyFailedAttempts(Math.max(1, (waitMillis + 999) / 1000));
+            throw tooManyFailedAttempts(waitMillis);
         }
     }
 
@@ -205,7 +207,13 @@ public final class BruteForceLimiter implements AttemptLimiter {
         }
     }
 
-    private static PadlockException tooManyFailedAttempts(long retryAfterSeconds) {
+    /**
+     * The refusal of a client that must wait, the one home of its shape for both limiters.
+     * @param waitMillis how long until the client's oldest counted failure leaves the window, positive
+     * @return 429 {@value #TOO_MANY} with {@code Retry-After} in whole seconds, rounded up, at least 1
+     */
+    static PadlockException tooManyFailedAttempts(long waitMillis) {
+        long retryAfterSeconds = Math.max(1, (waitMillis + 999) / 1000);
         PadlockException exception = new PadlockException(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, List.of(),
                 SecurityOutcome.LIMITED);
         exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));

@@ -1,25 +1,20 @@
 package io.github.padlock.jwt;
 
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongSupplier;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -28,13 +23,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.github.padlock.BearerTokenErrors;
 import io.github.padlock.NotAuthenticatedException;
 import io.github.padlock.jwt.VerifiedTokenCache.TokenKey;
@@ -80,7 +69,7 @@ public final class JwtDecoder {
 
     private static final Log logger = LogFactory.getLog(JwtDecoder.class);
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new SubjectCheckingProcessor();
+    private final SignedTokenProcessor processor;
 
     private final String scopeClaim;
 
@@ -120,11 +109,11 @@ public final class JwtDecoder {
      * @param revoked the revocation list asked about every accepted token, or {@code null} for none
      */
     public JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache, @Nullable RevokedTokens revoked) {
-        this(settings, cache, revoked, Clock.systemUTC(), System::nanoTime, ForkJoinPool.commonPool());
+        this(settings, cache, revoked, Clock.systemUTC(), System::nanoTime, Runnable::run);
     }
 
     JwtDecoder(JwtSettings settings, Clock clock) {
-        this(settings, null, null, clock, System::nanoTime, ForkJoinPool.commonPool());
+        this(settings, null, null, clock, System::nanoTime, Runnable::run);
     }
 
     JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache, Clock clock, LongSupplier ticker,
@@ -135,7 +124,7 @@ public final class JwtDecoder {
     /**
      * @param clock the time {@code exp} and {@code nbf} are checked against, on a check and on a cache hit
      * @param ticker the cache's time source for the maximum age, in nanoseconds
-     * @param executor where the cache evicts
+     * @param executor where the cache evicts; on the thread that wrote, by default ({@link VerifiedTokenCache})
      */
     JwtDecoder(JwtSettings settings, @Nullable JwtCacheSettings cache, @Nullable RevokedTokens revoked, Clock clock,
             LongSupplier ticker, Executor executor) {
@@ -148,11 +137,9 @@ public final class JwtDecoder {
         this.jwkSet = (keys.jwkSetUrl() != null) ? new JwkSetSource(keys.jwkSetUrl(), this::keysChanged) : null;
         byte[] secret = keys.secret();
         SecretKey secretKey = (secret != null) ? new SecretKeySpec(secret, "HMAC") : null;
-        this.processor.setJWSTypeVerifier(settings.claims().type());
-        this.processor.setJWSKeySelector((secretKey != null)
-                ? new SecretKeySelector(settings.jwsAlgorithms(), secretKey) : keySelector(settings));
-        this.processor.setJWSVerifierFactory(new VerifierFactory(secretKey));
-        this.processor.setJWTClaimsSetVerifier(settings.claims().claimsVerifier(clock));
+        this.processor = new SignedTokenProcessor(settings.claims().type(), (secretKey != null)
+                ? new SecretKeySelector(settings.jwsAlgorithms(), secretKey) : keySelector(settings),
+                new VerifierFactory(secretKey), settings.claims().claimsVerifier(clock));
     }
 
     /**
@@ -214,6 +201,11 @@ public final class JwtDecoder {
         return (this.cache != null) ? this.cache.statistics() : null;
     }
 
+    /** {@return the processor that checks tokens the cache does not answer} */
+    SignedTokenProcessor processor() {
+        return this.processor;
+    }
+
     /**
      * @return the cache of verified tokens, or {@code null}
      */
@@ -237,7 +229,7 @@ public final class JwtDecoder {
         }
         JWTClaimsSet claims;
         try {
-            claims = this.processor.process(SignedJWT.parse(token), null);
+            claims = this.processor.process(token);
         }
         catch (KeySourceException ex) {
             if (this.jwkSet != null) {
@@ -297,39 +289,5 @@ public final class JwtDecoder {
             return new ConfiguredKeySelector(algorithms, new ImmutableJWKSet<>(publicKeys), !keyIds);
         }
         return new ConfiguredKeySelector(algorithms, Objects.requireNonNull(this.jwkSet).source(), false);
-    }
-
-    /**
-     * nimbus's processor, reading the claims from the payload as nimbus does, but first refusing a {@code sub} that
-     * is not a {@link SubjectClaim}: nimbus's claims set turns a numeric {@code sub} into a string, so the JSON type
-     * is only known here. The payload's base64url is decoded by the JDK's decoder, not nimbus's constant-time one
-     * (about a fifth of a token's check, spent keeping secret key material from timing attacks, which a token's public
-     * claims do not need): for every token that {@link CompactJws} lets through, both give the same bytes (base64url
-     * characters only, no length that leaves a lone character, unused bits ignored by both); nimbus still parses the
-     * JSON ({@link JSONObjectUtils}) and checks the claims.
-     */
-    private static final class SubjectCheckingProcessor extends DefaultJWTProcessor<SecurityContext> {
-
-        @Override
-        protected JWTClaimsSet extractJWTClaimsSet(JWT jwt) throws BadJWTException {
-            Map<String, Object> json;
-            try {
-                json = (jwt instanceof JOSEObject jose) ? JSONObjectUtils.parse(new String(
-                        Base64.getUrlDecoder().decode(jose.getParsedParts()[1].toString()), StandardCharsets.UTF_8))
-                        : null;
-            }
-            catch (ParseException | IllegalArgumentException ex) {
-                throw new BadJWTException("Invalid payload", ex);
-            }
-            if (json == null || !SubjectClaim.isValid(json.get(JWTClaimNames.SUBJECT))) {
-                throw new BadJWTException("Missing or invalid sub");
-            }
-            try {
-                return JWTClaimsSet.parse(json);
-            }
-            catch (ParseException ex) {
-                throw new BadJWTException("Invalid claims", ex);
-            }
-        }
     }
 }

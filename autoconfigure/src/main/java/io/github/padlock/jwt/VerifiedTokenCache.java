@@ -60,7 +60,10 @@ final class VerifiedTokenCache {
      * @param settings the bound and the maximum age
      * @param clock the clock that {@code exp} is compared with, the decoder's
      * @param ticker Caffeine's time source, in nanoseconds (the maximum age)
-     * @param executor where Caffeine runs its maintenance (evictions), off the request's thread by default
+     * @param executor where Caffeine runs its maintenance (evictions): the decoder's default is the thread that wrote
+     * ({@code Runnable::run}), since handing each batch of evictions to another thread (Caffeine's default, the common
+     * pool) cost more than the evictions when every request is a miss: a thread woken up per batch, on a server whose
+     * cores are busy serving requests (JMH, {@code docs/benchmarks.md})
      */
     VerifiedTokenCache(JwtCacheSettings settings, Clock clock, LongSupplier ticker, Executor executor) {
         this.clock = clock;

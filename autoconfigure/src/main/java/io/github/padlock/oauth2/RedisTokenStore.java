@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.github.padlock.credentials.StoreUnavailableException;
@@ -41,8 +43,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * Redis that does not answer — refused connection, lost connection, or no answer within the client's timeout
  * ({@code spring.data.redis.timeout}) — is a {@link StoreUnavailableException}, 503 with {@code Retry-After}: the
- * check fails closed. The outage is logged once at WARN when it starts and once at INFO when Redis answers again; the
- * client reconnects by itself. An error reply of Redis (a bug, not an outage) passes on as it is.
+ * check fails closed. After a failure, one request a second asks Redis again and the others are answered 503 at once:
+ * during an outage, one request a second waits the client's timeout, not every request. The outage is
+ * logged once at WARN when it starts and once at INFO when Redis answers again; the client reconnects by itself. An
+ * error reply of Redis (a bug, not an outage) passes on as it is.
  */
 public final class RedisTokenStore implements TokenStore {
 
@@ -50,6 +54,12 @@ public final class RedisTokenStore implements TokenStore {
     public static final String DEFAULT_PREFIX = "padlock:token:";
 
     private static final Log logger = LogFactory.getLog(RedisTokenStore.class);
+
+    /** What a refused request is told to wait. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** How long after a failure Redis is not asked again, but by one request. */
+    private static final Duration PAUSE = Duration.ofSeconds(1);
 
     /** Keeps the later of two revocations of one id. KEYS[1] the revocation; ARGV[1] its time to live, ms. */
     private static final RedisScript<Long> REVOKE = new DefaultRedisScript<>("""
@@ -94,6 +104,11 @@ public final class RedisTokenStore implements TokenStore {
     private final Clock clock;
 
     private final AtomicBoolean unavailable = new AtomicBoolean();
+
+    /** When Redis is asked again after a failure ({@link System#nanoTime()}), or 0 while it answers. */
+    private final AtomicLong askAgainAt = new AtomicLong();
+
+    private final LongSupplier nanoTime = System::nanoTime;
 
     /**
      * Keys under {@value #DEFAULT_PREFIX}.
@@ -209,8 +224,19 @@ public final class RedisTokenStore implements TokenStore {
         return this.prefix + "refresh:" + hash;
     }
 
-    /** Runs a command, turning a Redis that does not answer into a 503, logged once per outage. */
+    /**
+     * Runs a command, turning a Redis that does not answer into a 503, logged once per outage. After a failure, Redis
+     * is asked again by one request a second ({@link #PAUSE}); the others are answered 503 at once rather than each
+     * waiting the client's timeout, so that an outage does not hold the server's threads.
+     */
     private <T> @Nullable T call(Supplier<@Nullable T> work) {
+        long askAgainAt = this.askAgainAt.get();
+        if (askAgainAt != 0) {
+            long now = this.nanoTime.getAsLong();
+            if (now - askAgainAt < 0 || !this.askAgainAt.compareAndSet(askAgainAt, now + PAUSE.toNanos())) {
+                throw new StoreUnavailableException(RETRY_AFTER);
+            }
+        }
         T result;
         try {
             result = work.get();
@@ -224,6 +250,9 @@ public final class RedisTokenStore implements TokenStore {
             }
             throw unavailable(ex);
         }
+        if (this.askAgainAt.get() != 0) {
+            this.askAgainAt.set(0);
+        }
         if (this.unavailable.get() && this.unavailable.compareAndSet(true, false)) {
             logger.info("The Redis of Padlock's token store answers again");
         }
@@ -231,6 +260,7 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     private StoreUnavailableException unavailable(RuntimeException ex) {
+        this.askAgainAt.set(this.nanoTime.getAsLong() + PAUSE.toNanos());
         if (!this.unavailable.getAndSet(true)) {
             logger.warn("The Redis of Padlock's token store does not answer: JWT requests, the token endpoint and "
                     + "the revocation endpoint are refused with 503 until it does", ex);
@@ -240,9 +270,6 @@ public final class RedisTokenStore implements TokenStore {
         }
         return new StoreUnavailableException(RETRY_AFTER);
     }
-
-    /** What a refused request is told to wait. */
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     /**
      * An error reply of Redis (Lettuce's {@code RedisCommandExecutionException}, Jedis's {@code JedisDataException}):

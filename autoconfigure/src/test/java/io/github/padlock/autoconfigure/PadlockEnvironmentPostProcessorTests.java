@@ -18,6 +18,10 @@ class PadlockEnvironmentPostProcessorTests {
 
     private static final String TIMEOUT = "spring.datasource.hikari.connection-timeout";
 
+    private static final String REDIS_TIMEOUT = "spring.data.redis.timeout";
+
+    private static final String REDIS_CONNECT_TIMEOUT = "spring.data.redis.connect-timeout";
+
     @Test
     void defaultsWhenNothingSetThenMultipartLazyAndThePoolLeftAlone() {
         StandardEnvironment environment = environment(Map.of());
@@ -44,6 +48,40 @@ class PadlockEnvironmentPostProcessorTests {
     void defaultsWhenTheApplicationSetsThePoolsTimeoutThenItsOwnWins() {
         StandardEnvironment environment = environment(Map.of("padlock.jdbc.users.enabled", "true", TIMEOUT, "500"));
         assertThat(environment.getProperty(TIMEOUT)).isEqualTo("500");
+    }
+
+    @Test
+    void defaultsWhenARedisStoreIsOnThenRedisWaitsHalfASecond() {
+        StandardEnvironment limiter = environment(
+                Map.of("padlock.brute-force.enabled", "true", "padlock.brute-force.store", "redis"));
+        assertThat(limiter.getProperty(REDIS_TIMEOUT)).isEqualTo("500ms");
+        assertThat(limiter.getProperty(REDIS_CONNECT_TIMEOUT)).isEqualTo("500ms");
+        assertThat(environment(Map.of("padlock.brute-force.enabled", "true", "padlock.brute-force.store", "REDIS"))
+            .getProperty(REDIS_TIMEOUT)).isEqualTo("500ms");
+        StandardEnvironment tokens = environment(Map.of("padlock.token-endpoint.store", "redis"));
+        assertThat(tokens.getProperty(REDIS_TIMEOUT)).isEqualTo("500ms");
+        assertThat(tokens.getProperty(REDIS_CONNECT_TIMEOUT)).isEqualTo("500ms");
+    }
+
+    @Test
+    void defaultsWhenNoRedisStoreIsOnThenRedisLeftAlone() {
+        assertThat(environment(Map.of()).getProperty(REDIS_TIMEOUT)).isNull();
+        assertThat(environment(Map.of("padlock.brute-force.enabled", "true")).getProperty(REDIS_TIMEOUT)).isNull();
+        assertThat(environment(Map.of("padlock.brute-force.store", "redis")).getProperty(REDIS_TIMEOUT)).isNull();
+        assertThat(environment(Map.of("padlock.brute-force.enabled", "true", "padlock.brute-force.store", "memory"))
+            .getProperty(REDIS_CONNECT_TIMEOUT)).isNull();
+    }
+
+    @Test
+    void defaultsWhenTheApplicationSetsRedisTimeoutsThenItsOwnWin() {
+        StandardEnvironment environment = environment(Map.of("padlock.brute-force.enabled", "true",
+                "padlock.brute-force.store", "redis", REDIS_TIMEOUT, "2s", REDIS_CONNECT_TIMEOUT, "3s"));
+        assertThat(environment.getProperty(REDIS_TIMEOUT)).isEqualTo("2s");
+        assertThat(environment.getProperty(REDIS_CONNECT_TIMEOUT)).isEqualTo("3s");
+        StandardEnvironment oneOfThem = environment(Map.of("padlock.token-endpoint.store", "redis",
+                "spring.data.redis.timeout", "1s"));
+        assertThat(oneOfThem.getProperty(REDIS_TIMEOUT)).isEqualTo("1s");
+        assertThat(oneOfThem.getProperty(REDIS_CONNECT_TIMEOUT)).isEqualTo("500ms");
     }
 
     private static StandardEnvironment environment(Map<String, Object> properties) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.github.padlock.AttemptLimiter;
 import io.github.padlock.SecurityParam;
 import io.github.padlock.credentials.ApiKeyHashes;
 import io.github.padlock.credentials.ApiKeyPrincipal;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -49,6 +51,11 @@ class WithoutLibrariesTests {
             "spring-security-core-", "spring-boot-actuator-");
 
     private static final List<String> CAFFEINE = List.of("caffeine-");
+
+    private static final List<String> REDIS = List.of("spring-data-redis-", "spring-boot-data-redis-",
+            "lettuce-core-");
+
+    private static final List<String> MICROMETER = List.of("micrometer-core-");
 
     @Test
     void startWhenNeitherLibraryOnTheClassPathThenApiKeysWorkAndTheRestFailsNamingTheDependency() throws Exception {
@@ -96,6 +103,33 @@ class WithoutLibrariesTests {
                 .contains("add com.github.ben-manes.caffeine:caffeine to the application"));
             assertThat(outcomes.values()).noneMatch((outcome) -> outcome.contains("NoClassDefFoundError")
                     || outcome.contains("ClassNotFoundException") || outcome.contains("TypeNotPresent"));
+        }
+    }
+
+    @Test
+    void startWhenSpringDataRedisNotOnTheClassPathThenTheLimiterCountsInMemoryAndTheRedisStoreFailsNamingIt()
+            throws Exception {
+        try (URLClassLoader withoutRedis = withoutLibraries(REDIS)) {
+            assertThatExceptionOfType(ClassNotFoundException.class).isThrownBy(() -> withoutRedis
+                .loadClass("org.springframework.data.redis.connection.RedisConnectionFactory"));
+            Map<String, String> outcomes = run(withoutRedis, RedisProbe.class);
+            assertThat(outcomes).containsEntry("memory", "io.github.padlock.credentials.BruteForceLimiter")
+                .hasEntrySatisfying("redis", (message) -> assertThat(message)
+                    .contains("Property padlock.brute-force.store with value 'redis' is invalid")
+                    .contains("add org.springframework.boot:spring-boot-starter-data-redis to the application"));
+            assertThat(outcomes.values()).noneMatch((outcome) -> outcome.contains("NoClassDefFoundError")
+                    || outcome.contains("ClassNotFoundException") || outcome.contains("TypeNotPresent"));
+        }
+    }
+
+    @Test
+    void startWhenMicrometerNotOnTheClassPathThenTheRedisLimiterWithoutItsCounter() throws Exception {
+        try (URLClassLoader withoutMicrometer = withoutLibraries(MICROMETER)) {
+            assertThatExceptionOfType(ClassNotFoundException.class)
+                .isThrownBy(() -> withoutMicrometer.loadClass("io.micrometer.core.instrument.MeterRegistry"));
+            Map<String, String> outcomes = run(withoutMicrometer, RedisProbe.class);
+            assertThat(outcomes).containsEntry("memory", "io.github.padlock.credentials.BruteForceLimiter")
+                .containsEntry("redis", "io.github.padlock.credentials.RedisBruteForceLimiter");
         }
     }
 
@@ -257,6 +291,46 @@ class WithoutLibrariesTests {
                         (context.getStartupFailure() != null) ? Probe.failure(context.getStartupFailure())
                                 : "started"));
             return outcomes;
+        }
+    }
+
+    /**
+     * Runs inside a class loader without Spring Data Redis or without Micrometer: the limiter's bean with each store,
+     * or why the application did not start. Redis is never asked (its URL names a port nobody listens on).
+     */
+    public static final class RedisProbe implements Supplier<Map<String, String>> {
+
+        private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(configurations()))
+            .withPropertyValues("padlock.brute-force.enabled=true", "spring.data.redis.url=redis://127.0.0.1:1");
+
+        /** Padlock's, and Spring Boot's Redis auto-configuration when it is there. */
+        private static Class<?>[] configurations() {
+            List<Class<?>> configurations = new ArrayList<>(
+                    List.of(PadlockRedisBruteForceAutoConfiguration.class, PadlockAutoConfiguration.class));
+            try {
+                configurations.add(Class.forName(
+                        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration", false,
+                        RedisProbe.class.getClassLoader()));
+            }
+            catch (ClassNotFoundException ex) {
+                // Without Spring Data Redis.
+            }
+            return configurations.toArray(Class<?>[]::new);
+        }
+
+        @Override
+        public Map<String, String> get() {
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            this.contextRunner.run((context) -> outcomes.put("memory", limiter(context)));
+            this.contextRunner.withPropertyValues("padlock.brute-force.store=redis")
+                .run((context) -> outcomes.put("redis", limiter(context)));
+            return outcomes;
+        }
+
+        private static String limiter(AssertableWebApplicationContext context) {
+            return (context.getStartupFailure() != null) ? Probe.failure(context.getStartupFailure())
+                    : context.getBean(AttemptLimiter.class).getClass().getName();
         }
     }
 

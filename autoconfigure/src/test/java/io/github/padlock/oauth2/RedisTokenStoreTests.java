@@ -125,6 +125,14 @@ class RedisTokenStoreTests extends TokenStoreContract {
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
             assertThat(refused.outcome()).isEqualTo(SecurityOutcome.UNAVAILABLE);
+            // For a second after a failure, Redis is not asked again: the next requests are refused at once, together
+            // well under the 500 ms a single one would wait for the client's timeout.
+            long next = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                assertThat(catchThrowableOfType(StoreUnavailableException.class,
+                        () -> store.isRevoked("jti-outage", null))).isNotNull();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - next)).isLessThan(Duration.ofMillis(400));
             assertThat(catchThrowableOfType(StoreUnavailableException.class,
                     () -> store.revokeToken("jti", Instant.now().plusSeconds(60)))).isNotNull();
             assertThat(catchThrowableOfType(StoreUnavailableException.class,

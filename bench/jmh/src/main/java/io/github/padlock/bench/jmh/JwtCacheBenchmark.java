@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the SHA-256 of the token, a lookup and the expiry check;</li>
  * <li>{@code miss}: the default cache, {@value #POOL} distinct tokens in turn, ten times its size, so that nearly every
  * token is a miss: the check, plus the hash, the lookup, the insertion and Caffeine's evictions (which run on the
- * common pool, as in an application).</li>
+ * thread that wrote, as in an application, so that this thread's time includes them).</li>
  * </ul>
  */
 @State(Scope.Thread)
