@@ -12,10 +12,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link TokenStore} of one instance ({@code padlock.token-endpoint.store: memory}, the default): two Caffeine
- * caches whose entries expire one by one, each when the token it names would be refused anyway. Not shared: with
- * several instances, a token revoked on one is still accepted by the others, and a refresh token works only on the
- * instance that issued it — use {@code jdbc} or {@code redis} there. Lost at a restart.
+ * The {@link TokenStore} of one instance ({@code padlock.token-endpoint.store: memory}, the default): Caffeine caches
+ * (revoked token ids, revoked families, refresh tokens) whose entries expire one by one, each when the token it names
+ * would be refused anyway. Not shared: with several instances, a token revoked on one is still accepted by the others,
+ * and a refresh token works only on the instance that issued it — use {@code jdbc} or {@code redis} there. Lost at a
+ * restart.
  * <p>
  * No entry is ever evicted before its time, since a revocation that a full cache dropped would let its token in again:
  * the size follows the revocations and refresh tokens of the last token lifetime, and only holders of valid tokens can
@@ -23,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryTokenStore implements TokenStore {
 
-    private final Cache<String, Instant> revoked;
+    /** Revoked {@code jti}s, by {@link OpaqueTokens#storeKey}. */
+    private final Cache<String, Instant> revokedTokens;
+
+    /** Revoked families, likewise. */
+    private final Cache<String, Instant> revokedFamilies;
 
     private final Cache<String, Refresh> refreshTokens;
 
@@ -36,7 +41,12 @@ public final class InMemoryTokenStore implements TokenStore {
 
     InMemoryTokenStore(Clock clock) {
         this.clock = clock;
-        this.revoked = Caffeine.newBuilder().expireAfter(new Until<String, Instant>(clock, (until) -> until)).build();
+        this.revokedTokens = Caffeine.newBuilder()
+            .expireAfter(new Until<String, Instant>(clock, (until) -> until))
+            .build();
+        this.revokedFamilies = Caffeine.newBuilder()
+            .expireAfter(new Until<String, Instant>(clock, (until) -> until))
+            .build();
         this.refreshTokens = Caffeine.newBuilder()
             .expireAfter(new Until<String, Refresh>(clock, Refresh::expiresAt))
             .build();
@@ -44,18 +54,18 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public boolean isRevoked(@Nullable String tokenId, @Nullable String familyId) {
-        return (tokenId != null && holds(this.revoked.getIfPresent(tokenKey(tokenId))))
-                || (familyId != null && holds(this.revoked.getIfPresent(familyKey(familyId))));
+        return (tokenId != null && holds(this.revokedTokens.getIfPresent(OpaqueTokens.storeKey(tokenId))))
+                || (familyId != null && holds(this.revokedFamilies.getIfPresent(OpaqueTokens.storeKey(familyId))));
     }
 
     @Override
     public void revokeToken(String tokenId, Instant until) {
-        revoke(tokenKey(tokenId), until);
+        revoke(this.revokedTokens, OpaqueTokens.storeKey(tokenId), until);
     }
 
     @Override
     public void revokeFamily(String familyId, Instant until) {
-        revoke(familyKey(familyId), until);
+        revoke(this.revokedFamilies, OpaqueTokens.storeKey(familyId), until);
     }
 
     @Override
@@ -89,18 +99,20 @@ public final class InMemoryTokenStore implements TokenStore {
 
     /** Runs Caffeine's pending maintenance (expired entries removed), for tests. */
     void cleanUp() {
-        this.revoked.cleanUp();
+        this.revokedTokens.cleanUp();
+        this.revokedFamilies.cleanUp();
         this.refreshTokens.cleanUp();
     }
 
     /** {@return about how many revocations and refresh tokens are kept} */
     long size() {
-        return this.revoked.estimatedSize() + this.refreshTokens.estimatedSize();
+        return this.revokedTokens.estimatedSize() + this.revokedFamilies.estimatedSize()
+                + this.refreshTokens.estimatedSize();
     }
 
-    private void revoke(String key, Instant until) {
+    private void revoke(Cache<String, Instant> revoked, String key, Instant until) {
         if (until.isAfter(this.clock.instant())) {
-            this.revoked.asMap().merge(key, until, (old, given) -> old.isAfter(given) ? old : given);
+            revoked.asMap().merge(key, until, (old, given) -> old.isAfter(given) ? old : given);
         }
     }
 
@@ -111,14 +123,6 @@ public final class InMemoryTokenStore implements TokenStore {
 
     private boolean holds(@Nullable Instant until) {
         return until != null && until.isAfter(this.clock.instant());
-    }
-
-    private static String tokenKey(String tokenId) {
-        return "jti:" + OpaqueTokens.storeKey(tokenId);
-    }
-
-    private static String familyKey(String familyId) {
-        return "sid:" + OpaqueTokens.storeKey(familyId);
     }
 
     private record Refresh(RefreshGrant grant, Instant expiresAt, AtomicBoolean used) {

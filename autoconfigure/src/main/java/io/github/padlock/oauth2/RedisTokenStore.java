@@ -101,6 +101,10 @@ public final class RedisTokenStore implements TokenStore {
 
     private final String prefix;
 
+    private final String tokenPrefix;
+
+    private final String familyPrefix;
+
     private final Clock clock;
 
     private final AtomicBoolean unavailable = new AtomicBoolean();
@@ -133,6 +137,8 @@ public final class RedisTokenStore implements TokenStore {
         }
         this.redis = new StringRedisTemplate(Objects.requireNonNull(connectionFactory));
         this.prefix = prefix;
+        this.tokenPrefix = prefix + "revoked:jti:";
+        this.familyPrefix = prefix + "revoked:sid:";
         this.clock = clock;
     }
 
@@ -213,11 +219,11 @@ public final class RedisTokenStore implements TokenStore {
     }
 
     private String tokenKey(String tokenId) {
-        return this.prefix + "revoked:jti:" + OpaqueTokens.storeKey(tokenId);
+        return this.tokenPrefix + OpaqueTokens.storeKey(tokenId);
     }
 
     private String familyKey(String familyId) {
-        return this.prefix + "revoked:sid:" + OpaqueTokens.storeKey(familyId);
+        return this.familyPrefix + OpaqueTokens.storeKey(familyId);
     }
 
     private String refreshKey(String hash) {
