@@ -28,7 +28,9 @@
 #   THREADS [2]        wrk threads
 #   STARTS [3]         start-ups per application to time (the median is reported; the last one serves the load)
 #   JAVA_OPTS [-Xmx512m]  JVM flags, the same for all three applications
-#   APPS ["baseline padlock spring-security"]  which applications, in this order
+#   APPS ["baseline padlock spring-security"]  which applications, in this order; also padlock-revocation: the
+#                      Padlock application with the token endpoint's revocation list in Redis (issue 22), every JWT
+#                      request checked against it (a redis-server is started on a free loopback port for it)
 #   ENDPOINTS ["public basic apikey bearer jwt jwt-unique"]
 #                      jwt: GET /jwt/me with one token, every request the same (as a client reuses its access
 #                      token); jwt-unique: GET /jwt/me with JWT_POOL distinct valid tokens sent round-robin by a wrk
@@ -97,7 +99,7 @@ jar_of() {
     local module
     case $1 in
         baseline) module=baseline-app ;;
-        padlock) module=padlock-app ;;
+        padlock | padlock-revocation) module=padlock-app ;;
         spring-security) module=spring-security-app ;;
         *) die "unknown application $1" ;;
     esac
@@ -130,6 +132,7 @@ label_of() {
     case $1 in
         baseline) echo "baseline" ;;
         padlock) echo "Padlock" ;;
+        padlock-revocation) echo "Padlock+revoc." ;;
         spring-security) echo "Spring Security" ;;
     esac
 }
@@ -182,11 +185,11 @@ ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.1f%%", 100 * a / b }'
 }
 
-added_cpu() { # app, endpoint: the median over the rounds of (app's CPU/req - baseline's), or n/a
-    local app=$1 ep=$2 r d=()
+added_cpu() { # app, endpoint[, reference app]: the median over the rounds of (app's CPU/req - reference's), or n/a
+    local app=$1 ep=$2 ref=${3:-baseline} r d=()
     for r in $(seq 1 "$ROUNDS"); do
-        if [[ ${R_CPU[$app.$ep.$r]:-?} != "?" && ${R_CPU[baseline.$ep.$r]:-?} != "?" ]]; then
-            d+=("$((R_CPU[$app.$ep.$r] - R_CPU[baseline.$ep.$r]))")
+        if [[ ${R_CPU[$app.$ep.$r]:-?} != "?" && ${R_CPU[$ref.$ep.$r]:-?} != "?" ]]; then
+            d+=("$((R_CPU[$app.$ep.$r] - R_CPU[$ref.$ep.$r]))")
         fi
     done
     if ((${#d[@]} == 0)); then
@@ -314,7 +317,14 @@ start_app() { # app, log file; sets APP_PID, PORT, STARTUP_MS
         opts+=("-XX:StartFlightRecording=filename=$RESULTS_DIR/$app.jfr,settings=profile,dumponexit=true")
     fi
     t0=$(date +%s%N)
-    java "${opts[@]}" -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 >"$log" 2>&1 &
+    local args=()
+    if [[ $app == padlock-revocation ]]; then
+        # Revocation on (the default once the token endpoint is served), its list in Redis: every JWT request is one
+        # EXISTS round trip to Redis, cached token or not.
+        args=(--padlock.token-endpoint.enabled=true --padlock.token-endpoint.store=redis
+            "--spring.data.redis.url=redis://127.0.0.1:$REDIS_PORT")
+    fi
+    java "${opts[@]}" -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 "${args[@]}" >"$log" 2>&1 &
     APP_PID=$!
     PIDS+=("$APP_PID")
     local deadline=$((SECONDS + START_TIMEOUT))
@@ -380,7 +390,7 @@ wrk_args() { # app, endpoint: sets ARGS and URL
 
 jwt_cache_counts() { # app: "hits misses" of Padlock's JWT cache so far, or nothing for the other applications
     local body
-    [[ $1 == padlock ]] || return 0
+    [[ $1 == padlock* ]] || return 0
     body=$(curl -s --max-time 5 "http://127.0.0.1:${PORTS[$1]}/bench/jwt-cache") || return 0
     sed -n 's/.*"hits":\([0-9]*\),"misses":\([0-9]*\).*/\1 \2/p' <<<"$body"
 }
@@ -532,6 +542,23 @@ finish() { # app: memory after the load, then stop it
     stop_app "$pid"   # with JFR=1, the JVM writes $app.jfr as it exits
 }
 
+# padlock-revocation keeps its revocation list in a Redis of its own: Debian's redis-server on a free loopback port,
+# without persistence, stopped on exit with the applications.
+REDIS_PORT=""
+if [[ " $APPS " == *" padlock-revocation "* ]]; then
+    command -v redis-server >/dev/null || die "padlock-revocation needs redis-server (apt-get install redis-server)"
+    REDIS_PORT=$(free_port)
+    mkdir -p "$RESULTS_DIR/redis"
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no --dir "$RESULTS_DIR/redis" \
+        --daemonize no --loglevel warning >"$RESULTS_DIR/redis.log" 2>&1 &
+    PIDS+=("$!")
+    deadline=$((SECONDS + 30))
+    until [[ $(redis-cli -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]; do
+        ((SECONDS < deadline)) || die "redis-server did not answer on port $REDIS_PORT"
+        sleep 0.05
+    done
+fi
+
 declare -A RPS P99 ERRORS CPU_US OTHER HIT STARTUP SPRING_STARTED RSS_START RSS_LOAD RSS_GC
 declare -A R_RPS R_P99 R_CPU R_OTHER R_HIT PIDS_OF PORTS
 
@@ -644,6 +671,23 @@ summary() {
                 "$(ratio "${RPS[padlock.$ep]:-}" "${RPS[spring-security.$ep]:-}") |"
         done
     fi
+    if [[ " $APPS " == *" padlock-revocation "* ]]; then
+        echo
+        echo "Padlock with revocation on (the list in Redis, one EXISTS round trip per JWT request) against Padlock" \
+            "without (both with the cache of verified JWTs on):"
+        echo
+        echo "| endpoint | req/s Padlock | req/s Padlock+revocation | revocation on / off | CPU/req off | CPU/req on |" \
+            "added CPU/req (median of rounds) | p99 off (ms) | p99 on (ms) | on / baseline |"
+        echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        for ep in $ENDPOINTS; do
+            echo "| $(endpoint_label "$ep") | ${RPS[padlock.$ep]:-n/a} | ${RPS[padlock-revocation.$ep]:-n/a} |" \
+                "$(ratio "${RPS[padlock-revocation.$ep]:-}" "${RPS[padlock.$ep]:-}") |" \
+                "${CPU_US[padlock.$ep]:-n/a} | ${CPU_US[padlock-revocation.$ep]:-n/a} |" \
+                "$(added_cpu padlock-revocation "$ep" padlock) | ${P99[padlock.$ep]:-n/a} |" \
+                "${P99[padlock-revocation.$ep]:-n/a} |" \
+                "$(ratio "${RPS[padlock-revocation.$ep]:-}" "${RPS[baseline.$ep]:-}") |"
+        done
+    fi
     echo
     echo "Start-up and RSS after start: medians of $STARTS starts; resident memory is VmRSS:"
     echo
@@ -651,7 +695,7 @@ summary() {
         "RSS after the load (MiB) | RSS after the load and a full GC (MiB) |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: |"
     local app
-    for app in baseline padlock spring-security; do
+    for app in baseline padlock padlock-revocation spring-security; do
         [[ -n ${STARTUP[$app]:-} ]] || continue
         echo "| $(label_of "$app") | ${STARTUP[$app]} | ${SPRING_STARTED[$app]:-n/a} | ${RSS_START[$app]} |" \
             "${RSS_LOAD[$app]} | ${RSS_GC[$app]} |"
