@@ -46,7 +46,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * check fails closed. After a failure, one request a second asks Redis again and the others are answered 503 at once:
  * during an outage, one request a second waits the client's timeout, not every request. The outage is
  * logged once at WARN when it starts and once at INFO when Redis answers again; the client reconnects by itself. An
- * error reply of Redis (a bug, not an outage) passes on as it is.
+ * error reply of Redis is a 503 too, logged the same way: the replies a working deployment meets are transient states
+ * of the server — {@code LOADING} while a restarted Redis reads its data, {@code READONLY} from a replica during a
+ * failover, {@code OOM} under {@code maxmemory}, {@code MISCONF} when it cannot persist — and revocation fails closed,
+ * never with a 500.
  */
 public final class RedisTokenStore implements TokenStore {
 
@@ -251,9 +254,7 @@ public final class RedisTokenStore implements TokenStore {
             throw unavailable(ex);
         }
         catch (RedisSystemException ex) {
-            if (isErrorReply(ex)) {
-                throw ex;
-            }
+            // An error reply too (LOADING, READONLY, OOM, MISCONF): see the class's javadoc.
             throw unavailable(ex);
         }
         if (this.askAgainAt.get() != 0) {
@@ -268,26 +269,12 @@ public final class RedisTokenStore implements TokenStore {
     private StoreUnavailableException unavailable(RuntimeException ex) {
         this.askAgainAt.set(this.nanoTime.getAsLong() + PAUSE.toNanos());
         if (!this.unavailable.getAndSet(true)) {
-            logger.warn("The Redis of Padlock's token store does not answer: JWT requests, the token endpoint and "
+            logger.warn("The Redis of Padlock's token store does not answer, or refuses its commands: JWT requests, the token endpoint and "
                     + "the revocation endpoint are refused with 503 until it does", ex);
         }
         else if (logger.isDebugEnabled()) {
             logger.debug("The Redis of Padlock's token store still does not answer: " + ex);
         }
         return new StoreUnavailableException(RETRY_AFTER);
-    }
-
-    /**
-     * An error reply of Redis (Lettuce's {@code RedisCommandExecutionException}, Jedis's {@code JedisDataException}):
-     * the command reached Redis and was refused, which is no outage.
-     */
-    private static boolean isErrorReply(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            String name = cause.getClass().getSimpleName();
-            if (name.equals("RedisCommandExecutionException") || name.equals("JedisDataException")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -154,6 +154,28 @@ class RedisTokenStoreTests extends TokenStoreContract {
                 Instant.now().plusSeconds(60))).isEqualTo(Rotation.ROTATED);
     }
 
+    @Test
+    void storeWhenRedisRefusesWritesThenUnavailableNotAServerErrorAndBackWhenItAcceptsThem() throws IOException {
+        TokenStore store = store(Clock.systemUTC());
+        store.revokeToken("jti-before", Instant.now().plusSeconds(60));
+        // maxmemory of one byte with the default noeviction: every write is refused with an OOM error reply.
+        assertThat(server.command("CONFIG", "SET", "maxmemory", "1")).isEqualTo("+OK");
+        try {
+            StoreUnavailableException refused = catchThrowableOfType(StoreUnavailableException.class,
+                    () -> store.revokeToken("jti-oom", Instant.now().plusSeconds(60)));
+            assertThat(refused).isNotNull();
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        finally {
+            assertThat(server.command("CONFIG", "SET", "maxmemory", "0")).isEqualTo("+OK");
+        }
+        await().atMost(Duration.ofSeconds(5)).ignoreException(StoreUnavailableException.class).untilAsserted(() -> {
+            store.revokeToken("jti-after", Instant.now().plusSeconds(60));
+            assertThat(store.isRevoked("jti-after", null)).isTrue();
+        });
+        assertThat(store.isRevoked("jti-before", null)).isTrue();
+    }
+
     private static long ttl(String key) throws IOException {
         String answer = server.command("PTTL", key);
         return Long.parseLong(answer.substring(1));
