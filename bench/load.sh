@@ -321,8 +321,10 @@ start_app() { # app, log file; sets APP_PID, PORT, STARTUP_MS
     if [[ $app == padlock-revocation ]]; then
         # Revocation on (the default once the token endpoint is served), its list in Redis: every JWT request is one
         # EXISTS round trip to Redis, cached token or not.
+        # The token endpoint needs users to check; stanley / password123, the demo's bcrypt hash (never called here).
         args=(--padlock.token-endpoint.enabled=true --padlock.token-endpoint.store=redis
-            "--spring.data.redis.url=redis://127.0.0.1:$REDIS_PORT")
+            "--spring.data.redis.url=redis://127.0.0.1:$REDIS_PORT"
+            '--padlock.users.stanley.password={bcrypt}$2a$10$We5ien6ZAUHYfKl6XGQfse9.nnTae3EWfC9r.pvHYY8NvL.aGQ8oS')
     fi
     java "${opts[@]}" -jar "$jar" --server.port="$PORT" --server.address=127.0.0.1 "${args[@]}" >"$log" 2>&1 &
     APP_PID=$!
