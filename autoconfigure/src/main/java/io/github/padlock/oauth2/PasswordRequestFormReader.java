@@ -148,7 +148,7 @@ final class PasswordRequestFormReader {
             // such as a type that starts with a quote
         }
         throw new PadlockException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "The password request form must be sent as application/x-www-form-urlencoded or multipart/form-data",
+                "The form must be sent as application/x-www-form-urlencoded or multipart/form-data",
                 List.of());
     }
 

@@ -56,7 +56,7 @@ class PasswordRequestFormPropertyTests {
             + "(; (grant_type|username|password|scope|client_id|client_secret): (Field required|String should match "
             + "pattern '\\^password\\$'|Field must not be sent more than once))*");
 
-    private static final String UNSUPPORTED = "The password request form must be sent as "
+    private static final String UNSUPPORTED = "The form must be sent as "
             + "application/x-www-form-urlencoded or multipart/form-data";
 
     /** What a refusal may say: a submitted value found in it proves nothing. */
