@@ -237,7 +237,11 @@ public final class PasswordTokenEndpoint {
             }
             throw ex;
         }
-        record(client, SecurityOutcome.GRANTED);
+        // No count of the success, hence no 429 at the count: the rotation is done, and a 429 now would withhold the
+        // new refresh token while the presented one is used, so that the client's retry after Retry-After would be a
+        // reuse and revoke its own family (found by an outside attack: failures of the same address landing while the
+        // refresh ran). The count's 429 keeps a guess from learning that a password was right; a refresh token is 256
+        // random bits, never guessed, and a success counts nothing.
         return answer(issued.username(), issued.scopes(), issued);
     }
 
