@@ -186,7 +186,8 @@ class PasswordRequestFormPropertyTests {
                     .append(URLEncoder.encode(field[1], (charset != null) ? charset : StandardCharsets.UTF_8));
             }
             body = encoded.toString();
-            if (!exact && in.chance(30)) {
+            // Not into a near miss that starts with the password: an inserted & could cut it back to the password.
+            if (!exact && in.chance(30) && fields.stream().noneMatch((field) -> field[1].startsWith(PASSWORD))) {
                 body = in.insert(body, in.oneOf(List.of("%", "%Z", "%ZZ", "&", "=", "&&=", "%00", "%C3", "+", "%FF")));
             }
         }
