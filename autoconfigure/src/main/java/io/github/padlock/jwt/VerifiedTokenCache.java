@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * then or after the maximum age, whichever comes first. A token is only kept once verified, so after its {@code nbf}.
  * </li>
  * <li><b>Bound</b>: at most {@code maximumSize} entries; Caffeine's W-TinyLFU admits a new token only when it is
- * likely to be used more than the one it would evict, so a burst of tokens seen once does not flush those in use.</li>
+ * likely to be used more than the one it would evict, so a burst of tokens seen once does not flush those in use.
+ * Once the cache is full, a token is put only from its second check on ({@link Doorkeeper}): a token sent once would
+ * only be evicted again, and inserting and evicting it cost, under load, as much as checking it.</li>
  * <li><b>Keys that change</b> ({@link #invalidateAll()}, when a JWK Set is fetched with other keys) empty the cache; a
  * check that started with the old keys does not put its result in the emptied cache, and an entry from before is
  * refused on a hit, by a generation count.</li>
@@ -56,6 +58,10 @@ final class VerifiedTokenCache {
 
     private final Pool<Hasher> hashers = new Pool<>(Hasher::new);
 
+    private final long maximumSize;
+
+    private final Doorkeeper doorkeeper;
+
     /**
      * @param settings the bound and the maximum age
      * @param clock the clock that {@code exp} is compared with, the decoder's
@@ -68,6 +74,8 @@ final class VerifiedTokenCache {
     VerifiedTokenCache(JwtCacheSettings settings, Clock clock, LongSupplier ticker, Executor executor) {
         this.clock = clock;
         this.recordStats = settings.recordStats();
+        this.maximumSize = settings.maximumSize();
+        this.doorkeeper = new Doorkeeper(settings.maximumSize());
         long maximumAgeNanos = settings.maximumAge().toNanos();
         Caffeine<Object, Object> builder = Caffeine.newBuilder()
             .maximumSize(settings.maximumSize())
@@ -118,22 +126,28 @@ final class VerifiedTokenCache {
     }
 
     /**
-     * Keeps a verified token, unless the keys changed since its check started or it has just expired.
+     * Keeps a verified token, unless the keys changed since its check started or it has just expired, or the cache is
+     * full and this is the token's first check since the {@link Doorkeeper} last forgot.
      * @param key the token's key
      * @param principal what its verification produced
      * @param expiresAt the epoch millisecond from which the decoder refuses it: {@code exp} plus the clock skew
      * @param generation {@link #generation()} before the token was verified
      */
     void put(TokenKey key, JwtPrincipal principal, long expiresAt, long generation) {
-        if (generation == this.generation.get() && this.clock.millis() < expiresAt) {
-            this.cache.put(key, new Entry(principal, expiresAt, generation));
+        if (generation != this.generation.get() || this.clock.millis() >= expiresAt) {
+            return;
         }
+        if (this.cache.estimatedSize() >= this.maximumSize && !this.doorkeeper.seenBefore(key)) {
+            return;
+        }
+        this.cache.put(key, new Entry(principal, expiresAt, generation));
     }
 
     /** Forgets every token: the keys they were verified with changed. */
     void invalidateAll() {
         this.generation.incrementAndGet();
         this.cache.invalidateAll();
+        this.doorkeeper.clear();
     }
 
     /** Runs Caffeine's pending maintenance now (evictions), for tests and measurements. */
