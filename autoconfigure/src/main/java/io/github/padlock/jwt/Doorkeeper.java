@@ -8,18 +8,18 @@ import io.github.padlock.jwt.VerifiedTokenCache.TokenKey;
 
 /**
  * The verified tokens a full {@link VerifiedTokenCache} has seen once and not kept: TinyLFU's "doorkeeper" (Einziger,
- * Friedman and Manes, <i>TinyLFU: A Highly Efficient Cache Admission Policy</i>, 2017, §3.4.2), a Bloom filter in
+ * Friedman and Manes, <i>TinyLFU: A Highly Efficient Cache Admission Policy</i>, ACM TOS 2017), a Bloom filter in
  * front of the cache. Once the cache holds its maximum, keeping a token means evicting another, and a token sent once
  * is the one W-TinyLFU would evict first; so a token is kept from its second check on, and the first check of a token
  * that is never sent again — every request, when clients do not reuse their tokens — costs no insertion and no
- * eviction (which, on a server whose cores are all busy, cost as much as the check itself: docs/benchmarks.md).
+ * eviction (which, on a server whose cores are all busy, cost about as much as the check itself: docs/benchmarks.md).
  * <p>
  * The filter remembers {@code capacity} tokens (four bits each among at least {@value #BITS_PER_TOKEN} per token,
  * chosen by the token's SHA-256, whose bits are uniform: at most 0.24 % false positives, each of which only keeps a
- * token at its first check, as a cache without a doorkeeper does), then forgets all of them at once and starts again,
- * as TinyLFU's doorkeeper is reset with its sketch. Only verified tokens reach it, so a forged or expired token can neither fill it
- * nor push a valid one out. Thread-safe without a lock: bits are set atomically, and a bit lost to a concurrent reset
- * only makes a token wait for one more check.
+ * token at its first check, as a cache without a doorkeeper does), then forgets all of them at once and starts
+ * again, as TinyLFU's doorkeeper is reset with its sketch. Only verified tokens reach it, so a forged or expired token
+ * can neither fill it nor push a valid one out. Thread-safe without a lock: bits are set atomically, and a bit lost
+ * to a concurrent reset only makes a token wait for one more check.
  */
 final class Doorkeeper {
 

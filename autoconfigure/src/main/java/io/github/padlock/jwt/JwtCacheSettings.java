@@ -8,7 +8,8 @@ import java.util.Objects;
  * token is sent on every call for minutes or hours) is not verified again: the {@code padlock.jwt.cache} properties.
  * A token is kept until it expires ({@code exp} plus the clock skew, as the decoder checks it) or for
  * {@code maximumAge}, whichever comes first, and at most {@code maximumSize} tokens are kept (Caffeine's W-TinyLFU
- * chooses which); only tokens that passed every check are kept. {@link JwtDecoder} describes what is cached and what
+ * chooses which; once that many are kept, a token is kept from its second check on); only tokens that passed every
+ * check are kept. {@link JwtDecoder} describes what is cached and what
  * stays per request.
  *
  * @param maximumSize how many verified tokens are kept at most, at least 1; each costs about a kilobyte of heap

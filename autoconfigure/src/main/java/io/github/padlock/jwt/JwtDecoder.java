@@ -53,8 +53,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link VerifiedTokenCache}). What is per request stays per request: the scopes required on the path
  * ({@link JwtVerifiers}) and every verifier above this one run on every request, cached token or not. Once the cache
  * is full, a token is kept from its second check on, so that tokens sent once (clients that never reuse a token) cost
- * no insertion and no eviction. A refused token is never kept, so it cannot evict a good one; the cache is emptied when a JWK Set is fetched with other keys, and a
- * new configuration is a new decoder with an empty cache (a secret or public key changes only that way).
+ * no insertion and no eviction. A refused token is never kept, so it cannot evict a good one; the cache is emptied
+ * when a JWK Set is fetched with other keys, and a new configuration is a new decoder with an empty cache (a secret or
+ * public key changes only that way).
  * <p>
  * With {@link RevokedTokens} (what Padlock's token endpoint provides), every accepted token — verified now or found in
  * the cache — is looked up by its {@code jti} and its family ({@value RevokedTokens#FAMILY_CLAIM}) after the cache, so
