@@ -99,7 +99,7 @@ public final class JwtIssuer {
      * the scope claim)
      * @return the token, its expiry and its scopes
      * @throws IllegalArgumentException for a subject a decoder would refuse, a malformed scope, a time to live that
-     * is not positive, or a claim the issuer sets
+     * is not positive or ends after the year 9999 ({@link NumericDateClaims}), or a claim the issuer sets
      */
     public IssuedToken issue(String subject, Collection<String> scopes, Duration timeToLive, Map<String, ?> claims) {
         for (String name : claims.keySet()) {
@@ -121,6 +121,9 @@ public final class JwtIssuer {
             }
         }
         Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (timeToLive.toSeconds() > NumericDateClaims.MAX_SECONDS - now.getEpochSecond()) {
+            throw new IllegalArgumentException("timeToLive must end by the year 9999, which a decoder accepts");
+        }
         Instant expiresAt = now.plusSeconds(timeToLive.toSeconds());
         JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().subject(subject)
             .issueTime(Date.from(now))

@@ -32,7 +32,7 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
  * JWS (RFC 7515 §7.1), step for step and with nimbus's own parts — {@link JOSEObject#split}, {@link JWSHeader#parse},
  * the type verifier, {@link JSONObjectUtils#parse} and {@link JWTClaimsSet#parse} for the claims, the key selector,
  * the verifier factory and its {@link JWSVerifier}, the claims verifier — in nimbus's order (type, claims read, keys,
- * signature with each key in turn, claims checked), with three differences, each for speed on the first check of a
+ * signature with each key in turn, claims checked), with three differences, the first two for speed on the first check of a
  * token:
  * <ul>
  * <li><b>A known header is not parsed again.</b> The tokens of an issuer share their header ({@code alg}, {@code typ},
@@ -47,7 +47,8 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
  * {@link CompactJws} lets through, both give the same bytes (base64url characters only, no length that leaves a lone
  * character, unused bits ignored by both).</li>
  * <li><b>{@code sub} must be a JSON string</b> ({@link SubjectClaim}), checked on the parsed JSON before nimbus's claims
- * set turns a numeric {@code sub} into a string.</li>
+ * set turns a numeric {@code sub} into a string; and {@code exp}, {@code nbf} and {@code iat} must be NumericDates
+ * no later than the year 9999 ({@link NumericDateClaims}), before nimbus's claims set overflows them.</li>
  * </ul>
  * The signing input is the token's first two parts as sent (RFC 7515 §5.2), as {@code JWSObject#getSigningInput()}
  * gives it. Thread-safe.
@@ -157,6 +158,9 @@ final class SignedTokenProcessor {
         }
         if (!SubjectClaim.isValid(json.get(JWTClaimNames.SUBJECT))) {
             throw new BadJWTException("Missing or invalid sub");
+        }
+        if (!NumericDateClaims.areInRange(json)) {
+            throw new BadJWTException("exp, nbf or iat out of range");
         }
         try {
             return JWTClaimsSet.parse(json);

@@ -368,6 +368,33 @@ class JwtDecoderTests {
     }
 
     @Test
+    void decodeWhenTimeClaimOverflowsMillisecondsThenInvalidToken() {
+        long now = Instant.now().getEpochSecond();
+        String exp = String.valueOf(now + 300);
+        long max = NumericDateClaims.MAX_SECONDS;
+        // nbf at the end of time would wrap round to the past (valid now); an exp just past the range wraps round to
+        // a moment of the signer's choosing: (now + 300 + 2^61) * 1000 is (now + 300) * 1000 modulo 2^64, so nimbus
+        // would read now + 5 minutes; an iat likewise.
+        long wrapsToSoon = now + 300 + (1L << 61);
+        for (String times : List.of("\"nbf\":" + Long.MAX_VALUE + ",\"exp\":" + exp,
+                "\"nbf\":1e300,\"exp\":" + exp, "\"nbf\":" + (max + 1) + ",\"exp\":" + exp,
+                "\"exp\":" + Long.MAX_VALUE, "\"exp\":" + (max + 1), "\"exp\":1e300",
+                "\"exp\":" + exp + ",\"iat\":" + Long.MIN_VALUE, "\"exp\":" + exp + ",\"iat\":" + (-max - 1),
+                "\"exp\":" + exp + ",\"iat\":-1e19", "\"exp\":" + wrapsToSoon)) {
+            String token = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\"," + times + "}");
+            assertInvalidToken(() -> this.hs.decode(token), token);
+        }
+        // The edges of the range are NumericDates like any other: an exp at the end of the year 9999 is accepted, an
+        // nbf as far before the epoch too.
+        String edges = signPayload(new JWSHeader(JWSAlgorithm.HS256),
+                "{\"sub\":\"johndoe\",\"exp\":" + max + ",\"nbf\":" + (-max) + ",\"iat\":" + now + "}");
+        assertThat(this.hs.decode(edges).subject()).isEqualTo("johndoe");
+        String decimals = signPayload(new JWSHeader(JWSAlgorithm.HS256),
+                "{\"sub\":\"johndoe\",\"exp\":" + exp + ".5,\"nbf\":1.5e9}");
+        assertThat(this.hs.decode(decimals).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
     void decodeWhenIssuerWrongOrMissingThenInvalidToken() {
         JwtDecoder decoder = new JwtDecoder(
                 JwtSettings.builder().secret(SECRET).issuer("https://issuer.example").build());

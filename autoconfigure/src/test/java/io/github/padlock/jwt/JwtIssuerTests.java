@@ -198,6 +198,9 @@ class JwtIssuerTests {
         assertThatIllegalArgumentException().isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ZERO));
         assertThatIllegalArgumentException()
             .isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ofMinutes(-5)));
+        assertThatIllegalArgumentException() // past the year 9999, which no decoder accepts
+            .isThrownBy(() -> issuer.issue("johndoe", List.of(), Duration.ofDays(8_000 * 366L)))
+            .withMessageContaining("9999");
         for (String scope : List.of("items read", "", "quote\"", "back\\slash", "caf\u00e9")) {
             assertThatIllegalArgumentException()
                 .isThrownBy(() -> issuer.issue("johndoe", List.of(scope), Duration.ofMinutes(5)));

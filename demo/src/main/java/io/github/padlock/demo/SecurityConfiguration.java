@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import io.github.padlock.BearerTokenErrors;
 import io.github.padlock.PadlockException;
 import io.github.padlock.SecurityOutcome;
 import io.github.padlock.Verifier;
@@ -88,13 +89,17 @@ class SecurityConfiguration {
 
     /**
      * FastAPI's {@code get_current_active_user} over {@code get_current_user} (the built-in JWT verifier): the
-     * token's user must still exist and be enabled — 400 {@code Inactive user} otherwise.
+     * token's user must still exist — 401 {@code invalid_token} otherwise, as {@code get_current_user} answers a
+     * token whose user is not found — and be enabled — 400 {@code Inactive user} otherwise.
      */
     @Bean
     Verifier<UserPrincipal> currentActiveUser(Verifier<JwtPrincipal> currentUser, UserStore users) {
         return Verifier.of(currentUser, (principal, scopes) -> {
             StoredUser user = users.findUser(Objects.requireNonNull(principal).subject());
-            if (user == null || user.disabled()) {
+            if (user == null) {
+                throw BearerTokenErrors.invalidToken();
+            }
+            if (user.disabled()) {
                 throw new PadlockException(HttpStatus.BAD_REQUEST, "Inactive user", List.of());
             }
             return new UserPrincipal(user.username(), principal.scopes());

@@ -180,6 +180,18 @@ class DemoApplicationTests {
     }
 
     @Test
+    void usersMeOauthWhenTokenOfAnUnknownUserThenInvalidToken() throws Exception {
+        // FastAPI's get_current_user: a token whose user is not found is a credentials error (401), not an inactive
+        // user (400), like a user deleted after the token was issued.
+        String token = this.jwtIssuer.issue("ghost", List.of("items:read"), Duration.ofMinutes(5)).value();
+        HttpResponse<String> response = send(get("/users/me/oauth").header("Authorization", "Bearer " + token));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                (challenge) -> assertThat(challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
+        assertThat((String) JsonPath.read(response.body(), "$.detail")).isEqualTo("Invalid token");
+    }
+
+    @Test
     void usersMeOauthWhenTokenOfADisabledUserThenInactiveUser() throws Exception {
         // The token endpoint refuses alice; a token issued before her account was disabled meets the chain.
         String token = this.jwtIssuer.issue("alice", List.of("items:read"), Duration.ofMinutes(5)).value();
