@@ -258,9 +258,17 @@ public final class PadlockJwtAutoConfiguration {
                     "The token endpoint checks users: set padlock.users, or declare a UserStore bean (with "
                             + "spring-security-crypto on the classpath)");
         }
-        PasswordTokenEndpoint endpoint = new PasswordTokenEndpoint(authenticator, issuer,
-                properties.getTokenEndpoint().getAccessTokenTtl(), properties.getTokenEndpoint().isDownScope(),
-                limiter.getIfAvailable());
+        Duration accessTokenTtl = properties.getTokenEndpoint().getAccessTokenTtl();
+        PasswordTokenEndpoint endpoint;
+        try {
+            endpoint = new PasswordTokenEndpoint(authenticator, issuer, accessTokenTtl,
+                    properties.getTokenEndpoint().isDownScope(), limiter.getIfAvailable());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidConfigurationPropertyValueException("padlock.token-endpoint.access-token-ttl",
+                    accessTokenTtl, "An access token must live at least one second and at most "
+                            + PasswordTokenEndpoint.LONGEST_ACCESS_TOKEN_TTL.toDays() + " days");
+        }
         endpoint.setRefreshTokens(refreshTokens.getIfAvailable());
         endpoint.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
         if (properties.getEvents().isEnabled()) {

@@ -1070,7 +1070,7 @@ public class PadlockProperties {
         private String path = "/token";
 
         /**
-         * Lifetime of issued access tokens.
+         * Lifetime of issued access tokens: at least a second, at most 36,500 days.
          */
         private Duration accessTokenTtl = Duration.ofMinutes(30);
 

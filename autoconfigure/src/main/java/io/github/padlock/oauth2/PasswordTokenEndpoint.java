@@ -85,6 +85,12 @@ public final class PasswordTokenEndpoint {
 
     private final JwtIssuer issuer;
 
+    /**
+     * The longest time to live of an access token: a hundred years, far beyond any sensible one, and well within the
+     * year 9999 that a {@link io.github.padlock.jwt.JwtDecoder} accepts in {@code exp}.
+     */
+    public static final Duration LONGEST_ACCESS_TOKEN_TTL = Duration.ofDays(36_500);
+
     private final Duration accessTokenTtl;
 
     private final boolean downScope;
@@ -104,9 +110,15 @@ public final class PasswordTokenEndpoint {
      * @param downScope whether a request for scopes the user does not hold gets the ones the user holds rather than
      * {@code invalid_scope}
      * @param limiter refuses clients that failed too often, or {@code null} for none
+     * @throws IllegalArgumentException when {@code accessTokenTtl} is shorter than a second or longer than
+     * {@link #LONGEST_ACCESS_TOKEN_TTL}, which every request would otherwise fail on
      */
     public PasswordTokenEndpoint(UserAuthenticator users, JwtIssuer issuer, Duration accessTokenTtl, boolean downScope,
             @Nullable AttemptLimiter limiter) {
+        if (accessTokenTtl.toSeconds() < 1 || accessTokenTtl.compareTo(LONGEST_ACCESS_TOKEN_TTL) > 0) {
+            throw new IllegalArgumentException("access-token-ttl: must be at least one second and at most "
+                    + LONGEST_ACCESS_TOKEN_TTL.toDays() + " days");
+        }
         this.users = users;
         this.issuer = issuer;
         this.accessTokenTtl = accessTokenTtl;

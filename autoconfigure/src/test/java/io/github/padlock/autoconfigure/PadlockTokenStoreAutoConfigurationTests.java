@@ -100,6 +100,18 @@ class PadlockTokenStoreAutoConfigurationTests {
     }
 
     @Test
+    void tokenEndpointWhenAccessTokenTtlOutOfRangeThenFailsNamingTheProperty() {
+        for (String ttl : new String[] { "0s", "500ms", "-5m", "36501d" }) {
+            this.contextRunner.withPropertyValues("padlock.token-endpoint.enabled=true",
+                    "padlock.token-endpoint.access-token-ttl=" + ttl)
+                .run(failsWith("padlock.token-endpoint.access-token-ttl", "at least one second and at most 36500 days"));
+        }
+        this.contextRunner.withPropertyValues("padlock.token-endpoint.enabled=true",
+                "padlock.token-endpoint.access-token-ttl=36500d")
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void refreshTokensWhenTimeToLiveUnderAMinuteThenFailsNamingTheProperty() {
         this.contextRunner.withPropertyValues("padlock.token-endpoint.enabled=true",
                 "padlock.token-endpoint.refresh-tokens.enabled=true",
