@@ -846,7 +846,7 @@ public class PadlockProperties {
         private boolean audienceRequired = true;
 
         /**
-         * Tolerance for the exp and nbf claims.
+         * Tolerance for the exp and nbf claims: whole seconds, from 0 to 2147483647.
          */
         private Duration clockSkew = Duration.ofSeconds(60);
 

@@ -148,8 +148,10 @@ final class ClaimPolicy {
             if (!List.of("scope", "scp").contains(this.scopeClaim)) {
                 throw new IllegalArgumentException("scope-claim: must be scope or scp");
             }
-            if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("clock-skew: must be zero or more seconds");
+            if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE
+                    || this.clockSkew.getNano() != 0) {
+                // Whole seconds: nimbus applies the skew in seconds, and would cut a fraction off without a word.
+                throw new IllegalArgumentException("clock-skew: must be whole seconds, from 0 to " + Integer.MAX_VALUE);
             }
             TokenType type = TokenType.of(this.type);
             if (this.audience.isEmpty() && this.audienceRequired && !keys.isSecret()) {

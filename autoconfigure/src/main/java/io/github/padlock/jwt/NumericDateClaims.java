@@ -9,9 +9,11 @@ import com.nimbusds.jwt.JWTClaimNames;
  * the epoch, a JSON number), bounded so that no arithmetic on them can overflow: nimbus-jose-jwt multiplies the
  * seconds by 1,000 in a {@code long} and adds the clock skew to the milliseconds, so that an {@code nbf} of 2^63 − 1
  * seconds, "not before the end of time", would wrap round to a date long past and make the token valid now, and an
- * {@code exp} past the range could wrap round to a moment of the signer's choosing. {@link JwtDecoder} refuses a token
- * whose time claim is not a finite number of at most {@value #MAX_SECONDS} seconds either side of the epoch (the end
- * of the year 9999, the last instant RFC 3339 can write) before nimbus reads it; {@link JwtIssuer} never issues one.
+ * {@code exp} past the range could wrap round to a moment of the signer's choosing; and a JSON {@code null} is no
+ * NumericDate, though nimbus takes {@code "exp": null} for a present {@code exp} that it then never checks. {@link
+ * JwtDecoder} refuses a token without a numeric {@code exp}, or with a time claim that is not a finite number of at most
+ * {@value #MAX_SECONDS} seconds either side of the epoch (the end of the year 9999, the last instant RFC 3339 can
+ * write), before nimbus reads it; {@link JwtIssuer} never issues one.
  */
 final class NumericDateClaims {
 
@@ -26,12 +28,16 @@ final class NumericDateClaims {
 
     /**
      * @param claims the claims as the JSON parser read them
-     * @return whether every time claim present is a number within ±{@link #MAX_SECONDS} (one that is not a number is
-     * left to nimbus, which refuses it)
+     * @return whether {@code exp} is a number and every time claim present is a number within ±{@link #MAX_SECONDS}:
+     * never {@code null}, which nimbus would take for present when it checks that {@code exp} is required and for
+     * absent when it checks the expiry, a token that never expires
      */
-    static boolean areInRange(Map<String, ?> claims) {
+    static boolean areValid(Map<String, ?> claims) {
+        if (!(claims.get(JWTClaimNames.EXPIRATION_TIME) instanceof Number)) {
+            return false;
+        }
         for (String name : NAMES) {
-            if (claims.get(name) instanceof Number value && !isInRange(value)) {
+            if (claims.containsKey(name) && !(claims.get(name) instanceof Number value && isInRange(value))) {
                 return false;
             }
         }

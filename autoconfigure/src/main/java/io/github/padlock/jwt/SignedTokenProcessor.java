@@ -48,7 +48,9 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
  * character, unused bits ignored by both).</li>
  * <li><b>{@code sub} must be a JSON string</b> ({@link SubjectClaim}), checked on the parsed JSON before nimbus's claims
  * set turns a numeric {@code sub} into a string; and {@code exp}, {@code nbf} and {@code iat} must be NumericDates
- * no later than the year 9999 ({@link NumericDateClaims}), before nimbus's claims set overflows them.</li>
+ * no later than the year 9999 ({@link NumericDateClaims}), before nimbus's claims set overflows them, and never
+ * {@code null}; a header with {@code b64: false} (RFC 7797's unencoded payload, which nimbus's verifier accepts as
+ * understood) is refused, since the payload is read as base64url as RFC 7519 §7.2 says.</li>
  * </ul>
  * The signing input is the token's first two parts as sent (RFC 7515 §5.2), as {@code JWSObject#getSigningInput()}
  * gives it. Thread-safe.
@@ -92,6 +94,10 @@ final class SignedTokenProcessor {
         String headerText = parts[0].toString();
         JWSHeader known = this.headers.get(headerText);
         JWSHeader header = (known != null) ? known : parseHeader(parts[0]);
+        if (!header.isBase64URLEncodePayload()) {
+            // RFC 7797's unencoded payload: a JWT's claims are base64url (RFC 7519 §7.2), and the payload is read so.
+            throw new BadJOSEException("Signed JWT rejected: b64 false");
+        }
         this.typeVerifier.verify(header.getType(), null);
         JWTClaimsSet claims = claims(parts[1]);
         List<? extends Key> keys = this.keySelector.selectJWSKeys(header, null);
@@ -159,8 +165,8 @@ final class SignedTokenProcessor {
         if (!SubjectClaim.isValid(json.get(JWTClaimNames.SUBJECT))) {
             throw new BadJWTException("Missing or invalid sub");
         }
-        if (!NumericDateClaims.areInRange(json)) {
-            throw new BadJWTException("exp, nbf or iat out of range");
+        if (!NumericDateClaims.areValid(json)) {
+            throw new BadJWTException("Missing exp, or exp, nbf or iat not a number in range");
         }
         try {
             return JWTClaimsSet.parse(json);

@@ -53,6 +53,7 @@ import static io.github.padlock.jwt.JwtTestSupport.rs256;
 import static io.github.padlock.jwt.JwtTestSupport.rsaSigner;
 import static io.github.padlock.jwt.JwtTestSupport.sign;
 import static io.github.padlock.jwt.JwtTestSupport.signPayload;
+import static io.github.padlock.jwt.JwtTestSupport.signRaw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -380,7 +381,12 @@ class JwtDecoderTests {
                 "\"nbf\":1e300,\"exp\":" + exp, "\"nbf\":" + (max + 1) + ",\"exp\":" + exp,
                 "\"exp\":" + Long.MAX_VALUE, "\"exp\":" + (max + 1), "\"exp\":1e300",
                 "\"exp\":" + exp + ",\"iat\":" + Long.MIN_VALUE, "\"exp\":" + exp + ",\"iat\":" + (-max - 1),
-                "\"exp\":" + exp + ",\"iat\":-1e19", "\"exp\":" + wrapsToSoon)) {
+                "\"exp\":" + exp + ",\"iat\":-1e19", "\"exp\":" + wrapsToSoon,
+                // null is no NumericDate: nimbus took "exp": null for a present exp that it never checked (an outside
+                // attack: a token that never expires); nbf and iat likewise, and any other shape
+                "\"exp\":null", "\"\\u0065xp\":null", "\"exp\":" + exp + ",\"nbf\":null",
+                "\"exp\":" + exp + ",\"iat\":null", "\"exp\":\"" + exp + "\"", "\"exp\":[" + exp + "]",
+                "\"exp\":true", "\"exp\":" + exp + ",\"nbf\":{}")) {
             String token = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\"," + times + "}");
             assertInvalidToken(() -> this.hs.decode(token), token);
         }
@@ -392,6 +398,20 @@ class JwtDecoderTests {
         String decimals = signPayload(new JWSHeader(JWSAlgorithm.HS256),
                 "{\"sub\":\"johndoe\",\"exp\":" + exp + ".5,\"nbf\":1.5e9}");
         assertThat(this.hs.decode(decimals).subject()).isEqualTo("johndoe");
+    }
+
+    @Test
+    void decodeWhenUnencodedPayloadHeaderThenInvalidToken() {
+        String exp = String.valueOf(Instant.now().plusSeconds(300).getEpochSecond());
+        String payload = "{\"sub\":\"johndoe\",\"exp\":" + exp + "}";
+        // RFC 7797's b64: false, the payload base64url all the same: nimbus's verifier takes b64 as understood.
+        for (String header : List.of("{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}",
+                "{\"alg\":\"HS256\",\"b64\":false}")) {
+            String token = signRaw(header, payload);
+            assertInvalidToken(() -> this.hs.decode(token), token);
+        }
+        String encoded = signRaw("{\"alg\":\"HS256\",\"b64\":true,\"crit\":[\"b64\"]}", payload);
+        assertThat(this.hs.decode(encoded).subject()).isEqualTo("johndoe");
     }
 
     @Test

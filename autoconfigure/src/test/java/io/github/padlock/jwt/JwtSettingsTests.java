@@ -393,9 +393,15 @@ class JwtSettingsTests {
     }
 
     @Test
-    void buildWhenClockSkewNegativeThenNamesClockSkew() {
-        assertRefused(JwtSettings.builder().secret(SECRET).clockSkew(Duration.ofSeconds(-1)),
-                "clock-skew: must be zero or more seconds");
+    void buildWhenClockSkewNegativeOrNotWholeSecondsOrTooLongThenNamesClockSkew() {
+        for (Duration skew : List.of(Duration.ofSeconds(-1), Duration.ofMillis(1500), Duration.ofMillis(999),
+                Duration.ofSeconds(Integer.MAX_VALUE + 1L), Duration.ofDays(100_000))) {
+            assertRefused(JwtSettings.builder().secret(SECRET).clockSkew(skew),
+                    "clock-skew: must be whole seconds, from 0 to 2147483647");
+        }
+        assertThat(JwtSettings.builder().secret(SECRET).clockSkew(Duration.ofSeconds(Integer.MAX_VALUE)).build()
+            .clockSkew()).isEqualTo(Duration.ofSeconds(Integer.MAX_VALUE));
+        assertThat(JwtSettings.builder().secret(SECRET).clockSkew(Duration.ZERO).build().clockSkew()).isZero();
     }
 
     @Test
