@@ -50,6 +50,6 @@ final class NumericDateClaims {
             return seconds >= -MAX_SECONDS && seconds <= MAX_SECONDS;
         }
         double seconds = value.doubleValue(); // a Double, or a BigDecimal or BigInteger that a parser may give
-        return Double.isFinite(seconds) && Math.abs(seconds) <= MAX_SECONDS;
+        return Double.isFinite(seconds) && Math.abs(seconds) < MAX_SECONDS + 1; // the year 9999's last second whole
     }
 }

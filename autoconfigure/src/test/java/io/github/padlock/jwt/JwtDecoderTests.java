@@ -398,6 +398,12 @@ class JwtDecoderTests {
         String decimals = signPayload(new JWSHeader(JWSAlgorithm.HS256),
                 "{\"sub\":\"johndoe\",\"exp\":" + exp + ".5,\"nbf\":1.5e9}");
         assertThat(this.hs.decode(decimals).subject()).isEqualTo("johndoe");
+        String lastSecond = signPayload(new JWSHeader(JWSAlgorithm.HS256),
+                "{\"sub\":\"johndoe\",\"exp\":" + max + ".5}"); // 9999-12-31T23:59:59.5Z
+        assertThat(this.hs.decode(lastSecond).subject()).isEqualTo("johndoe");
+        String nextYear = signPayload(new JWSHeader(JWSAlgorithm.HS256), "{\"sub\":\"johndoe\",\"exp\":" + (max + 1)
+                + ".0}");
+        assertInvalidToken(() -> this.hs.decode(nextYear), nextYear);
     }
 
     @Test
