@@ -1,4 +1,4 @@
-# Helpers shared by bench/load.sh and bench/timing.sh; sourced, not run.
+# Helpers shared by the bench scripts; sourced, not run.
 
 die() {
     echo "$(basename "$0"): $*" >&2
@@ -16,4 +16,17 @@ free_port() {
         fi
     done
     die "no free port found"
+}
+
+# The jar of a bench application (baseline, padlock, padlock-revocation, spring-security) as the build leaves it under
+# $ROOT, or nothing when it is not built.
+jar_of() {
+    local module
+    case $1 in
+        baseline) module=baseline-app ;;
+        padlock | padlock-revocation) module=padlock-app ;;
+        spring-security) module=spring-security-app ;;
+        *) die "unknown application $1" ;;
+    esac
+    compgen -G "$ROOT/bench/$module/target/padlock-bench-*.jar" | head -n 1 || true
 }

@@ -95,17 +95,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-jar_of() {
-    local module
-    case $1 in
-        baseline) module=baseline-app ;;
-        padlock | padlock-revocation) module=padlock-app ;;
-        spring-security) module=spring-security-app ;;
-        *) die "unknown application $1" ;;
-    esac
-    compgen -G "$ROOT/bench/$module/target/padlock-bench-*.jar" | head -n 1 || true
-}
-
 path_of() {
     case $1 in
         public) echo /public ;;

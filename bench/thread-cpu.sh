@@ -26,14 +26,8 @@ WINDOWS=${WINDOWS:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 LUA=${LUA:-$RESULTS_DIR/jwt-unique.lua}
 [[ -f $LUA ]] || die "no wrk script $LUA (run bench/load.sh with jwt-unique first)"
-case $APP in
-    baseline) module=baseline-app ;;
-    padlock) module=padlock-app ;;
-    spring-security) module=spring-security-app ;;
-    *) die "unknown application $APP" ;;
-esac
-JAR=$(compgen -G "$ROOT/bench/$module/target/padlock-bench-*.jar" | head -n 1 || true)
-[[ -n $JAR ]] || die "no jar for $APP: build it with ./mvnw -B -q -pl bench/$module -am package -DskipTests"
+JAR=$(jar_of "$APP")
+[[ -n $JAR ]] || die "no jar for $APP: build it as bench/load.sh does (./mvnw -B -q -pl bench/<app> -am package)"
 command -v wrk >/dev/null || die "wrk is missing (bench/load.sh installs it)"
 
 WORK=$(mktemp -d)

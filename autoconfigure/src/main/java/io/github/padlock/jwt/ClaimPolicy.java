@@ -151,7 +151,8 @@ final class ClaimPolicy {
             if (this.clockSkew.isNegative() || this.clockSkew.toSeconds() > Integer.MAX_VALUE
                     || this.clockSkew.getNano() != 0) {
                 // Whole seconds: nimbus applies the skew in seconds, and would cut a fraction off without a word.
-                throw new IllegalArgumentException("clock-skew: must be whole seconds, from 0 to " + Integer.MAX_VALUE);
+                throw new IllegalArgumentException(
+                        "clock-skew: must be whole seconds, from 0 to " + Integer.MAX_VALUE);
             }
             TokenType type = TokenType.of(this.type);
             if (this.audience.isEmpty() && this.audienceRequired && !keys.isSecret()) {

@@ -16,8 +16,8 @@ import io.github.padlock.jwt.VerifiedTokenCache.TokenKey;
  * <p>
  * The filter remembers {@code capacity} tokens (four bits each among at least {@value #BITS_PER_TOKEN} per token,
  * chosen by the token's SHA-256, whose bits are uniform: at most 0.24 % false positives, each of which only keeps a
- * token at its first check, as a cache without a doorkeeper does), then forgets all of them at once and starts
- * again, as TinyLFU's doorkeeper is reset with its sketch. Only verified tokens reach it, so a forged or expired token
+ * token at its first check, as a cache without a doorkeeper does); the next token makes it forget all the others at
+ * once, as TinyLFU's doorkeeper is reset with its sketch, and it starts again with that one. Only verified tokens reach it, so a forged or expired token
  * can neither fill it nor push a valid one out. Thread-safe without a lock: bits are set atomically, and a bit lost
  * to a concurrent reset only makes a token wait for one more check.
  */
@@ -43,7 +43,7 @@ final class Doorkeeper {
     private final AtomicLong remembered = new AtomicLong();
 
     /**
-     * @param capacity how many tokens to remember before forgetting them all, at least 1
+     * @param capacity how many tokens to remember; the next one makes it forget them all first; at least 1
      */
     Doorkeeper(long capacity) {
         this.capacity = Math.min(capacity, MAX_CAPACITY);
@@ -62,13 +62,15 @@ final class Doorkeeper {
         if (contains(key)) {
             return true;
         }
+        // Full: forget the others before remembering this one, so that it is remembered whatever the capacity.
+        if (this.remembered.incrementAndGet() > this.capacity) {
+            clear();
+            this.remembered.incrementAndGet();
+        }
         set(key.first());
         set(key.second());
         set(key.third());
         set(key.fourth());
-        if (this.remembered.incrementAndGet() >= this.capacity) {
-            clear();
-        }
         return false;
     }
 

@@ -11,9 +11,9 @@ import com.nimbusds.jwt.JWTClaimNames;
  * seconds, "not before the end of time", would wrap round to a date long past and make the token valid now, and an
  * {@code exp} past the range could wrap round to a moment of the signer's choosing; and a JSON {@code null} is no
  * NumericDate, though nimbus takes {@code "exp": null} for a present {@code exp} that it then never checks. {@link
- * JwtDecoder} refuses a token without a numeric {@code exp}, or with a time claim that is not a finite number of at most
- * {@value #MAX_SECONDS} seconds either side of the epoch (the end of the year 9999, the last instant RFC 3339 can
- * write), before nimbus reads it; {@link JwtIssuer} never issues one.
+ * JwtDecoder} refuses a token without a numeric {@code exp}, or with a time claim that is not a finite number within
+ * the last second of the year 9999 either side of the epoch (the last second RFC 3339 can write: under
+ * {@value #MAX_SECONDS} + 1 seconds), before nimbus reads it; {@link JwtIssuer} never issues one.
  */
 final class NumericDateClaims {
 
@@ -28,9 +28,9 @@ final class NumericDateClaims {
 
     /**
      * @param claims the claims as the JSON parser read them
-     * @return whether {@code exp} is a number and every time claim present is a number within ±{@link #MAX_SECONDS}:
-     * never {@code null}, which nimbus would take for present when it checks that {@code exp} is required and for
-     * absent when it checks the expiry, a token that never expires
+     * @return whether {@code exp} is a number and every time claim present is a number no further from the epoch
+     * than the end of the year 9999: never {@code null}, which nimbus would take for present when it checks that
+     * {@code exp} is required and for absent when it checks the expiry, a token that never expires
      */
     static boolean areValid(Map<String, ?> claims) {
         if (!(claims.get(JWTClaimNames.EXPIRATION_TIME) instanceof Number)) {
@@ -45,7 +45,7 @@ final class NumericDateClaims {
     }
 
     private static boolean isInRange(Number value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Long || value instanceof Integer) { // what JSON parsers give for integers
             long seconds = value.longValue();
             return seconds >= -MAX_SECONDS && seconds <= MAX_SECONDS;
         }

@@ -32,8 +32,8 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
  * JWS (RFC 7515 §7.1), step for step and with nimbus's own parts — {@link JOSEObject#split}, {@link JWSHeader#parse},
  * the type verifier, {@link JSONObjectUtils#parse} and {@link JWTClaimsSet#parse} for the claims, the key selector,
  * the verifier factory and its {@link JWSVerifier}, the claims verifier — in nimbus's order (type, claims read, keys,
- * signature with each key in turn, claims checked), with three differences, the first two for speed on the first check of a
- * token:
+ * signature with each key in turn, claims checked), with three differences, the first two for speed on the first
+ * check of a token:
  * <ul>
  * <li><b>A known header is not parsed again.</b> The tokens of an issuer share their header ({@code alg}, {@code typ},
  * {@code kid}: the same base64url text, token after token), and parsing it, with nimbus's constant-time base64 decoder,

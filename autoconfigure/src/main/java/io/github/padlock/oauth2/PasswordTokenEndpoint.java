@@ -79,17 +79,17 @@ public final class PasswordTokenEndpoint {
     /** The scheme named by the token endpoint's events. */
     public static final String EVENT_SCHEME = "tokenEndpoint";
 
-    private static final String OUTCOME = "outcome";
-
-    private final UserAuthenticator users;
-
-    private final JwtIssuer issuer;
-
     /**
      * The longest time to live of an access token: a hundred years, far beyond any sensible one, and well within the
      * year 9999 that a {@link io.github.padlock.jwt.JwtDecoder} accepts in {@code exp}.
      */
     public static final Duration LONGEST_ACCESS_TOKEN_TTL = Duration.ofDays(36_500);
+
+    private static final String OUTCOME = "outcome";
+
+    private final UserAuthenticator users;
+
+    private final JwtIssuer issuer;
 
     private final Duration accessTokenTtl;
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link Doorkeeper}: a token is "seen before" from its second sighting, false positives stay under the documented
- * 0.24 % up to its capacity, it forgets everything once it has remembered its capacity, and it is safe to share.
+ * 0.24 % up to its capacity, it forgets the others when one more than its capacity comes, and it is safe to share.
  */
 class DoorkeeperTests {
 
@@ -35,7 +35,7 @@ class DoorkeeperTests {
     void containsWhenFilledToCapacityThenFalsePositivesUnderTheDocumentedRate() {
         int capacity = 10_000;
         Doorkeeper doorkeeper = new Doorkeeper(capacity);
-        for (int i = 0; i < capacity - 1; i++) { // one more would reach the capacity, and reset it
+        for (int i = 0; i < capacity; i++) { // full, as it is just before it forgets
             doorkeeper.seenBefore(randomKey());
         }
         int falsePositives = 0;
@@ -49,15 +49,32 @@ class DoorkeeperTests {
     }
 
     @Test
-    void seenBeforeWhenCapacityRememberedThenEverythingForgotten() {
+    void seenBeforeWhenCapacityRememberedThenTheNextForgetsTheOthersButNotItself() {
         Doorkeeper doorkeeper = new Doorkeeper(3);
         TokenKey first = randomKey();
+        TokenKey third = randomKey();
         assertThat(doorkeeper.seenBefore(first)).isFalse();
         assertThat(doorkeeper.seenBefore(randomKey())).isFalse();
-        assertThat(doorkeeper.seenBefore(first)).isTrue();
-        assertThat(doorkeeper.seenBefore(randomKey())).isFalse(); // the third: full, so it forgets all
+        assertThat(doorkeeper.seenBefore(third)).isFalse();
+        assertThat(doorkeeper.seenBefore(first)).isTrue(); // three remembered: all of them
+        assertThat(doorkeeper.seenBefore(third)).isTrue();
+        TokenKey fourth = randomKey();
+        assertThat(doorkeeper.seenBefore(fourth)).isFalse(); // one more: the others forgotten, not this one
+        assertThat(doorkeeper.seenBefore(fourth)).isTrue();
+        assertThat(doorkeeper.contains(first)).isFalse();
+        assertThat(doorkeeper.contains(third)).isFalse();
+    }
+
+    @Test
+    void seenBeforeWhenCapacityOneThenTheLastTokenIsRemembered() {
+        Doorkeeper doorkeeper = new Doorkeeper(1);
+        TokenKey first = randomKey();
+        TokenKey second = randomKey();
         assertThat(doorkeeper.seenBefore(first)).isFalse();
         assertThat(doorkeeper.seenBefore(first)).isTrue();
+        assertThat(doorkeeper.seenBefore(second)).isFalse();
+        assertThat(doorkeeper.seenBefore(second)).isTrue();
+        assertThat(doorkeeper.seenBefore(first)).isFalse();
     }
 
     @Test

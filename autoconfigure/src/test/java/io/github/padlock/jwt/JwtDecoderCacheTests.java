@@ -190,6 +190,19 @@ class JwtDecoderCacheTests {
     }
 
     @Test
+    void decodeWhenCacheOfOneFullThenEachNewTokenIsKeptAtItsSecondCheck() {
+        JwtDecoder decoder = cached(this.settings, new JwtCacheSettings(1, Duration.ofMinutes(5), true));
+        decoder.decode(token("first", 300)); // kept at once: not full yet
+        for (String subject : List.of("second", "third")) {
+            String token = token(subject, 300);
+            decoder.decode(token);
+            JwtPrincipal kept = decoder.decode(token);
+            assertThat(decoder.decode(token)).isSameAs(kept);
+        }
+        assertThat(decoder.cacheStatistics().hits()).isEqualTo(2);
+    }
+
+    @Test
     void decodeWhenCacheFullThenARefusedTokenTwiceIsNeverKept() {
         JwtDecoder decoder = cached(this.settings, new JwtCacheSettings(2, Duration.ofMinutes(5), true));
         decoder.decode(token("alice", 300));
